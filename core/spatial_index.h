@@ -1,0 +1,65 @@
+// core/spatial_index.h — k-nearest sites through a static k-d tree (no scan).
+//
+// Points are placed on the unit sphere (x, y, z); straight-line (chord) distance there grows
+// monotonically with great-circle distance, so nearest-by-chord is nearest-on-Earth everywhere,
+// across the antimeridian and near the poles, with no projection error.
+#pragma once
+#include <cstdint>
+#include <type_traits>
+#include <span>
+#include <vector>
+
+#include "core/units.h"
+
+namespace gongyou {
+
+/// One answer of a nearest query: the position of the point in the build input and its distance.
+struct Neighbour {
+  std::uint32_t index;
+  Metres distance;
+};
+
+/// An immutable index over a set of positions; rebuild it when the set changes.
+class SpatialIndex {
+ public:
+  SpatialIndex() = default;
+  /// Builds the tree in O(n log n); `positions` must be valid coordinates.
+  explicit SpatialIndex(std::span<const LatLon> positions);
+
+  /// Up to k nearest points to `from`, nearest first, optionally no farther than `max_distance`.
+  /// `accept(index)` filters candidates (e.g. by site type); it is called only for points that could qualify.
+  template <class Accept>
+  std::vector<Neighbour> nearest(LatLon from, std::size_t k, Metres max_distance, Accept&& accept) const;
+
+  /// Up to k nearest points, nearest first.
+  std::vector<Neighbour> nearest(LatLon from, std::size_t k) const {
+    return nearest(from, k, Metres{1e300}, [](std::uint32_t) { return true; });
+  }
+
+  /// Number of indexed points.
+  std::size_t size() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    double xyz[3];        // unit-sphere position
+    std::uint32_t index;  // position in the build input
+  };
+  using AcceptFn = bool (*)(const void* context, std::uint32_t index);
+  struct Query;
+  std::vector<Neighbour> nearest_impl(LatLon from, std::size_t k, Metres max_distance, const void* context,
+                                      AcceptFn accept) const;
+  void build(std::size_t begin, std::size_t end, int depth);
+  void search(std::size_t begin, std::size_t end, int depth, Query& query) const;
+
+  std::vector<Node> nodes_;       // implicit tree: median of each range at its middle
+  std::vector<LatLon> positions_; // for exact distances
+};
+
+template <class Accept>
+std::vector<Neighbour> SpatialIndex::nearest(LatLon from, std::size_t k, Metres max_distance, Accept&& accept) const {
+  using A = std::remove_reference_t<Accept>;
+  return nearest_impl(from, k, max_distance, &accept,
+                      [](const void* a, std::uint32_t i) { return static_cast<bool>((*static_cast<const A*>(a))(i)); });
+}
+
+}  // namespace gongyou
