@@ -1,0 +1,55 @@
+# Gongyou 工友 — the two commands:
+#   make run    installs what is missing, builds everything, serves the demo at http://localhost:8080
+#   make test   everything the project checks (native unit + API + browser tests, wasm unit tests in Node)
+# Also: make build, make bench, make web, make clean.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+export NODE_PATH := /usr/share/nodejs
+PYTHON := /usr/bin/python3
+PORT ?= 8080
+JOBS ?= 2
+
+NATIVE := build/native
+WASM := build/wasm
+WEB := build/web
+FONT := build/font/gongyou-ui.otf
+SERVER := $(NATIVE)/server/gongyou-server
+DEMO_GEN := $(NATIVE)/tools/demo_data/gongyou-demo-gen
+
+.PHONY: run test build bench web bootstrap native wasm clean
+
+bootstrap:
+	@tools/bootstrap.sh
+
+native: bootstrap
+	@[ -f $(NATIVE)/build.ninja ] || cmake --preset native
+	@cmake --build $(NATIVE) -j$(JOBS)
+
+wasm: bootstrap
+	@[ -f $(WASM)/build.ninja ] || cmake --preset wasm
+	@cmake --build $(WASM) -j$(JOBS)
+
+# The font holds every character of the UI sources and the demo data (tools/build_font.py).
+$(FONT): $(DEMO_GEN) tools/build_font.py $(wildcard ui/*.cpp ui/*.h wasm/*.cpp core/*.cpp)
+	@$(PYTHON) tools/build_font.py $(DEMO_GEN) $@ ui wasm core
+
+$(DEMO_GEN): native
+
+web: native wasm $(FONT)
+	@$(PYTHON) tools/package_web.py $(WEB) $(WASM)/wasm/gongyou.js $(WASM)/wasm/gongyou.wasm $(FONT) shell node_modules/leaflet/dist
+
+build: web
+
+run: build
+	@echo "Gongyou: serving the Hui'an demo at http://localhost:$(PORT)  (Ctrl+C stops)"
+	@$(SERVER) --port $(PORT) --db build/gongyou.db --demo --web-root $(WEB)
+
+test: build
+	@ctest --test-dir $(WASM) --output-on-failure -j$(JOBS)
+	@GONGYOU_WEB_ROOT=$(abspath $(WEB)) ctest --test-dir $(NATIVE) --output-on-failure
+
+bench: build
+	@for b in bench/*.sh; do [ -x "$$b" ] && "$$b"; done; true
+
+clean:
+	rm -rf build

@@ -1,0 +1,72 @@
+#!/usr/bin/python3
+"""tools/package_web.py — assembles the served front end in build/web.
+
+Every file except index.html gets a content hash in its name (served with a one-year immutable
+cache); index.html (no-cache) names them. Text-like files also get precompressed .br and .gz
+siblings, which the server sends when the browser accepts them.
+
+Usage: package_web.py OUT_DIR APP_JS APP_WASM FONT SHELL_DIR LEAFLET_DIST
+"""
+import gzip
+import hashlib
+import pathlib
+import shutil
+import subprocess
+import sys
+
+COMPRESSIBLE = {".js", ".wasm", ".css", ".html", ".otf", ".svg", ".json"}
+
+
+def hashed_copy(src: pathlib.Path, out: pathlib.Path, stem: str) -> str:
+    data = src.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    name = f"{stem}.{digest}{src.suffix}"
+    (out / name).write_bytes(data)
+    return name
+
+
+def compress(path: pathlib.Path):
+    if path.suffix not in COMPRESSIBLE:
+        return
+    data = path.read_bytes()
+    with open(str(path) + ".gz", "wb") as f:
+        f.write(gzip.compress(data, compresslevel=9, mtime=0))
+    subprocess.run(["brotli", "--best", "--force", "--output=" + str(path) + ".br", str(path)], check=True)
+
+
+def main():
+    if len(sys.argv) != 7:
+        sys.exit(__doc__)
+    out, app_js, app_wasm, font, shell, leaflet = (pathlib.Path(a) for a in sys.argv[1:])
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    names = {
+        "app_js": hashed_copy(app_js, tmp, "gongyou"),
+        "app_wasm": hashed_copy(app_wasm, tmp, "gongyou"),
+        "font": hashed_copy(font, tmp, "gongyou-ui"),
+        "boot_js": hashed_copy(shell / "boot.js", tmp, "boot"),
+        "style_css": hashed_copy(shell / "style.css", tmp, "style"),
+        "leaflet_js": hashed_copy(leaflet / "leaflet.js", tmp, "leaflet"),
+        "leaflet_css": hashed_copy(leaflet / "leaflet.css", tmp, "leaflet"),
+    }
+    shutil.copytree(leaflet / "images", tmp / "images")  # leaflet.css refers to images/ by relative path
+    html = (shell / "index.html").read_text(encoding="utf-8")
+    for key, name in names.items():
+        html = html.replace("{{" + key + "}}", name)
+    if "{{" in html:
+        sys.exit("index.html has a placeholder that package_web.py does not fill")
+    (tmp / "index.html").write_text(html, encoding="utf-8")
+    for path in list(tmp.iterdir()):
+        if path.is_file():
+            compress(path)
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    for key in ("app_wasm", "app_js", "font"):
+        p = out / names[key]
+        print(f"web: {p.name}: {p.stat().st_size} B, br {(out / (p.name + '.br')).stat().st_size} B, "
+              f"gz {(out / (p.name + '.gz')).stat().st_size} B")
+
+
+if __name__ == "__main__":
+    main()

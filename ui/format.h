@@ -1,0 +1,21 @@
+// ui/format.h — numbers and opening hours in words for the panel. Writes into caller buffers (no allocation).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/units.h"
+
+namespace gongyou::ui {
+
+/// "850 米" below 1 km, "1.2 公里" above; returns `out`.
+const char* format_distance(Metres distance, char* out, std::size_t size);
+
+/// "步行 6 分钟" (at least 1 minute); returns `out`.
+const char* format_walk(Minutes walk, char* out, std::size_t size);
+
+/// OpenStreetMap opening_hours ("Tu-Su 09:00-21:00; PH off", "24/7") in the UI language:
+/// "周二至周日 09:00-21:00；节假日休息", "全天开放". Unknown tokens are kept as they are.
+std::string format_opening_hours(std::string_view osm_hours);
+
+}  // namespace gongyou::ui

@@ -1,0 +1,310 @@
+// ui/site_panel.cpp — see site_panel.h.
+//
+// [SECTION] Helpers
+// [SECTION] Panel frame (side panel on desktops, bottom sheet on phones)
+// [SECTION] Header, search, type filters, origin
+// [SECTION] Details of the selected site
+// [SECTION] Site list (clipped: only visible rows are submitted)
+#include "ui/site_panel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui_internal.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/theme.h"
+
+namespace gongyou::ui {
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Helpers
+//-------------------------------------------------------------------------------------------------
+
+void type_icon(SiteType type, float diameter) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 center(p.x + diameter / 2, p.y + diameter / 2);
+  dl->AddCircleFilled(center, diameter / 2, rgb(info(type).color_rgb));
+  const std::string_view icon = info(type).icon;
+  const float size = diameter * 0.58f;
+  const ImVec2 text = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, icon.data(), icon.data() + icon.size());
+  dl->AddText(ImGui::GetFont(), size, ImVec2(center.x - text.x / 2, center.y - text.y / 2), IM_COL32_WHITE,
+              icon.data(), icon.data() + icon.size());
+  ImGui::Dummy(ImVec2(diameter, diameter));
+}
+
+namespace {
+
+void muted_text(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+/// A label/value line of the details card.
+void field_line(Text label, std::string_view value) {
+  if (value.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+  ImGui::TextUnformatted(tr(label));
+  ImGui::PopStyleColor();
+  ImGui::SameLine(64);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(value.data(), value.data() + value.size());
+  ImGui::PopTextWrapPos();
+}
+
+const char* geolocation_message(GeolocationError e) {
+  switch (e) {
+    case GeolocationError::permission_denied: return tr(Text::geo_denied);
+    case GeolocationError::timeout: return tr(Text::geo_timeout);
+    case GeolocationError::unsupported: return tr(Text::geo_unsupported);
+    case GeolocationError::position_unavailable: break;
+  }
+  return tr(Text::geo_unavailable);
+}
+
+}  // namespace
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Panel frame
+//-------------------------------------------------------------------------------------------------
+
+void SitePanel::draw(const AppState& state, ImVec2 screen, std::vector<Intent>& intents) {
+  const bool phone = screen.x < kPhoneBreakpoint;
+  if (phone) {
+    const float h = std::max(280.0f, screen.y * 0.5f);
+    ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));
+    ImGui::SetNextWindowSize(ImVec2(screen.x, h));
+  } else {
+    ImGui::SetNextWindowPos(ImVec2(12, 12));
+    ImGui::SetNextWindowSize(ImVec2(std::min(400.0f, screen.x * 0.4f), screen.y - 24));
+  }
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+  drawn_rows_.clear();
+  if (ImGui::Begin("##sites", nullptr, flags)) {
+    draw_header(state);
+    draw_search(state, intents);
+    draw_type_filters(state, intents);
+    draw_origin(state, intents);
+    draw_details(state);
+    draw_list(state, intents);
+  }
+  ImGui::End();
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Header, search, type filters, origin
+//-------------------------------------------------------------------------------------------------
+
+void SitePanel::draw_header(const AppState& state) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float size = ImGui::GetFontSize() * 1.9f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), kBrandRed, 8);
+  const char* logo = "工";
+  const float logo_size = size * 0.62f;
+  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(logo_size, FLT_MAX, 0, logo);
+  dl->AddText(ImGui::GetFont(), logo_size, ImVec2(p.x + (size - ts.x) / 2, p.y + (size - ts.y) / 2), IM_COL32_WHITE,
+              logo);
+  ImGui::Dummy(ImVec2(size, size));
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::PushFont(nullptr, kBaseFontSize * 1.15f);
+  ImGui::TextUnformatted(tr(Text::app_title));
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
+  char count[48];
+  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
+  ImGui::Text("%s · %s", tr(Text::region_title), count);
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  ImGui::EndGroup();
+}
+
+void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents) {
+  (void)state;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::InputTextWithHint("##search", tr(Text::search_hint), search_, sizeof search_))
+    intents.push_back(SetQuery{search_});
+}
+
+void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& intents) {
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.9f);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float icon = ImGui::GetFontSize() * 1.25f;
+  const float height = icon + 8;
+  auto chip = [&](const char* id, std::string_view label, bool on, std::optional<SiteType> type) {
+    const float label_w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+    const float width = (type ? icon + 6 : 0) + label_w + 20;
+    // Wrap to the next line when the chip does not fit.
+    const float last_x = ImGui::GetItemRectMax().x;
+    if (ImGui::GetCursorPosX() > style.WindowPadding.x + 1 && last_x + style.ItemSpacing.x + width > right)
+      ImGui::NewLine();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 accent = type ? rgb(info(*type).color_rgb) : kBrandRed;
+    const ImU32 fill = on ? (type ? rgb(info(*type).color_rgb, 40) : IM_COL32(200, 16, 46, 30))
+                          : (hovered ? IM_COL32(236, 237, 240, 255) : IM_COL32(245, 245, 247, 255));
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), fill, height / 2);
+    if (on) dl->AddRect(p, ImVec2(p.x + width, p.y + height), accent, height / 2, 0, 1.5f);
+    float x = p.x + 10;
+    if (type) {
+      const ImVec2 c(x + icon / 2, p.y + height / 2);
+      dl->AddCircleFilled(c, icon / 2, on ? accent : rgb(info(*type).color_rgb, 110));
+      const std::string_view glyph = info(*type).icon;
+      const float gs = icon * 0.62f;
+      const ImVec2 g = ImGui::GetFont()->CalcTextSizeA(gs, FLT_MAX, 0, glyph.data(), glyph.data() + glyph.size());
+      dl->AddText(ImGui::GetFont(), gs, ImVec2(c.x - g.x / 2, c.y - g.y / 2), IM_COL32_WHITE, glyph.data(),
+                  glyph.data() + glyph.size());
+      x += icon + 6;
+    }
+    dl->AddText(ImVec2(x, p.y + (height - ImGui::GetFontSize()) / 2), on ? IM_COL32(33, 37, 41, 255) : kTextMuted,
+                label.data(), label.data() + label.size());
+    ImGui::SameLine();
+    return clicked;
+  };
+  if (chip("##all", tr(Text::all_types), state.all_types_visible(), std::nullopt)) intents.push_back(ShowAllTypes{});
+  for (const SiteTypeInfo& t : all_site_types()) {
+    if (state.count_of(t.type) == 0) continue;
+    const bool on = state.type_visible(t.type) && !state.all_types_visible();
+    if (chip(t.id.data(), type_name(t.type), on || state.all_types_visible(), t.type))
+      intents.push_back(ToggleType{t.type});
+  }
+  ImGui::NewLine();
+  ImGui::PopFont();
+}
+
+void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents) {
+  const bool from_me = state.origin_kind() == OriginKind::user_location;
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+  ImGui::TextUnformatted(tr(from_me ? Text::sort_from_me : Text::sort_from_center));
+  ImGui::PopStyleColor();
+  const char* label = state.locating() ? tr(Text::locating) : tr(from_me ? Text::use_map_center : Text::near_me);
+  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(right - w);
+  ImGui::BeginDisabled(state.locating());
+  if (ImGui::Button(label)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
+  ImGui::EndDisabled();
+  if (auto error = state.geolocation_error(); error && !from_me) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 42, 55, 255));
+    ImGui::TextWrapped("%s", geolocation_message(*error));
+    ImGui::PopStyleColor();
+  }
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Details of the selected site
+//-------------------------------------------------------------------------------------------------
+
+void SitePanel::draw_details(const AppState& state) {
+  const auto selected = state.selected_distance();
+  if (!selected) return;
+  const Site& site = *selected->site;
+  ImGui::Separator();
+  type_icon(site.type, ImGui::GetFontSize() * 2.0f);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::PushFont(nullptr, kBaseFontSize * 1.1f);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(site.name.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  const std::string_view type = type_name(site.type);
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+  ImGui::Text("%.*s · %s%s%s", static_cast<int>(type.size()), type.data(), site.town.c_str(),
+              site.bookable ? " · " : "", site.bookable ? tr(Text::bookable) : "");
+  ImGui::PopStyleColor();
+  ImGui::EndGroup();
+
+  char distance[32], walk[64];
+  std::snprintf(walk, sizeof walk, tr(Text::walk_about), std::max(1, static_cast<int>(std::ceil(selected->walk.value))),
+                format_distance(selected->distance, distance, sizeof distance));
+  ImGui::PushStyleColor(ImGuiCol_Text, kBrandRed);
+  ImGui::TextUnformatted(walk);
+  ImGui::PopStyleColor();
+  field_line(Text::address, site.address);
+  field_line(Text::hours, format_opening_hours(site.hours));
+  field_line(Text::phone, site.phone);
+  if (!site.facilities.empty()) {
+    std::string list;
+    for (const std::string& f : site.facilities) {
+      if (!list.empty()) list += " · ";
+      list += facility_name(f);
+    }
+    field_line(Text::facilities, list);
+  }
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Site list
+//-------------------------------------------------------------------------------------------------
+
+void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
+  ImGui::Separator();
+  if (state.load_status() == LoadStatus::loading) {
+    muted_text(tr(Text::loading_sites));
+    return;
+  }
+  if (state.load_status() == LoadStatus::failed) {
+    ImGui::TextWrapped("%s", state.load_error() == "network" ? tr(Text::load_failed_network)
+                                                              : tr(Text::load_failed_server));
+    if (ImGui::Button(tr(Text::retry))) intents.push_back(RetryLoad{});
+    return;
+  }
+  if (state.listed().empty()) {
+    muted_text(tr(Text::no_match));
+    return;
+  }
+  const float row_height = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y + 12;
+  ImGui::BeginChild("##list", ImVec2(0, 0), ImGuiChildFlags_None);
+  const auto selected_row = state.selected_row();
+  if (state.map_selection_revision() != seen_map_selection_) {
+    seen_map_selection_ = state.map_selection_revision();
+    if (selected_row) ImGui::SetScrollY(*selected_row * row_height - ImGui::GetWindowHeight() * 0.3f);
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(state.listed().size()), row_height);
+  char distance[32], walk[32];
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const ListedSite& row = state.listed()[i];
+      const Site& site = *row.site;
+      ImGui::PushID(static_cast<int>(site.id.value));
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const bool is_selected = selected_row && *selected_row == static_cast<std::size_t>(i);
+      if (ImGui::Selectable("##row", is_selected, ImGuiSelectableFlags_None,
+                            ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y)))
+        intents.push_back(SelectSite{site.id});
+      drawn_rows_.push_back({site.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+      const float icon = ImGui::GetTextLineHeight() * 1.6f;
+      ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + (row_height - ImGui::GetStyle().ItemSpacing.y - icon) / 2));
+      type_icon(site.type, icon);
+      ImGui::SetCursorScreenPos(ImVec2(p.x + icon + 16, p.y + 5));
+      ImGui::TextUnformatted(site.name.c_str());
+      ImGui::SetCursorScreenPos(ImVec2(p.x + icon + 16, p.y + 5 + ImGui::GetTextLineHeightWithSpacing()));
+      ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+      ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
+      ImGui::Text("%s · %s · %s", format_distance(row.distance, distance, sizeof distance),
+                  format_walk(row.walk, walk, sizeof walk), site.town.c_str());
+      ImGui::PopFont();
+      ImGui::PopStyleColor();
+      // Leave the cursor exactly one row below, the stride the clipper was given.
+      ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_height - ImGui::GetStyle().ItemSpacing.y));
+      ImGui::Dummy(ImVec2(0, 0));
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace gongyou::ui

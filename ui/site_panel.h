@@ -1,0 +1,46 @@
+// ui/site_panel.h — the site finder panel: search, type filters, near me, the site list and details.
+// Reads AppState, emits Intents; no I/O.
+#pragma once
+#include <vector>
+
+#include "imgui.h"
+#include "wasm/app_state.h"
+#include "wasm/intent.h"
+
+namespace gongyou::ui {
+
+/// A list row as drawn this frame (screen rectangle in CSS px), for the browser test hook.
+struct DrawnRow {
+  SiteId site;
+  ImVec2 min, max;
+};
+
+/// The panel and what it remembers between frames (search text, scroll requests).
+class SitePanel {
+ public:
+  /// Width in CSS px below which the panel becomes a bottom sheet (phones).
+  static constexpr float kPhoneBreakpoint = 640;
+
+  /// Draws the panel for a screen of `screen` CSS px; appends what the user asked for to `intents`.
+  void draw(const AppState& state, ImVec2 screen, std::vector<Intent>& intents);
+
+  /// Rows drawn in the last frame.
+  const std::vector<DrawnRow>& drawn_rows() const { return drawn_rows_; }
+
+ private:
+  void draw_header(const AppState& state);
+  void draw_search(const AppState& state, std::vector<Intent>& intents);
+  void draw_type_filters(const AppState& state, std::vector<Intent>& intents);
+  void draw_origin(const AppState& state, std::vector<Intent>& intents);
+  void draw_details(const AppState& state);
+  void draw_list(const AppState& state, std::vector<Intent>& intents);
+
+  char search_[128] = {};
+  std::uint64_t seen_map_selection_ = 0;
+  std::vector<DrawnRow> drawn_rows_;
+};
+
+/// Draws a site type's round icon (colored disc with its character) with its top-left at the cursor.
+void type_icon(SiteType type, float diameter);
+
+}  // namespace gongyou::ui

@@ -1,0 +1,49 @@
+// ui/theme.cpp — see theme.h.
+#include "ui/theme.h"
+
+namespace gongyou::ui {
+
+ImU32 rgb(std::uint32_t c, std::uint8_t alpha) { return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha); }
+
+void apply_theme() {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.FontSizeBase = kBaseFontSize;
+  s.WindowRounding = 14;
+  s.ChildRounding = 10;
+  s.FrameRounding = 10;
+  s.PopupRounding = 10;
+  s.GrabRounding = 8;
+  s.ScrollbarRounding = 8;
+  s.ScrollbarSize = 10;
+  s.WindowBorderSize = 0;
+  s.FrameBorderSize = 0;
+  s.WindowPadding = ImVec2(16, 14);
+  s.FramePadding = ImVec2(12, 8);
+  s.ItemSpacing = ImVec2(8, 8);
+  s.ItemInnerSpacing = ImVec2(6, 6);
+  s.SelectableTextAlign = ImVec2(0, 0.5f);
+
+  ImVec4* c = s.Colors;
+  const ImVec4 red(200 / 255.f, 16 / 255.f, 46 / 255.f, 1);
+  c[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 0.97f);
+  c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_Text] = ImVec4(0.13f, 0.14f, 0.16f, 1);
+  c[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.40f, 0.44f, 1);
+  c[ImGuiCol_FrameBg] = ImVec4(0.95f, 0.95f, 0.96f, 1);
+  c[ImGuiCol_FrameBgHovered] = ImVec4(0.92f, 0.92f, 0.94f, 1);
+  c[ImGuiCol_FrameBgActive] = ImVec4(0.90f, 0.90f, 0.92f, 1);
+  c[ImGuiCol_Button] = red;
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.86f, 0.12f, 0.22f, 1);
+  c[ImGuiCol_ButtonActive] = ImVec4(0.65f, 0.05f, 0.15f, 1);
+  c[ImGuiCol_Header] = ImVec4(0.99f, 0.91f, 0.92f, 1);
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.97f, 0.93f, 0.94f, 1);
+  c[ImGuiCol_HeaderActive] = ImVec4(0.98f, 0.86f, 0.88f, 1);
+  c[ImGuiCol_Separator] = ImVec4(0.90f, 0.90f, 0.92f, 1);
+  c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_ScrollbarGrab] = ImVec4(0.80f, 0.80f, 0.83f, 1);
+  c[ImGuiCol_NavCursor] = red;
+  c[ImGuiCol_TextSelectedBg] = ImVec4(0.98f, 0.80f, 0.83f, 1);
+}
+
+}  // namespace gongyou::ui

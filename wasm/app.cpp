@@ -1,0 +1,106 @@
+// wasm/app.cpp — see app.h.
+#include "wasm/app.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/geo.h"
+#include "tools/demo_data/huian_demo.h"
+
+namespace gongyou {
+namespace {
+/// Sites per request; the county's few hundred sites arrive in one or two pages.
+constexpr int kPageSize = 500;
+/// Hui'an county center (product.md): the origin before the map reports its own center.
+constexpr LatLon kRegionCenter{25.03, 118.80};
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+}  // namespace
+
+App::App(MapView& map, AppServices services) : map_(map), services_(std::move(services)) {
+  state_.set_map_center(kRegionCenter);
+}
+
+void App::start() {
+  std::vector<MapLabel> labels;
+  for (const auto& town : demo::huian_towns()) labels.push_back({town.name, town.center});
+  map_.show_region(demo::huian_outline(), labels);
+  load_sites_page("");
+}
+
+void App::load_sites_page(const std::string& cursor) {
+  std::string url = "/api/v1/sites?limit=" + std::to_string(kPageSize);
+  if (!cursor.empty()) url += "&cursor=" + cursor;  // opaque, URL-safe by contract of our server
+  services_.http_get(url, [this](HttpResponse response) {
+    const nlohmann::json page = parse_json_or_discarded(response.body);
+    if (response.status != 200 || page.is_discarded() || !page.is_object() || !page.contains("items") ||
+        !page["items"].is_array()) {
+      loading_.clear();
+      state_.set_load_failed(response.status == 0 ? "network" : "server");
+      return;
+    }
+    for (const auto& item : page["items"]) {
+      auto decoded = site_from_json(item);
+      if (auto* site = std::get_if<Site>(&decoded)) loading_.push_back(std::move(*site));
+    }
+    const auto next = page.find("next_cursor");
+    if (next != page.end() && next->is_string() && !next->get_ref<const std::string&>().empty()) {
+      load_sites_page(next->get<std::string>());
+      return;
+    }
+    state_.set_sites(std::move(loading_));
+    loading_ = {};
+    sites_changed();
+  });
+}
+
+void App::sites_changed() {
+  if (state_.shown_revision() == map_shown_revision_) return;
+  map_shown_revision_ = state_.shown_revision();
+  map_.show_sites(state_.shown_sites(), walk_ring_radius());
+  map_.highlight(state_.selected() ? std::optional(state_.selected()->id) : std::nullopt);
+}
+
+void App::select(SiteId id, bool from_map) {
+  state_.select(id, from_map);
+  const Site* site = state_.selected();
+  map_.highlight(site ? std::optional(site->id) : std::nullopt);
+  if (site && !from_map) map_.fly_to(site->position, kSiteZoom);
+}
+
+void App::apply(const Intent& intent) {
+  std::visit(Overloaded{
+                 [&](const ToggleType& i) { state_.toggle_type(i.type); },
+                 [&](const ShowAllTypes&) { state_.show_all_types(); },
+                 [&](const SetQuery& i) { state_.set_query(i.text); },
+                 [&](const SelectSite& i) { select(i.site, /*from_map=*/false); },
+                 [&](const LocateMe&) {
+                   state_.set_locating(true);
+                   services_.request_geolocation();
+                 },
+                 [&](const UseMapCenter&) { state_.use_map_center(); },
+                 [&](const RetryLoad&) { load_sites_page(""); },
+             },
+             intent);
+  sites_changed();
+}
+
+void App::handle(const PlatformEvent& event) {
+  std::visit(Overloaded{
+                 [&](const MarkerClicked& e) { select(e.site, /*from_map=*/true); },
+                 [&](const MapMoved& e) { state_.set_map_center(e.center); },
+                 [&](const GeolocationFound& e) {
+                   state_.set_user_location(e.position);
+                   map_.show_user_position(e.position);
+                   map_.fly_to(e.position, kSiteZoom - 1);
+                 },
+                 [&](const GeolocationFailed& e) { state_.set_geolocation_error(e.reason); },
+             },
+             event);
+}
+
+}  // namespace gongyou

@@ -1,0 +1,132 @@
+// wasm/app_state.cpp — see app_state.h.
+#include "wasm/app_state.h"
+
+#include <algorithm>
+
+#include "core/geo.h"
+
+namespace gongyou {
+
+AppState::AppState() { visible_types_.set(); }
+
+void AppState::set_sites(std::vector<Site> sites) {
+  sites_ = std::move(sites);
+  type_counts_.fill(0);
+  for (const Site& s : sites_) ++type_counts_[static_cast<std::size_t>(s.type)];
+  load_status_ = LoadStatus::loaded;
+  load_error_.clear();
+  if (selected_ && !selected()) selected_.reset();
+  refilter();
+}
+
+void AppState::set_load_failed(std::string message) {
+  load_status_ = LoadStatus::failed;
+  load_error_ = std::move(message);
+}
+
+void AppState::toggle_type(SiteType type) {
+  // From "all shown", a tap shows only that type: the quick way to find e.g. the nearest water point.
+  const auto i = static_cast<std::size_t>(type);
+  if (visible_types_.all()) {
+    visible_types_.reset();
+    visible_types_.set(i);
+  } else {
+    visible_types_.flip(i);
+    if (visible_types_.none()) visible_types_.set();
+  }
+  refilter();
+}
+
+void AppState::show_all_types() {
+  visible_types_.set();
+  refilter();
+}
+
+void AppState::set_query(std::string query) {
+  if (query == query_) return;
+  query_ = std::move(query);
+  refilter();
+}
+
+void AppState::select(std::optional<SiteId> id, bool from_map) {
+  selected_ = id;
+  if (selected_ && !selected()) selected_.reset();
+  if (from_map && selected_) ++map_selection_revision_;
+}
+
+void AppState::set_map_center(LatLon center) {
+  map_center_ = center;
+  if (origin_kind_ == OriginKind::map_center) resort();
+}
+
+void AppState::set_user_location(LatLon position) {
+  user_location_ = position;
+  origin_kind_ = OriginKind::user_location;
+  geolocation_error_.reset();
+  locating_ = false;
+  resort();
+}
+
+void AppState::use_map_center() {
+  origin_kind_ = OriginKind::map_center;
+  resort();
+}
+
+void AppState::set_geolocation_error(GeolocationError error) {
+  geolocation_error_ = error;
+  locating_ = false;
+}
+
+const Site* AppState::selected() const {
+  if (!selected_) return nullptr;
+  auto it = std::find_if(sites_.begin(), sites_.end(), [&](const Site& s) { return s.id == *selected_; });
+  return it == sites_.end() ? nullptr : &*it;
+}
+
+std::optional<std::size_t> AppState::selected_row() const {
+  if (!selected_) return std::nullopt;
+  for (std::size_t i = 0; i < listed_.size(); ++i)
+    if (listed_[i].site->id == *selected_) return i;
+  return std::nullopt;
+}
+
+std::optional<ListedSite> AppState::selected_distance() const {
+  const Site* s = selected();
+  if (!s) return std::nullopt;
+  const Metres d = great_circle_distance(origin(), s->position);
+  return ListedSite{s, d, walk_minutes(d)};
+}
+
+void AppState::refilter() {
+  shown_.clear();
+  for (const Site& s : sites_) {
+    if (!type_visible(s.type)) continue;
+    if (!query_.empty() && !contains_text(s.name, query_) && !contains_text(s.address, query_) &&
+        !contains_text(s.town, query_))
+      continue;
+    shown_.push_back(&s);
+  }
+  ++shown_revision_;
+  resort();
+}
+
+void AppState::resort() {
+  listed_.clear();
+  listed_.reserve(shown_.size());
+  const LatLon from = origin();
+  for (const Site* s : shown_) {
+    const Metres d = great_circle_distance(from, s->position);
+    listed_.push_back({s, d, walk_minutes(d)});
+  }
+  std::stable_sort(listed_.begin(), listed_.end(),
+                   [](const ListedSite& a, const ListedSite& b) { return a.distance < b.distance; });
+}
+
+bool contains_text(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return true;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                     [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
+}
+
+}  // namespace gongyou

@@ -1,0 +1,118 @@
+// wasm/app_state.h — what the browser app knows and shows: sites, filters, the sort origin, the selection.
+// Platform-free: no JS, no I/O. Views read it; the App controller changes it in answer to intents and events.
+#pragma once
+#include <array>
+#include <bitset>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/site.h"
+#include "core/site_type.h"
+#include "core/units.h"
+
+namespace gongyou {
+
+/// Where distances in the list are measured from.
+enum class OriginKind : std::uint8_t { map_center, user_location };
+
+/// Why the app could not find the user (browser geolocation error codes, W3C Geolocation API §7).
+enum class GeolocationError : std::uint8_t { permission_denied = 1, position_unavailable = 2, timeout = 3, unsupported = 4 };
+
+/// One row of the site list: a site and how far it is from the origin.
+struct ListedSite {
+  const Site* site;
+  Metres distance;
+  Minutes walk;
+};
+
+/// Where the site list comes from.
+enum class LoadStatus : std::uint8_t { loading, loaded, failed };
+
+/// All state of the site map screen.
+class AppState {
+ public:
+  static constexpr std::size_t kTypeCount = 14;
+
+  AppState();
+
+  // ---- Changes (called by the App controller) ----
+  /// Replaces all sites (after a load from the server).
+  void set_sites(std::vector<Site> sites);
+  /// Records that loading failed, with a message for the user.
+  void set_load_failed(std::string message);
+  /// Shows or hides one site type.
+  void toggle_type(SiteType type);
+  /// Shows every site type.
+  void show_all_types();
+  /// Filters by a search text (substring of name, address or town).
+  void set_query(std::string query);
+  /// Selects a site (or none). Unknown ids select nothing. `from_map` asks the list to scroll to it.
+  void select(std::optional<SiteId> id, bool from_map = false);
+  /// Measures distances from the map's center.
+  void set_map_center(LatLon center);
+  /// Measures distances from the user's position.
+  void set_user_location(LatLon position);
+  /// Goes back to measuring from the map center.
+  void use_map_center();
+  /// Records a failed geolocation request.
+  void set_geolocation_error(GeolocationError error);
+  /// Marks a geolocation request in flight.
+  void set_locating(bool locating) { locating_ = locating; }
+
+  // ---- Reading (views) ----
+  /// The filtered sites, nearest first.
+  const std::vector<ListedSite>& listed() const { return listed_; }
+  /// Sites shown on the map (same filter as the list).
+  const std::vector<const Site*>& shown_sites() const { return shown_; }
+  /// The selected site, if any.
+  const Site* selected() const;
+  /// The selected site's row in listed(), if it passes the filter.
+  std::optional<std::size_t> selected_row() const;
+  /// Distance and walking time from the origin to the selected site.
+  std::optional<ListedSite> selected_distance() const;
+  /// True when the type is shown.
+  bool type_visible(SiteType type) const { return visible_types_[static_cast<std::size_t>(type)]; }
+  /// True when every type is shown.
+  bool all_types_visible() const { return visible_types_.all(); }
+  /// How many loaded sites have this type.
+  std::size_t count_of(SiteType type) const { return type_counts_[static_cast<std::size_t>(type)]; }
+  const std::string& query() const { return query_; }
+  OriginKind origin_kind() const { return origin_kind_; }
+  LatLon origin() const { return origin_kind_ == OriginKind::user_location ? user_location_ : map_center_; }
+  std::optional<GeolocationError> geolocation_error() const { return geolocation_error_; }
+  bool locating() const { return locating_; }
+  LoadStatus load_status() const { return load_status_; }
+  const std::string& load_error() const { return load_error_; }
+  std::size_t site_count() const { return sites_.size(); }
+  /// Increases whenever the map selected a site, so that the list scrolls to it once.
+  std::uint64_t map_selection_revision() const { return map_selection_revision_; }
+  /// Increases whenever the shown set of sites changes (so the map redraws only then).
+  std::uint64_t shown_revision() const { return shown_revision_; }
+
+ private:
+  void refilter();  // filter + sort; after sites, types or query change
+  void resort();    // sort only; after the origin moves
+
+  std::vector<Site> sites_;
+  std::array<std::size_t, kTypeCount> type_counts_{};
+  std::bitset<kTypeCount> visible_types_;
+  std::string query_;
+  std::optional<SiteId> selected_;
+  OriginKind origin_kind_ = OriginKind::map_center;
+  LatLon map_center_;
+  LatLon user_location_;
+  std::optional<GeolocationError> geolocation_error_;
+  bool locating_ = false;
+  LoadStatus load_status_ = LoadStatus::loading;
+  std::string load_error_;
+  std::vector<ListedSite> listed_;
+  std::vector<const Site*> shown_;
+  std::uint64_t shown_revision_ = 0;
+  std::uint64_t map_selection_revision_ = 0;
+};
+
+/// True when `text` contains `needle` as a UTF-8 substring; ASCII letters compare without case.
+bool contains_text(std::string_view text, std::string_view needle);
+
+}  // namespace gongyou

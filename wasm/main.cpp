@@ -1,0 +1,167 @@
+// wasm/main.cpp — the browser app's entry point and its on-demand frame loop.
+//
+// Rule: nothing is drawn while nothing changes. Input, fetch answers and map events wake the loop
+// for a few frames (ImGui needs up to three to settle a click); then it sleeps until the next event.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "backends/imgui_impl_opengl3.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/site_panel.h"
+#include "ui/theme.h"
+#include "wasm/app.h"
+#include "wasm/platform/browser.h"
+#include "wasm/platform/leaflet_map_view.h"
+
+namespace {
+
+using namespace gongyou;
+
+/// Frames drawn after each wake-up.
+constexpr int kFramesPerWake = 3;
+/// The map's first view: the county (product.md).
+constexpr LatLon kInitialCenter{25.0, 118.82};
+constexpr double kInitialZoom = 11.5;
+
+struct Runtime {
+  std::optional<platform::LeafletMapView> map;
+  std::optional<App> app;
+  ui::SitePanel panel;
+  std::vector<Intent> intents;
+  std::vector<PlatformEvent> events;
+  std::vector<float> ui_rects, published_rects;
+  ImGuiPlatformImeData ime, published_ime;
+  int frames_left = kFramesPerWake;
+  bool font_ready = false;
+  bool first_frame_drawn = false;
+  bool test_hook = false;
+  double last_time = 0;
+};
+Runtime* g_rt = nullptr;
+
+void frame();
+
+void wake() {
+  g_rt->frames_left = kFramesPerWake;
+  platform::request_animation_frame(frame);
+}
+
+void set_ime_data(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) { g_rt->ime = *data; }
+
+/// Screen rectangles of the visible ImGui windows, for the pointer router.
+void collect_ui_rects(std::vector<float>& out) {
+  out.clear();
+  for (ImGuiWindow* w : GImGui->Windows) {
+    if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
+    out.insert(out.end(), {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
+  }
+}
+
+void publish_test_state() {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const ui::DrawnRow& r : g_rt->panel.drawn_rows())
+    rows.push_back({{"id", r.site.value}, {"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y}});
+  const AppState& s = g_rt->app->state();
+  const Site* selected = s.selected();
+  nlohmann::json state{{"frames", ImGui::GetFrameCount()},
+                       {"sites", s.site_count()},
+                       {"listed", s.listed().size()},
+                       {"selected", selected ? nlohmann::json(selected->id.value) : nlohmann::json(nullptr)},
+                       {"rows", rows}};
+  if (selected) state["selected_position"] = {selected->position.lat, selected->position.lon};
+  platform::publish_test_state(state.dump());
+}
+
+void frame() {
+  Runtime& rt = *g_rt;
+  for (const PlatformEvent& e : rt.events) rt.app->handle(e);
+  rt.events.clear();
+  if (!rt.font_ready) return;  // the loading screen stays until the font is in
+
+  const platform::CanvasMetrics m = platform::fit_canvas();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(m.css_width, m.css_height);
+  io.DisplayFramebufferScale = ImVec2(m.pixel_ratio, m.pixel_ratio);
+  const double now = platform::now_seconds();
+  io.DeltaTime = rt.last_time > 0 ? static_cast<float>(std::max(now - rt.last_time, 1e-4)) : 1.0f / 60;
+  rt.last_time = now;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  rt.panel.draw(rt.app->state(), io.DisplaySize, rt.intents);
+  ImGui::Render();
+
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * m.pixel_ratio), static_cast<int>(io.DisplaySize.y * m.pixel_ratio));
+  glClearColor(0, 0, 0, 0);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  for (const Intent& i : rt.intents) rt.app->apply(i);
+  if (!rt.intents.empty()) rt.frames_left = kFramesPerWake;  // show the result of what was asked
+  rt.intents.clear();
+
+  collect_ui_rects(rt.ui_rects);
+  if (rt.ui_rects != rt.published_rects) {
+    platform::set_ui_rects(rt.ui_rects);
+    rt.published_rects = rt.ui_rects;
+  }
+  if (rt.ime.WantTextInput != rt.published_ime.WantTextInput || rt.ime.InputPos.x != rt.published_ime.InputPos.x ||
+      rt.ime.InputPos.y != rt.published_ime.InputPos.y) {
+    platform::set_text_input(rt.ime.WantTextInput, rt.ime.InputPos.x, rt.ime.InputPos.y, rt.ime.InputLineHeight);
+    rt.published_ime = rt.ime;
+  }
+  if (!rt.first_frame_drawn) {
+    rt.first_frame_drawn = true;
+    platform::mark_first_frame();
+  }
+  if (rt.test_hook) publish_test_state();
+
+  // Keep going while ImGui still has queued input (it trickles one press per frame) or frames are owed.
+  if (--rt.frames_left > 0 || !GImGui->InputEventsQueue.empty()) platform::request_animation_frame(frame);
+}
+
+}  // namespace
+
+extern "C" {
+/// Called by the page with the downloaded UI font (ownership passes to ImGui), or null when it failed.
+EMSCRIPTEN_KEEPALIVE void gy_font_loaded(void* data, int size) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontConfig config;
+  config.OversampleH = 1;  // 1.92 rasterizes at the framebuffer density: no oversampling needed
+  if (data && size > 0) io.Fonts->AddFontFromMemoryTTF(data, size, ui::kBaseFontSize, &config);
+  else io.Fonts->AddFontDefault();
+  g_rt->font_ready = true;
+  wake();
+}
+
+}
+
+int main() {
+  g_rt = new Runtime();
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep drawing frames while idle
+  io.BackendPlatformName = "gongyou_browser";
+  ImGui::GetPlatformIO().Platform_SetImeDataFn = set_ime_data;
+  ui::apply_theme();
+
+  if (!platform::init_browser({wake, [](const PlatformEvent& e) { g_rt->events.push_back(e); }})) {
+    std::puts("WebGL2 is not available");
+    return 1;
+  }
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  g_rt->map.emplace(kInitialCenter, kInitialZoom);
+  g_rt->app.emplace(*g_rt->map, platform::app_services());
+  g_rt->test_hook = platform::test_hook_requested();
+  g_rt->app->start();
+  platform::load_font();
+  return 0;  // the page keeps running: frames come from requestAnimationFrame
+}

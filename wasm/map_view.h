@@ -1,0 +1,35 @@
+// wasm/map_view.h — what the app asks of the map, whatever draws it.
+// LeafletMapView (wasm/platform/) draws with Leaflet in the page; NullMapView records calls for tests.
+#pragma once
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "core/site.h"
+#include "core/units.h"
+
+namespace gongyou {
+
+/// A labelled point of the region shown on the map background (town names).
+struct MapLabel {
+  std::string_view text;
+  LatLon position;
+};
+
+/// The map under the UI. Calls are cheap to repeat; implementations skip what did not change.
+class MapView {
+ public:
+  virtual ~MapView() = default;
+  /// Replaces the markers and walking rings with these sites, each ring `ring_radius` wide.
+  virtual void show_sites(std::span<const Site* const> sites, Metres ring_radius) = 0;
+  /// Highlights one site's marker and ring, or none.
+  virtual void highlight(std::optional<SiteId> site) = 0;
+  /// Moves the view so that `center` is in the middle, at least at `min_zoom`.
+  virtual void fly_to(LatLon center, double min_zoom) = 0;
+  /// Draws the region's outline and town labels, the background that stays when tiles cannot load.
+  virtual void show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) = 0;
+  /// Marks the user's own position (from geolocation).
+  virtual void show_user_position(LatLon position) = 0;
+};
+
+}  // namespace gongyou

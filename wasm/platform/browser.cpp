@@ -1,0 +1,403 @@
+// wasm/platform/browser.cpp — see browser.h. Every EM_JS of the page (except the map's) lives here.
+//
+// [SECTION] JS side: canvas, pointer router, keyboard and text field, fetch, geolocation
+// [SECTION] Exported entry points (JS -> C++), each turned into an ImGui IO event or a PlatformEvent
+// [SECTION] C++ side of the API in browser.h
+#include "wasm/platform/browser.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "imgui.h"
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] JS side
+//-------------------------------------------------------------------------------------------------
+
+// Installs the listeners. Pointer routing: the canvas never takes pointer events itself
+// (CSS pointer-events:none); listeners on window in the capture phase see every event first.
+// A press inside a UI rectangle starts a "UI gesture": ImGui gets it and the map never sees it.
+// Outside, the map gets it and ImGui only learns where the pointer is (for hover).
+EM_JS(void, gy_js_install_input, (), {
+  const canvas = document.getElementById('gy-canvas');
+  const state = { rects: [], uiGesture: false };
+  Module.gyInput = state;
+  const inUi = (x, y) => {
+    const r = state.rects;
+    for (let i = 0; i + 3 < r.length; i += 4)
+      if (x >= r[i] && y >= r[i + 1] && x < r[i] + r[i + 2] && y < r[i + 1] + r[i + 3]) return true;
+    return false;
+  };
+  const mods = (e) => (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+  const kind = (e) => (e.pointerType === 'touch' || e.pointerType === 'pen') ? 1 : 0;
+  const stop = (e) => { e.stopPropagation(); if (e.cancelable) e.preventDefault(); };
+  const onPointer = (e) => {
+    const x = e.clientX, y = e.clientY;
+    if (e.type === 'pointerdown') {
+      if (!e.isPrimary) return;
+      if (inUi(x, y)) {
+        state.uiGesture = true;
+        stop(e);
+        _gy_pointer(0, x, y, e.button, kind(e));
+      } else {
+        _gy_pointer(3, x, y, -1, kind(e));  // position only: the map has this press
+      }
+    } else if (e.type === 'pointermove') {
+      if (!e.isPrimary) return;
+      if (state.uiGesture) stop(e);
+      _gy_pointer(1, x, y, -1, kind(e));
+    } else {  // pointerup, pointercancel
+      if (!e.isPrimary) return;
+      if (state.uiGesture) {
+        stop(e);
+        state.uiGesture = false;
+        _gy_pointer(2, x, y, e.button < 0 ? 0 : e.button, kind(e));
+        if (e.pointerType !== 'mouse') _gy_pointer(4, x, y, -1, kind(e));  // finger lifted: no hover left
+      }
+    }
+  };
+  for (const t of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'])
+    window.addEventListener(t, onPointer, { capture: true, passive: false });
+  // Legacy mouse/touch events that Leaflet listens to: swallow them during a UI gesture or over the UI.
+  const guard = (e) => {
+    const p = e.touches && e.touches.length ? e.touches[0] : (e.changedTouches && e.changedTouches[0]) || e;
+    if (state.uiGesture || inUi(p.clientX, p.clientY)) stop(e);
+  };
+  for (const t of ['mousedown', 'mouseup', 'click', 'dblclick', 'contextmenu', 'touchstart', 'touchmove', 'touchend'])
+    window.addEventListener(t, guard, { capture: true, passive: false });
+  window.addEventListener('wheel', (e) => {
+    if (!inUi(e.clientX, e.clientY)) return;
+    stop(e);
+    const scale = e.deltaMode === 1 ? 1 : (e.deltaMode === 2 ? 10 : 1 / 100);  // lines per notch
+    _gy_wheel(-e.deltaX * scale, -e.deltaY * scale);
+  }, { capture: true, passive: false });
+
+  // Keyboard: a hidden text field holds the focus while ImGui edits text; it receives IME
+  // compositions and phone-keyboard input, whose Enter/Backspace do not arrive as key events.
+  const field = document.getElementById('gy-text');
+  Module.gyText = field;
+  const sendText = (t) => {
+    if (!t) return;
+    const n = lengthBytesUTF8(t) + 1, p = _malloc(n);
+    stringToUTF8(t, p, n);
+    _gy_text(p);
+    _free(p);
+  };
+  field.addEventListener('compositionend', (e) => { sendText(e.data); field.value = ""; });
+  field.addEventListener('input', (e) => {
+    if (e.isComposing || e.inputType === 'insertCompositionText') return;
+    if (e.inputType === 'deleteContentBackward') { _gy_key(8, 1, 0); _gy_key(8, 0, 0); }
+    else if (e.inputType === 'insertLineBreak') { _gy_key(13, 1, 0); _gy_key(13, 0, 0); }
+    else sendText(e.data !== null && e.data !== undefined ? e.data : field.value);
+    field.value = "";
+  });
+  field.addEventListener('paste', (e) => {
+    stop(e);
+    sendText((e.clipboardData || window.clipboardData).getData('text'));
+  });
+  const onKey = (e) => {
+    if (e.isComposing || e.keyCode === 229) return;  // the IME owns this key
+    const down = e.type === 'keydown' ? 1 : 0;
+    const pasteKey = (e.ctrlKey || e.metaKey) && e.keyCode === 86;  // let the browser paste into the field
+    if (pasteKey) return;
+    if (_gy_key(e.keyCode, down, mods(e))) {
+      // A printable key without modifiers becomes text through the field's input event.
+      const printable = e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+      if (!(printable && document.activeElement === field)) e.preventDefault();
+    }
+  };
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('keyup', onKey, true);
+  window.addEventListener('blur', () => _gy_focus(0));
+  window.addEventListener('focus', () => _gy_focus(1));
+  window.addEventListener('resize', () => _gy_wake());
+  // devicePixelRatio changes (zoom, moving to another screen) do not fire 'resize' everywhere.
+  const watchDpr = () => {
+    matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)')
+      .addEventListener('change', () => { _gy_wake(); watchDpr(); }, { once: true });
+  };
+  watchDpr();
+  canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
+});
+
+EM_JS(void, gy_js_set_ui_rects, (const float* xywh, int count), {
+  Module.gyInput.rects = Array.from(HEAPF32.subarray(xywh >> 2, (xywh >> 2) + count));
+});
+
+EM_JS(void, gy_js_set_text_input, (int active, float x, float y, float h), {
+  const field = Module.gyText;
+  if (active) {
+    field.style.left = x + 'px';
+    field.style.top = y + 'px';
+    field.style.height = h + 'px';
+    if (document.activeElement !== field) field.focus({ preventScroll: true });
+  } else if (document.activeElement === field) {
+    field.blur();
+  }
+});
+
+EM_JS(double, gy_js_canvas_css_width, (), { return document.getElementById('gy-canvas').clientWidth; });
+EM_JS(double, gy_js_canvas_css_height, (), { return document.getElementById('gy-canvas').clientHeight; });
+
+EM_JS(void, gy_js_fetch, (int request, const char* url), {
+  fetch(UTF8ToString(url), { headers: { 'Accept': 'application/json' } })
+    .then((r) => r.text().then((t) => [r.status, t]))
+    .catch(() => [0, ""])
+    .then(([status, text]) => {
+      const n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+      stringToUTF8(text, p, n);
+      _gy_fetch_done(request, status, p);
+      _free(p);
+    });
+});
+
+EM_JS(void, gy_js_geolocate, (), {
+  if (!navigator.geolocation) { setTimeout(() => _gy_geo_failed(4), 0); return; }
+  navigator.geolocation.getCurrentPosition(
+    (p) => _gy_geo_found(p.coords.latitude, p.coords.longitude, p.coords.accuracy),
+    (e) => _gy_geo_failed(e.code || 2),
+    { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+});
+
+// Downloads the UI font named by the canvas's data-font attribute (preloaded by index.html) and hands
+// its bytes to gy_font_loaded (malloc'd: ImGui takes ownership), or null on failure.
+EM_JS(void, gy_js_load_font, (), {
+  const url = document.getElementById('gy-canvas').dataset.font;
+  fetch(url).then((r) => { if (!r.ok) throw new Error(r.status); return r.arrayBuffer(); })
+    .then((buffer) => {
+      const bytes = new Uint8Array(buffer), p = _malloc(bytes.length);
+      HEAPU8.set(bytes, p);
+      _gy_font_loaded(p, bytes.length);
+    })
+    .catch(() => _gy_font_loaded(0, 0));
+});
+
+EM_JS(int, gy_js_test_hook_requested, (), { return /[?&]test=1(&|$)/.test(location.search) ? 1 : 0; });
+
+EM_JS(void, gy_js_mark_first_frame, (), {
+  const t = performance.now();
+  window.gongyouTest = window.gongyouTest || {};
+  window.gongyouTest.firstFrameMs = t;
+  document.documentElement.classList.add('gy-ready');
+  const loader = document.getElementById('gy-loading');
+  if (loader) loader.remove();
+});
+
+EM_JS(void, gy_js_publish_test_state, (const char* json), {
+  window.gongyouTest = window.gongyouTest || {};
+  window.gongyouTest.state = UTF8ToString(json);
+});
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Exported entry points
+//-------------------------------------------------------------------------------------------------
+
+namespace {
+gongyou::platform::BrowserCallbacks g_callbacks;
+int g_next_request = 1;
+std::map<int, std::function<void(gongyou::HttpResponse)>> g_pending_requests;
+
+void wake() {
+  if (g_callbacks.wake) g_callbacks.wake();
+}
+
+void emit(const gongyou::PlatformEvent& event) {
+  if (g_callbacks.on_event) g_callbacks.on_event(event);
+  wake();
+}
+
+/// Browser keyCode -> ImGuiKey, for the keys ImGui widgets use.
+ImGuiKey key_from_keycode(int code) {
+  if (code >= 65 && code <= 90) return static_cast<ImGuiKey>(ImGuiKey_A + (code - 65));
+  if (code >= 48 && code <= 57) return static_cast<ImGuiKey>(ImGuiKey_0 + (code - 48));
+  switch (code) {
+    case 8: return ImGuiKey_Backspace;
+    case 9: return ImGuiKey_Tab;
+    case 13: return ImGuiKey_Enter;
+    case 27: return ImGuiKey_Escape;
+    case 32: return ImGuiKey_Space;
+    case 33: return ImGuiKey_PageUp;
+    case 34: return ImGuiKey_PageDown;
+    case 35: return ImGuiKey_End;
+    case 36: return ImGuiKey_Home;
+    case 37: return ImGuiKey_LeftArrow;
+    case 38: return ImGuiKey_UpArrow;
+    case 39: return ImGuiKey_RightArrow;
+    case 40: return ImGuiKey_DownArrow;
+    case 45: return ImGuiKey_Insert;
+    case 46: return ImGuiKey_Delete;
+    default: return ImGuiKey_None;
+  }
+}
+}  // namespace
+
+extern "C" {
+
+/// Pointer: kind 0 press, 1 move, 2 release, 3 position only, 4 left (touch lifted); source 1 = touch/pen.
+EMSCRIPTEN_KEEPALIVE void gy_pointer(int kind, float x, float y, int button, int source) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(source == 1 ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
+  if (kind == 4) {
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+  } else {
+    io.AddMousePosEvent(x, y);
+  }
+  if ((kind == 0 || kind == 2) && button >= 0 && button < 3) {
+    // Browser buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
+    const int imgui_button = button == 1 ? 2 : button == 2 ? 1 : 0;
+    io.AddMouseButtonEvent(imgui_button, kind == 0);
+  }
+  wake();
+}
+
+/// Wheel over the UI, in lines (positive = up/left).
+EMSCRIPTEN_KEEPALIVE void gy_wheel(float dx, float dy) {
+  ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+  wake();
+}
+
+/// Key press or release; returns 1 when ImGui wants the keyboard (the page then keeps the key).
+EMSCRIPTEN_KEEPALIVE int gy_key(int keycode, int down, int modifiers) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, modifiers & 1);
+  io.AddKeyEvent(ImGuiMod_Shift, modifiers & 2);
+  io.AddKeyEvent(ImGuiMod_Alt, modifiers & 4);
+  io.AddKeyEvent(ImGuiMod_Super, modifiers & 8);
+  const ImGuiKey key = key_from_keycode(keycode);
+  if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
+  wake();
+  return io.WantCaptureKeyboard && key != ImGuiKey_None ? 1 : 0;
+}
+
+/// Committed text (typed, pasted, or ended IME composition), UTF-8.
+EMSCRIPTEN_KEEPALIVE void gy_text(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  wake();
+}
+
+/// The page gained (1) or lost (0) focus.
+EMSCRIPTEN_KEEPALIVE void gy_focus(int focused) {
+  ImGui::GetIO().AddFocusEvent(focused != 0);
+  wake();
+}
+
+/// Something outside ImGui changed (resize, pixel ratio).
+EMSCRIPTEN_KEEPALIVE void gy_wake() { wake(); }
+
+/// A fetch() finished; status 0 when the network failed.
+EMSCRIPTEN_KEEPALIVE void gy_fetch_done(int request, int status, const char* body) {
+  auto it = g_pending_requests.find(request);
+  if (it == g_pending_requests.end()) return;
+  auto done = std::move(it->second);
+  g_pending_requests.erase(it);
+  done(gongyou::HttpResponse{status, body});
+  wake();
+}
+
+/// Geolocation answered with a position.
+EMSCRIPTEN_KEEPALIVE void gy_geo_found(double lat, double lon, double accuracy_m) {
+  emit(gongyou::GeolocationFound{{lat, lon}, gongyou::Metres{accuracy_m}});
+}
+
+/// Geolocation failed with a W3C error code (1 denied, 2 unavailable, 3 timeout; 4 = no API).
+EMSCRIPTEN_KEEPALIVE void gy_geo_failed(int code) {
+  const auto reason = code >= 1 && code <= 4 ? static_cast<gongyou::GeolocationError>(code)
+                                             : gongyou::GeolocationError::position_unavailable;
+  emit(gongyou::GeolocationFailed{reason});
+}
+
+/// Called by the map bridge (leaflet_map_view.cpp) for marker clicks.
+EMSCRIPTEN_KEEPALIVE void gy_marker_clicked(double site_id) {
+  emit(gongyou::MarkerClicked{gongyou::SiteId{static_cast<std::int64_t>(site_id)}});
+}
+
+/// Called by the map bridge after a pan or zoom ended.
+EMSCRIPTEN_KEEPALIVE void gy_map_moved(double lat, double lon, double zoom) {
+  emit(gongyou::MapMoved{{lat, lon}, zoom});
+}
+
+}  // extern "C"
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] C++ side
+//-------------------------------------------------------------------------------------------------
+
+namespace gongyou::platform {
+
+bool init_browser(BrowserCallbacks callbacks) {
+  g_callbacks = std::move(callbacks);
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = true;               // the map shows through where there is no UI
+  attrs.premultipliedAlpha = true;
+  attrs.antialias = false;
+  attrs.depth = false;
+  attrs.stencil = false;
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#gy-canvas", &attrs);
+  if (context <= 0) return false;
+  emscripten_webgl_make_context_current(context);
+  gy_js_install_input();
+  return true;
+}
+
+CanvasMetrics fit_canvas() {
+  CanvasMetrics m;
+  m.css_width = static_cast<float>(gy_js_canvas_css_width());
+  m.css_height = static_cast<float>(gy_js_canvas_css_height());
+  m.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+  const int w = static_cast<int>(m.css_width * m.pixel_ratio + 0.5f);
+  const int h = static_cast<int>(m.css_height * m.pixel_ratio + 0.5f);
+  int cw = 0, ch = 0;
+  emscripten_get_canvas_element_size("#gy-canvas", &cw, &ch);
+  if (cw != w || ch != h) emscripten_set_canvas_element_size("#gy-canvas", w, h);
+  return m;
+}
+
+void request_animation_frame(void (*frame)()) {
+  static bool pending = false;
+  static void (*callback)() = nullptr;
+  callback = frame;
+  if (pending) return;
+  pending = true;
+  emscripten_request_animation_frame(
+      [](double, void*) -> EM_BOOL {
+        pending = false;
+        callback();
+        return EM_FALSE;
+      },
+      nullptr);
+}
+
+void set_ui_rects(std::span<const float> xywh) { gy_js_set_ui_rects(xywh.data(), static_cast<int>(xywh.size())); }
+
+void set_text_input(bool active, float caret_x, float caret_y, float line_height) {
+  gy_js_set_text_input(active ? 1 : 0, caret_x, caret_y, line_height);
+}
+
+AppServices app_services() {
+  AppServices services;
+  services.http_get = [](const std::string& url, std::function<void(HttpResponse)> done) {
+    const int request = g_next_request++;
+    g_pending_requests.emplace(request, std::move(done));
+    gy_js_fetch(request, url.c_str());
+  };
+  services.request_geolocation = [] { gy_js_geolocate(); };
+  return services;
+}
+
+void load_font() { gy_js_load_font(); }
+
+bool test_hook_requested() { return gy_js_test_hook_requested() != 0; }
+
+void mark_first_frame() { gy_js_mark_first_frame(); }
+
+void publish_test_state(const std::string& json) { gy_js_publish_test_state(json.c_str()); }
+
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+}  // namespace gongyou::platform

@@ -1,0 +1,60 @@
+// wasm/platform/browser.h — the page around the app: canvas, WebGL2, input, fetch, geolocation, timing.
+// The only place besides leaflet_map_view.cpp that touches JS; every JS callback becomes a typed
+// PlatformEvent (wasm/intent.h) or an ImGui IO event at once.
+#pragma once
+#include <functional>
+#include <span>
+#include <string>
+
+#include "wasm/app.h"
+#include "wasm/intent.h"
+
+namespace gongyou::platform {
+
+/// The canvas size in CSS pixels and the device pixel ratio (window.devicePixelRatio).
+struct CanvasMetrics {
+  float css_width = 0, css_height = 0, pixel_ratio = 1;
+};
+
+/// Callbacks from the page to the app.
+struct BrowserCallbacks {
+  std::function<void()> wake;                          ///< something changed: draw a few frames
+  std::function<void(const PlatformEvent&)> on_event;  ///< a typed event for the App
+};
+
+/// Creates the WebGL2 context on the page's canvas and installs every input listener. False if WebGL2 is missing.
+bool init_browser(BrowserCallbacks callbacks);
+
+/// Sizes the canvas backing store to CSS size × devicePixelRatio and returns the metrics.
+CanvasMetrics fit_canvas();
+
+/// Schedules `frame` on the next animation frame (once, however often this is called before it runs).
+void request_animation_frame(void (*frame)());
+
+/// Tells the pointer router which screen rectangles (x, y, w, h in CSS px) belong to the UI:
+/// pointer and touch there go to ImGui and never reach the map.
+void set_ui_rects(std::span<const float> xywh);
+
+/// Shows or hides the hidden text field that receives keyboard, IME and phone-keyboard text,
+/// placed at the text caret (CSS px) so that the IME candidate window appears beside it.
+void set_text_input(bool active, float caret_x, float caret_y, float line_height);
+
+/// Services for the App: fetch() and geolocation.
+AppServices app_services();
+
+/// Downloads the UI font (canvas data-font) and calls the exported gy_font_loaded(data, size) with it.
+void load_font();
+
+/// True when the page was opened with ?test=1 (the browser test hook).
+bool test_hook_requested();
+
+/// Publishes the time of the first drawn frame (performance.now()) and marks the page ready for tests.
+void mark_first_frame();
+
+/// Publishes a JSON snapshot for the browser test hook (window.gongyouTest).
+void publish_test_state(const std::string& json);
+
+/// Wall-clock seconds since page load (performance.now() / 1000).
+double now_seconds();
+
+}  // namespace gongyou::platform

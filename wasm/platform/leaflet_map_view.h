@@ -1,0 +1,20 @@
+// wasm/platform/leaflet_map_view.h — MapView drawn by Leaflet in the page (#gy-map).
+#pragma once
+#include "wasm/map_view.h"
+
+namespace gongyou::platform {
+
+/// The Leaflet map under the ImGui canvas. Tiles: OpenStreetMap; when they cannot load, a plain
+/// background with the region outline and town labels stays (set by show_region).
+class LeafletMapView final : public MapView {
+ public:
+  /// Creates the map centered on `center` at `zoom`.
+  LeafletMapView(LatLon center, double zoom);
+  void show_sites(std::span<const Site* const> sites, Metres ring_radius) override;
+  void highlight(std::optional<SiteId> site) override;
+  void fly_to(LatLon center, double min_zoom) override;
+  void show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) override;
+  void show_user_position(LatLon position) override;
+};
+
+}  // namespace gongyou::platform
