@@ -1,0 +1,87 @@
+// server/api/sites_api.cpp — see sites_api.h.
+#include "server/api/sites_api.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "server/api/cursor.h"
+#include "server/api/site_params.h"
+#include "server/http/query_params.h"
+#include "server/http/reply.h"
+
+namespace gongyou::server::api {
+namespace {
+
+using nlohmann::json;
+using http::PathParams;
+using Request = httplib::Request;
+using Response = httplib::Response;
+
+std::string css_color(std::uint32_t rgb) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
+  return text;
+}
+
+json site_types_json() {
+  json types = json::array();
+  for (const SiteTypeInfo& type : all_site_types())
+    types.push_back({{"id", type.id},
+                     {"name_zh", type.name_zh},
+                     {"name_en", type.name_en},
+                     {"color", css_color(type.color_rgb)},
+                     {"icon", type.icon}});
+  return types;
+}
+
+void list_sites(Store& store, const Request& req, Response& res) {
+  const SitePageRequest request = parse_site_listing(req);
+  const SitePage page = store.list_sites(request);
+  json items = json::array();
+  for (const Site& site : page.items) items.push_back(to_json(site));
+  const json next = page.has_more ? json(encode_cursor(page.items.back().id)) : json(nullptr);
+  http::send_json(res, {{"items", std::move(items)}, {"next_cursor", next}});
+}
+
+void nearest_sites(const SiteDirectory& directory, const Request& req, Response& res) {
+  const NearestRequest request = parse_nearest(req);
+  const auto snapshot = directory.current();
+  json items = json::array();
+  for (const NearbySite& nearby : snapshot->nearest(request.from, request.k, request.max_walk, request.types)) {
+    json item = to_json(*nearby.site);
+    item["distance_m"] = nearby.distance.value;
+    item["walk_minutes"] = nearby.walk_time.value;
+    items.push_back(std::move(item));
+  }
+  http::send_json(res, {{"items", std::move(items)}});
+}
+
+void one_site(Store& store, const PathParams& params, Response& res) {
+  const auto id = http::parse_integer(params.at(0));
+  if (!id || *id < 1) throw http::not_found("site ids are positive integers");
+  const auto site = store.find_site(SiteId{*id});
+  if (!site) throw http::not_found("no site with id " + std::to_string(*id));
+  http::send_json(res, to_json(*site));
+}
+
+}  // namespace
+
+void add_site_routes(http::Router& router, Store& store, const SiteDirectory& directory) {
+  router.get("/api/v1/health", [](const Request&, Response& res, const PathParams&) {
+    http::send_json(res, {{"status", "ok"}});
+  });
+  router.get("/api/v1/site-types", [types = site_types_json()](const Request&, Response& res, const PathParams&) {
+    http::send_json(res, types);
+  });
+  router.get("/api/v1/sites", [&store](const Request& req, Response& res, const PathParams&) {
+    list_sites(store, req, res);
+  });
+  router.get("/api/v1/sites/nearest", [&directory](const Request& req, Response& res, const PathParams&) {
+    nearest_sites(directory, req, res);
+  });
+  router.get("/api/v1/sites/{id}", [&store](const Request&, Response& res, const PathParams& params) {
+    one_site(store, params, res);
+  });
+}
+
+}  // namespace gongyou::server::api

@@ -1,0 +1,76 @@
+// server/config.cpp — see config.h.
+#include "server/config.h"
+
+#include <string_view>
+
+#include "server/http/query_params.h"
+
+namespace gongyou::server {
+namespace {
+
+std::optional<std::int64_t> integer_in(const std::string& text, std::int64_t min, std::int64_t max) {
+  const auto value = http::parse_integer(text);
+  if (!value || *value < min || *value > max) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+const char* usage_text() {
+  return "usage: gongyou-server [options]\n"
+         "  --port N          TCP port (default 8080; 0 picks a free one)\n"
+         "  --host H          address to listen on (default 127.0.0.1)\n"
+         "  --db PATH         SQLite database file, created and migrated if new (default gongyou.db)\n"
+         "  --web-root DIR    serve the built front end from DIR at /\n"
+         "  --demo            load the Hui'an demo sites into an empty database\n"
+         "  --max-threads N   most connections served at once (default 512)\n"
+         "  --db-readers N    read connections to the database (default 8)\n"
+         "  --help            this text\n"
+         "Prints 'listening on http://HOST:PORT' when ready; SIGTERM or SIGINT stops it cleanly.\n";
+}
+
+std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::vector<std::string>& args) {
+  ServerConfig config;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string flag = args[i];
+    std::optional<std::string> inline_value;
+    if (const auto eq = flag.find('='); flag.starts_with("--") && eq != std::string::npos) {
+      inline_value = flag.substr(eq + 1);
+      flag.resize(eq);
+    }
+    const auto value = [&]() -> std::optional<std::string> {
+      if (inline_value) return inline_value;
+      if (i + 1 < args.size()) return args[++i];
+      return std::nullopt;
+    };
+    const auto count = [&](std::int64_t min, std::int64_t max) {
+      const auto text = value();
+      return text ? integer_in(*text, min, max) : std::nullopt;
+    };
+    if (flag == "--help" || flag == "-h") return ShowHelp{};
+    if (flag == "--demo") {
+      config.load_demo = true;
+    } else if (flag == "--port") {
+      const auto port = count(0, 65535);
+      if (!port) return UsageError{"--port needs a number from 0 to 65535"};
+      config.port = static_cast<int>(*port);
+    } else if (flag == "--max-threads") {
+      const auto n = count(1, 100000);
+      if (!n) return UsageError{"--max-threads needs a number from 1 to 100000"};
+      config.max_threads = static_cast<std::size_t>(*n);
+    } else if (flag == "--db-readers") {
+      const auto n = count(1, 1000);
+      if (!n) return UsageError{"--db-readers needs a number from 1 to 1000"};
+      config.db_readers = static_cast<std::size_t>(*n);
+    } else if (flag == "--host" || flag == "--db" || flag == "--web-root") {
+      const auto text = value();
+      if (!text || text->empty()) return UsageError{flag + " needs a value"};
+      (flag == "--host" ? config.host : flag == "--db" ? config.db_path : config.web_root.emplace()) = *text;
+    } else {
+      return UsageError{"unknown option '" + args[i] + "' (see --help)"};
+    }
+  }
+  return config;
+}
+
+}  // namespace gongyou::server

@@ -1,0 +1,36 @@
+// server/config.h — gongyou-server's command line.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace gongyou::server {
+
+/// Everything the command line sets.
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;                  ///< 0 picks a free port
+  std::string db_path = "gongyou.db";
+  std::optional<std::string> web_root;
+  bool load_demo = false;
+  std::size_t max_threads = 512;    ///< ceiling of the HTTP thread pool
+  std::size_t db_readers = 8;       ///< read connections to the database
+};
+
+/// The program should print the usage text and exit successfully.
+struct ShowHelp {};
+
+/// A command-line mistake, worded for the user.
+struct UsageError {
+  std::string message;
+};
+
+/// Reads the arguments after the program name.
+std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::vector<std::string>& args);
+
+/// The --help text.
+const char* usage_text();
+
+}  // namespace gongyou::server

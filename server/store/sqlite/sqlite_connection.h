@@ -1,0 +1,139 @@
+// server/store/sqlite/sqlite_connection.h — thin RAII over the SQLite C API: a connection with a cache
+// of prepared statements, statements with typed binding, transactions, and a pool of connections.
+// Only bound parameters carry values into SQL; nothing here builds SQL from data.
+#pragma once
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace gongyou::server::sqlite {
+
+/// A failed SQLite call, with SQLite's own message.
+class SqliteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A prepared statement. Parameters are numbered from 1, columns from 0.
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  Statement(Statement&&) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement();
+
+  /// Binds a parameter (NULL for an empty optional-like call to bind_null).
+  void bind(int index, std::int64_t value);
+  void bind(int index, double value);
+  void bind(int index, std::string_view text);
+  void bind_null(int index);
+
+  /// Advances to the next row; false when done. Throws on error (e.g. a CHECK constraint).
+  bool step();
+
+  /// Makes the statement ready to run again and drops its bindings (ends its read transaction).
+  void reset() noexcept;
+
+  std::int64_t column_int(int index) const;          ///< integer column of the current row
+  double column_double(int index) const;             ///< real column of the current row
+  std::string column_text(int index) const;          ///< text column of the current row ("" for NULL)
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+/// A statement borrowed from a connection's cache; reset when the borrow ends.
+class StatementUse {
+ public:
+  explicit StatementUse(Statement& statement) : statement_(statement) {}
+  StatementUse(const StatementUse&) = delete;
+  ~StatementUse() { statement_.reset(); }
+  /// The borrowed statement.
+  Statement* operator->() const { return &statement_; }
+  /// The borrowed statement.
+  Statement& operator*() const { return statement_; }
+
+ private:
+  Statement& statement_;
+};
+
+/// One open database connection, used by one thread at a time.
+class Connection {
+ public:
+  /// Opens (creating if needed) the file and applies the per-connection settings:
+  /// foreign keys on, busy timeout, synchronous=NORMAL (safe with WAL).
+  explicit Connection(const std::string& path);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  /// Runs SQL text with no parameters (schema, pragmas, transaction control).
+  void exec(const char* sql);
+
+  /// The prepared form of a fixed SQL text, prepared once per connection and reused.
+  StatementUse cached(std::string_view sql);
+
+  /// The value of an integer pragma such as user_version.
+  std::int64_t pragma_int(const char* pragma);
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+};
+
+/// BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (e.g. by an exception).
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection);
+  Transaction(const Transaction&) = delete;
+  ~Transaction();
+  /// Makes the changes durable.
+  void commit();
+
+ private:
+  Connection& connection_;
+  bool done_ = false;
+};
+
+/// A fixed set of connections to one file, lent to one thread at a time.
+class ConnectionPool {
+ public:
+  /// Opens `size` connections; `read_only` ones refuse writes (PRAGMA query_only).
+  ConnectionPool(const std::string& path, std::size_t size, bool read_only);
+
+  /// A borrowed connection, returned to the pool when destroyed.
+  class Lease {
+   public:
+    Lease(ConnectionPool& pool, Connection* connection) : pool_(pool), connection_(connection) {}
+    Lease(const Lease&) = delete;
+    ~Lease() { pool_.give_back(connection_); }
+    /// The borrowed connection.
+    Connection& operator*() const { return *connection_; }
+
+   private:
+    ConnectionPool& pool_;
+    Connection* connection_;
+  };
+
+  /// Waits for a free connection.
+  Lease borrow();
+
+ private:
+  void give_back(Connection* connection);
+
+  std::vector<std::unique_ptr<Connection>> connections_;
+  std::vector<Connection*> free_;
+  std::mutex mutex_;
+  std::condition_variable returned_;
+};
+
+}  // namespace gongyou::server::sqlite
