@@ -72,14 +72,17 @@ const char* geolocation_message(GeolocationError e) {
 //-------------------------------------------------------------------------------------------------
 
 void SitePanel::draw(const AppState& state, ImVec2 screen, std::vector<Intent>& intents) {
-  const bool phone = screen.x < kPhoneBreakpoint;
-  if (phone) {
-    const float h = std::max(280.0f, screen.y * 0.5f);
+  phone_ = screen.x < kPhoneBreakpoint;
+  if (phone_) {
+    const float h = std::max(300.0f, screen.y * 0.55f);
     ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));
     ImGui::SetNextWindowSize(ImVec2(screen.x, h));
+    map_insets_ = ImVec2(0, h);
   } else {
+    const float w = std::min(400.0f, screen.x * 0.4f);
     ImGui::SetNextWindowPos(ImVec2(12, 12));
-    ImGui::SetNextWindowSize(ImVec2(std::min(400.0f, screen.x * 0.4f), screen.y - 24));
+    ImGui::SetNextWindowSize(ImVec2(w, screen.y - 24));
+    map_insets_ = ImVec2(12 + w, 0);
   }
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
@@ -139,9 +142,12 @@ void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& in
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   const float icon = ImGui::GetFontSize() * 1.25f;
   const float height = icon + 8;
+  // Phones show type chips as icons only (names are in their tooltips and in the list rows).
+  const bool icon_only = phone_;
   auto chip = [&](const char* id, std::string_view label, bool on, std::optional<SiteType> type) {
-    const float label_w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
-    const float width = (type ? icon + 6 : 0) + label_w + 20;
+    const bool show_label = !(icon_only && type);
+    const float label_w = show_label ? ImGui::CalcTextSize(label.data(), label.data() + label.size()).x : 0;
+    const float width = show_label ? (type ? icon + 6 : 0) + label_w + 20 : icon + 16;
     // Wrap to the next line when the chip does not fit.
     const float last_x = ImGui::GetItemRectMax().x;
     if (ImGui::GetCursorPosX() > style.WindowPadding.x + 1 && last_x + style.ItemSpacing.x + width > right)
@@ -155,7 +161,7 @@ void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& in
                           : (hovered ? IM_COL32(236, 237, 240, 255) : IM_COL32(245, 245, 247, 255));
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), fill, height / 2);
     if (on) dl->AddRect(p, ImVec2(p.x + width, p.y + height), accent, height / 2, 0, 1.5f);
-    float x = p.x + 10;
+    float x = p.x + (show_label ? 10 : 8);
     if (type) {
       const ImVec2 c(x + icon / 2, p.y + height / 2);
       dl->AddCircleFilled(c, icon / 2, on ? accent : rgb(info(*type).color_rgb, 110));
@@ -166,8 +172,11 @@ void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& in
                   glyph.data() + glyph.size());
       x += icon + 6;
     }
-    dl->AddText(ImVec2(x, p.y + (height - ImGui::GetFontSize()) / 2), on ? IM_COL32(33, 37, 41, 255) : kTextMuted,
-                label.data(), label.data() + label.size());
+    if (show_label)
+      dl->AddText(ImVec2(x, p.y + (height - ImGui::GetFontSize()) / 2), on ? IM_COL32(33, 37, 41, 255) : kTextMuted,
+                  label.data(), label.data() + label.size());
+    else if (hovered && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)
+      ImGui::SetTooltip("%.*s", static_cast<int>(label.size()), label.data());
     ImGui::SameLine();
     return clicked;
   };
@@ -272,6 +281,14 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
     seen_map_selection_ = state.map_selection_revision();
     if (selected_row) ImGui::SetScrollY(*selected_row * row_height - ImGui::GetWindowHeight() * 0.3f);
   }
+  // Touch: a finger dragging the list scrolls it (ImGui scrolls only by wheel and scrollbar), and a
+  // drag never counts as choosing the row it started on.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsWindowHovered() && ImGui::IsMouseDragging(0, 6)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    touch_dragged_ = true;
+  }
+  if (ImGui::IsMouseClicked(0)) touch_dragged_ = false;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(state.listed().size()), row_height);
   char distance[32], walk[32];
@@ -283,7 +300,8 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const bool is_selected = selected_row && *selected_row == static_cast<std::size_t>(i);
       if (ImGui::Selectable("##row", is_selected, ImGuiSelectableFlags_None,
-                            ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y)))
+                            ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y)) &&
+          !touch_dragged_)
         intents.push_back(SelectSite{site.id});
       drawn_rows_.push_back({site.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
       const float icon = ImGui::GetTextLineHeight() * 1.6f;

@@ -24,6 +24,9 @@ class SitePanel {
   /// Draws the panel for a screen of `screen` CSS px; appends what the user asked for to `intents`.
   void draw(const AppState& state, ImVec2 screen, std::vector<Intent>& intents);
 
+  /// How much of the map the panel covers: x = from the left (desktop), y = from the bottom (phone), CSS px.
+  ImVec2 map_insets() const { return map_insets_; }
+
   /// Rows drawn in the last frame.
   const std::vector<DrawnRow>& drawn_rows() const { return drawn_rows_; }
 
@@ -38,6 +41,9 @@ class SitePanel {
   char search_[128] = {};
   std::uint64_t seen_map_selection_ = 0;
   std::vector<DrawnRow> drawn_rows_;
+  ImVec2 map_insets_;
+  bool phone_ = false;          // bottom-sheet layout this frame
+  bool touch_dragged_ = false;  // the current touch gesture scrolled the list
 };
 
 /// Draws a site type's round icon (colored disc with its character) with its top-left at the cursor.

@@ -36,6 +36,7 @@ struct Runtime {
   std::vector<PlatformEvent> events;
   std::vector<float> ui_rects, published_rects;
   ImGuiPlatformImeData ime, published_ime;
+  ImVec2 published_insets{-1, -1};
   int frames_left = kFramesPerWake;
   bool font_ready = false;
   bool first_frame_drawn = false;
@@ -73,7 +74,10 @@ void publish_test_state() {
                        {"listed", s.listed().size()},
                        {"selected", selected ? nlohmann::json(selected->id.value) : nlohmann::json(nullptr)},
                        {"rows", rows}};
-  if (selected) state["selected_position"] = {selected->position.lat, selected->position.lon};
+  if (selected) {
+    state["selected_position"] = {selected->position.lat, selected->position.lon};
+    state["selected_name"] = selected->name;
+  }
   platform::publish_test_state(state.dump());
 }
 
@@ -105,6 +109,10 @@ void frame() {
   if (!rt.intents.empty()) rt.frames_left = kFramesPerWake;  // show the result of what was asked
   rt.intents.clear();
 
+  if (const ImVec2 insets = rt.panel.map_insets(); insets.x != rt.published_insets.x || insets.y != rt.published_insets.y) {
+    rt.map->set_ui_insets(insets.x, insets.y);
+    rt.published_insets = insets;
+  }
   collect_ui_rects(rt.ui_rects);
   if (rt.ui_rects != rt.published_rects) {
     platform::set_ui_rects(rt.ui_rects);

@@ -30,6 +30,9 @@ class MapView {
   virtual void show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) = 0;
   /// Marks the user's own position (from geolocation).
   virtual void show_user_position(LatLon position) = 0;
+  /// Tells the map how much of it the UI covers (CSS px from the left and from the bottom), so that
+  /// fly_to and the first view center things in the part the user can see.
+  virtual void set_ui_insets(float left, float bottom) = 0;
 };
 
 }  // namespace gongyou

@@ -11,8 +11,9 @@
 // Creates the map, the tile layer and its offline fallback, and reports pans/zooms to C++.
 EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   const map = L.map('gy-map', { zoomControl: false, preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5 });
-  Module.gyMap = { map: map, markers: new Map(), rings: new Map(), selected: null, user: null };
-  L.control.zoom({ position: 'bottomright' }).addTo(map);
+  Module.gyMap = { map: map, markers: new Map(), rings: new Map(), selected: null, user: null,
+                   insets: null, region: null, fitted: false };
+  L.control.zoom({ position: 'topright' }).addTo(map);
   map.setView([lat, lon], zoom);
   const tiles = L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {
     maxZoom: 19, attribution: '&copy; OpenStreetMap', crossOrigin: true });
@@ -29,9 +30,23 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
     }
   });
   if (navigator.onLine === false) container.classList.add('gy-tiles-offline'); else tiles.addTo(map);
-  map.on('moveend', () => { const c = map.getCenter(); _gy_map_moved(c.lat, c.lng, map.getZoom()); });
+  // Report the center of what the user sees: the map minus the part the UI covers.
+  map.on('moveend', () => {
+    const size = map.getSize(), insets = Module.gyMap.insets || { left: 0, bottom: 0 };
+    const c = map.containerPointToLatLng([insets.left + (size.x - insets.left) / 2, (size.y - insets.bottom) / 2]);
+    _gy_map_moved(c.lat, c.lng, map.getZoom());
+  });
   window.gongyouTest = window.gongyouTest || {};
   window.gongyouTest.mapCenter = () => { const c = map.getCenter(); return { lat: c.lat, lon: c.lng, zoom: map.getZoom() }; };
+  window.gongyouTest.pointOf = (lat, lon) => { const p = map.latLngToContainerPoint([lat, lon]); return { x: p.x, y: p.y }; };
+  // The first view: the whole region in the part of the map the UI leaves free.
+  Module.gyMapFitRegion = () => {
+    const g = Module.gyMap;
+    if (g.fitted || !g.region || !g.insets) return;
+    g.fitted = true;
+    map.fitBounds(g.region.getBounds(), { paddingTopLeft: [g.insets.left + 8, 8],
+                                          paddingBottomRight: [8, g.insets.bottom + 8], animate: false });
+  };
 });
 
 EM_JS(void, gy_js_map_show_sites, (const char* json, double ring_radius_m), {
@@ -43,8 +58,8 @@ EM_JS(void, gy_js_map_show_sites, (const char* json, double ring_radius_m), {
   g.rings.clear();
   for (const s of sites) {
     const color = s.color;
-    const ring = L.circle([s.lat, s.lon], { radius: ring_radius_m, color: color, weight: 1, opacity: 0.45,
-      fillColor: color, fillOpacity: 0.05, interactive: false });
+    const ring = L.circle([s.lat, s.lon], { radius: ring_radius_m, color: color, weight: 1, opacity: 0.3,
+      fillColor: color, fillOpacity: 0.03, interactive: false });
     ring.addTo(g.map);
     const el = document.createElement('div');
     el.className = 'gy-marker';
@@ -65,7 +80,7 @@ EM_JS(void, gy_js_map_highlight, (double id), {
   const g = Module.gyMap;
   Module.gyMapHighlight = Module.gyMapHighlight || ((sid) => {
     const prevRing = g.rings.get(g.selectedShown);
-    if (prevRing) prevRing.setStyle({ weight: 1, opacity: 0.45, fillOpacity: 0.05 });
+    if (prevRing) prevRing.setStyle({ weight: 1, opacity: 0.3, fillOpacity: 0.03 });
     const prevMarker = g.markers.get(g.selectedShown);
     if (prevMarker && prevMarker.getElement()) prevMarker.getElement().classList.remove('gy-selected');
     g.selectedShown = null;
@@ -83,15 +98,19 @@ EM_JS(void, gy_js_map_highlight, (double id), {
 });
 
 EM_JS(void, gy_js_map_fly_to, (double lat, double lon, double min_zoom), {
-  const map = Module.gyMap.map;
-  map.setView([lat, lon], Math.max(map.getZoom(), min_zoom), { animate: true });
+  // Put the point at the center of the part of the map that the UI leaves visible.
+  const g = Module.gyMap, map = g.map, insets = g.insets || { left: 0, bottom: 0 };
+  const zoom = Math.max(map.getZoom(), min_zoom);
+  const center = map.unproject(map.project([lat, lon], zoom).add([-insets.left / 2, insets.bottom / 2]), zoom);
+  map.setView(center, zoom, { animate: true });
 });
 
 EM_JS(void, gy_js_map_show_region, (const char* json), {
   const g = Module.gyMap;
   const region = JSON.parse(UTF8ToString(json));
-  L.polygon(region.outline, { color: '#8a6d3b', weight: 2, opacity: 0.7, dashArray: '6 4', fill: true,
+  g.region = L.polygon(region.outline, { color: '#8a6d3b', weight: 2, opacity: 0.7, dashArray: '6 4', fill: true,
     fillColor: '#fffaf0', fillOpacity: 0.35, interactive: false }).addTo(g.map);
+  Module.gyMapFitRegion();
   for (const t of region.labels) {
     const el = document.createElement('div');
     el.className = 'gy-town-label';
@@ -106,6 +125,11 @@ EM_JS(void, gy_js_map_show_user, (double lat, double lon), {
   if (g.user) g.user.remove();
   g.user = L.circleMarker([lat, lon], { radius: 8, color: '#fff', weight: 3, fillColor: '#1a73e8', fillOpacity: 1 })
     .addTo(g.map);
+});
+
+EM_JS(void, gy_js_map_set_insets, (float left, float bottom), {
+  Module.gyMap.insets = { left: left, bottom: bottom };
+  Module.gyMapFitRegion();
 });
 
 namespace gongyou::platform {
@@ -145,5 +169,7 @@ void LeafletMapView::show_region(std::span<const LatLon> outline, std::span<cons
 }
 
 void LeafletMapView::show_user_position(LatLon position) { gy_js_map_show_user(position.lat, position.lon); }
+
+void LeafletMapView::set_ui_insets(float left, float bottom) { gy_js_map_set_insets(left, bottom); }
 
 }  // namespace gongyou::platform

@@ -15,6 +15,7 @@ class LeafletMapView final : public MapView {
   void fly_to(LatLon center, double min_zoom) override;
   void show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) override;
   void show_user_position(LatLon position) override;
+  void set_ui_insets(float left, float bottom) override;
 };
 
 }  // namespace gongyou::platform

@@ -1,0 +1,125 @@
+// tests/e2e/browser.test.mjs — the app in a real browser: first frame, panel ↔ map, pointer routing,
+// idle frames, phone layout, screenshots (build/screenshots/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openApp, appState, waitForState, mapCenter, screenshotDir } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  if (server) assert.equal(await server.stop(), 0, 'server exits cleanly on SIGTERM');
+});
+
+const loaded = (s) => s.sites >= 300 && s.rows.length > 3;
+const near = (a, b, eps = 1e-4) => Math.abs(a - b) < eps;
+const rowCenter = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
+test('desktop: first frame, choose a site in the panel, click a marker, pointer stays in the UI', async () => {
+  const { page, errors, context } = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  await page.waitForFunction(() => window.gongyouTest && window.gongyouTest.firstFrameMs > 0, null, { timeout: 30000 });
+  const firstFrameMs = await page.evaluate(() => window.gongyouTest.firstFrameMs);
+  console.log(`time to first frame: ${firstFrameMs.toFixed(0)} ms`);
+  let state = await waitForState(page, loaded, 'sites loaded and listed');
+  assert.equal(await page.locator('#gy-loading').count(), 0, 'loading screen removed');
+  assert.ok(await page.evaluate(() => document.getElementById('gy-map').classList.contains('gy-tiles-offline')),
+            'offline tiles give the plain background');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshotDir, 'desktop-1280x800.png') });
+
+  // Choosing a site in the ImGui panel pans the map to it and selects it.
+  const row = state.rows[3];
+  await page.mouse.click(rowCenter(row).x, rowCenter(row).y);
+  state = await waitForState(page, (s) => s.selected === row.id, `site ${row.id} selected`);
+  const [lat, lon] = state.selected_position;
+  // The site lands in the middle of the map area that the panel leaves visible (x > 412).
+  const panelRight = 412, freeCenter = { x: panelRight + (1280 - panelRight) / 2, y: 400 };
+  await page.waitForFunction(([la, lo, fx, fy]) => {
+    const p = window.gongyouTest.pointOf(la, lo);
+    return Math.abs(p.x - fx) < 3 && Math.abs(p.y - fy) < 3;
+  }, [lat, lon, freeCenter.x, freeCenter.y], { timeout: 5000 });
+  assert.ok((await mapCenter(page)).zoom >= 15, 'zoomed in to the site');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(screenshotDir, 'desktop-selected-1280x800.png') });
+
+  // Dragging and wheeling over the panel never moves the map.
+  const before = await mapCenter(page);
+  await page.mouse.move(200, 700);
+  await page.mouse.down();
+  await page.mouse.move(600, 400, { steps: 8 });  // leaving the panel mid-drag still belongs to the panel
+  await page.mouse.up();
+  await page.mouse.move(200, 600);
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(300);
+  const afterDrag = await mapCenter(page);
+  assert.deepEqual(afterDrag, before, 'map unchanged by pointer over the panel');
+
+  // ...but the same drag on the map pans it.
+  await page.mouse.move(900, 400);
+  await page.mouse.down();
+  await page.mouse.move(1100, 500, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  const panned = await mapCenter(page);
+  assert.ok(!near(panned.lat, before.lat, 1e-6) || !near(panned.lon, before.lon, 1e-6), 'map pans outside the panel');
+
+  // Clicking a marker selects its site in the panel.
+  const marker = await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.leaflet-marker-icon')) {
+      const r = el.getBoundingClientRect();
+      if (r.left > 450 && r.right < 1230 && r.top > 40 && r.bottom < 760 && el.title)
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, title: el.title };
+    }
+    return null;
+  });
+  assert.ok(marker, 'a marker is visible beside the panel');
+  const selectedBefore = (await appState(page)).selected;
+  await page.mouse.click(marker.x, marker.y);
+  state = await waitForState(page, (s) => s.selected !== selectedBefore && s.selected !== null, 'marker selection');
+  const name = await page.evaluate(() => window.gongyouTest.state && JSON.parse(window.gongyouTest.state).selected_name);
+  assert.equal(name, marker.title, 'the clicked marker\'s site is selected');
+
+  // Idle: no frames are drawn while nothing changes.
+  await page.waitForTimeout(500);
+  const idleStart = (await appState(page)).frames;
+  await page.waitForTimeout(1500);
+  assert.equal((await appState(page)).frames, idleStart, 'no frames drawn while idle');
+
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
+
+test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
+  const { page, errors, context } = await openApp(browser, server.url, {
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  let state = await waitForState(page, loaded, 'sites loaded on the phone', 30000);
+  const rowBottom = (await appState(page)).rows.at(-1);
+  assert.ok(rowBottom.y + rowBottom.h <= 844 + 60, 'rows stay on screen (clipped list)');
+  const canvas = await page.evaluate(() => {
+    const c = document.getElementById('gy-canvas');
+    return { w: c.width, h: c.height, cssW: c.clientWidth };
+  });
+  assert.equal(canvas.w, canvas.cssW * 3, 'canvas backing store follows devicePixelRatio');
+  assert.ok(state.rows[0].y > 844 * 0.4, 'the list sits in a bottom sheet');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshotDir, 'phone-390x844.png') });
+  const row = state.rows[1];
+  await page.touchscreen.tap(rowCenter(row).x, rowCenter(row).y);
+  state = await waitForState(page, (s) => s.selected === row.id, 'tapped site selected');
+  // The chosen site shows above the bottom sheet, in the middle of the visible map.
+  const [lat, lon] = state.selected_position;
+  await page.waitForFunction(([la, lo]) => {
+    const p = window.gongyouTest.pointOf(la, lo);
+    return Math.abs(p.x - 195) < 3 && p.y > 40 && p.y < 844 * 0.45 - 20;
+  }, [lat, lon], { timeout: 5000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(screenshotDir, 'phone-selected-390x844.png') });
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});

@@ -1,0 +1,93 @@
+// tests/e2e/harness.mjs — starts the real server on a free port with a temporary database and the
+// built web root, and launches Debian's Chromium headless with SwiftShader WebGL2.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const { chromium } = require(path.join(repo, 'node_modules/playwright-core'));
+
+export const webRoot = process.env.GONGYOU_WEB_ROOT || path.join(repo, 'build/web');
+export const screenshotDir = process.env.GONGYOU_SCREENSHOTS || path.join(repo, 'build/screenshots');
+
+/** Starts gongyou-server; resolves to { url, stop() }. */
+export async function startServer() {
+  const binary = process.env.GONGYOU_SERVER || path.join(repo, 'build/native/server/gongyou-server');
+  if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no built web root at ${webRoot}: run make web`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-e2e-'));
+  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'e2e.db'), '--demo', '--web-root', webRoot],
+                      { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start in 20 s')), 20000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      const code = await exited;
+      rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+/** Launches headless Chromium the way this machine supports it (see shared/notes/toolchain.md). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+           '--ignore-gpu-blocklist', '--enable-webgl'],
+  });
+}
+
+/** Opens the app in a new page: tile requests fail as on this offline machine; console errors are collected. */
+export async function openApp(browser, url, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    // Map tiles are expected to fail here (no internet); the app must then show its plain background.
+    if (/tile\.openstreetmap\.org/.test(msg.location().url || '')) return;
+    errors.push(msg.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
+  await page.goto(url + '/?test=1');
+  return { context, page, errors };
+}
+
+/** The app's test hook snapshot (wasm/main.cpp publish_test_state). */
+export async function appState(page) {
+  return page.evaluate(() => JSON.parse(window.gongyouTest && window.gongyouTest.state || 'null'));
+}
+
+/** Waits until `predicate(state)` holds, polling the test hook. */
+export async function waitForState(page, predicate, what, timeoutMs = 15000) {
+  const end = Date.now() + timeoutMs;
+  let state = null;
+  while (Date.now() < end) {
+    state = await appState(page);
+    if (state && predicate(state)) return state;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state)?.slice(0, 400)}`);
+}
+
+/** The Leaflet map's center and zoom. */
+export async function mapCenter(page) {
+  return page.evaluate(() => window.gongyouTest.mapCenter());
+}
