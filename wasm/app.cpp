@@ -83,7 +83,10 @@ void App::apply(const Intent& intent) {
                    services_.request_geolocation();
                  },
                  [&](const UseMapCenter&) { state_.use_map_center(); },
-                 [&](const RetryLoad&) { load_sites_page(""); },
+                 [&](const RetryLoad&) {
+                   state_.set_loading();
+                   load_sites_page("");
+                 },
              },
              intent);
   sites_changed();

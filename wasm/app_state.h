@@ -39,6 +39,8 @@ class AppState {
   // ---- Changes (called by the App controller) ----
   /// Replaces all sites (after a load from the server).
   void set_sites(std::vector<Site> sites);
+  /// Marks a (re)load in progress.
+  void set_loading() { load_status_ = LoadStatus::loading; }
   /// Records that loading failed, with a message for the user.
   void set_load_failed(std::string message);
   /// Shows or hides one site type.

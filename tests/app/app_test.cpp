@@ -1,0 +1,210 @@
+// tests/app/app_test.cpp — the browser app's controller without a browser: NullMapView for the map,
+// a fake fetch answering from the demo data, intents and platform events applied as the page would.
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <nlohmann/json.hpp>
+
+#include "core/geo.h"
+#include "tools/demo_data/huian_demo.h"
+#include "wasm/app.h"
+#include "wasm/null_map_view.h"
+
+namespace gongyou {
+namespace {
+
+/// Answers /api/v1/sites like the server: pages of `page_size` with an opaque cursor.
+class FakeServer {
+ public:
+  explicit FakeServer(std::size_t page_size) : page_size_(page_size), sites_(demo::huian_sites()) {}
+
+  AppServices services() {
+    AppServices s;
+    s.http_get = [this](const std::string& url, std::function<void(HttpResponse)> done) {
+      requests.push_back(url);
+      pending_.push_back([this, url, done = std::move(done)] { done(answer(url)); });
+    };
+    s.request_geolocation = [this] { ++geolocation_requests; };
+    return s;
+  }
+  /// Delivers queued answers (asynchronously, as fetch does).
+  void flush() {
+    while (!pending_.empty()) {
+      auto next = std::move(pending_.front());
+      pending_.pop_front();
+      next();
+    }
+  }
+  bool fail_next = false;
+  std::vector<std::string> requests;
+  int geolocation_requests = 0;
+  const std::vector<Site>& sites() const { return sites_; }
+
+ private:
+  HttpResponse answer(const std::string& url) {
+    if (fail_next) {
+      fail_next = false;
+      return {0, ""};
+    }
+    std::size_t start = 0;
+    if (auto p = url.find("cursor="); p != std::string::npos) start = std::stoul(url.substr(p + 7));
+    nlohmann::json items = nlohmann::json::array();
+    for (std::size_t i = start; i < sites_.size() && i < start + page_size_; ++i) items.push_back(to_json(sites_[i]));
+    const std::size_t next = start + page_size_;
+    return {200, nlohmann::json{{"items", items},
+                                {"next_cursor", next < sites_.size() ? nlohmann::json(std::to_string(next))
+                                                                     : nlohmann::json(nullptr)}}
+                     .dump()};
+  }
+  std::size_t page_size_;
+  std::vector<Site> sites_;
+  std::deque<std::function<void()>> pending_;
+};
+
+TEST(App, LoadsEveryPageAndShowsAllSitesWithTheirRings) {
+  FakeServer server(100);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  EXPECT_EQ(app.state().load_status(), LoadStatus::loading);
+  server.flush();
+  EXPECT_EQ(app.state().load_status(), LoadStatus::loaded);
+  EXPECT_EQ(app.state().site_count(), server.sites().size());
+  EXPECT_GE(server.requests.size(), 4u);  // 316 sites in pages of 100
+  EXPECT_EQ(map.shown.size(), server.sites().size());
+  EXPECT_DOUBLE_EQ(map.ring.value, walk_ring_radius().value);
+  EXPECT_GT(map.outline_points, 10u);
+  EXPECT_EQ(map.label_count, demo::huian_towns().size());
+}
+
+TEST(App, ListIsSortedByDistanceFromTheMapCenter) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  server.flush();
+  const LatLon chongwu = demo::huian_towns()[7].center;
+  app.handle(MapMoved{chongwu, 13});
+  const auto& rows = app.state().listed();
+  ASSERT_FALSE(rows.empty());
+  for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_LE(rows[i - 1].distance, rows[i].distance);
+  EXPECT_NEAR(rows.front().distance.value, great_circle_distance(chongwu, rows.front().site->position).value, 1e-6);
+}
+
+TEST(App, ChoosingASiteInThePanelHighlightsItAndFliesThere) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  server.flush();
+  const Site& target = server.sites()[42];
+  app.apply(SelectSite{target.id});
+  ASSERT_NE(app.state().selected(), nullptr);
+  EXPECT_EQ(app.state().selected()->id, target.id);
+  EXPECT_EQ(map.highlighted, target.id);
+  ASSERT_TRUE(map.flown_to);
+  EXPECT_EQ(*map.flown_to, target.position);
+  EXPECT_GE(map.zoom, App::kSiteZoom);
+}
+
+TEST(App, ClickingAMarkerSelectsWithoutMovingTheMapAndScrollsTheList) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  server.flush();
+  const auto revision = app.state().map_selection_revision();
+  app.handle(MarkerClicked{server.sites()[7].id});
+  EXPECT_EQ(app.state().selected()->id, server.sites()[7].id);
+  EXPECT_EQ(map.highlighted, server.sites()[7].id);
+  EXPECT_FALSE(map.flown_to) << "the user is already looking at the marker";
+  EXPECT_EQ(app.state().map_selection_revision(), revision + 1);
+}
+
+TEST(App, UnknownSiteSelectsNothing) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  server.flush();
+  app.handle(MarkerClicked{SiteId{999999}});
+  EXPECT_EQ(app.state().selected(), nullptr);
+  EXPECT_FALSE(map.highlighted);
+}
+
+TEST(App, TypeFilterAndSearchNarrowTheListAndTheMap) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  server.flush();
+  app.apply(ToggleType{SiteType::water_point});  // from "all": only water points
+  ASSERT_FALSE(app.state().listed().empty());
+  for (const auto& row : app.state().listed()) EXPECT_EQ(row.site->type, SiteType::water_point);
+  EXPECT_EQ(map.shown.size(), app.state().listed().size());
+
+  app.apply(ShowAllTypes{});
+  app.apply(SetQuery{"崇武"});
+  ASSERT_FALSE(app.state().listed().empty());
+  EXPECT_LT(app.state().listed().size(), server.sites().size());
+  for (const auto& row : app.state().listed()) {
+    const Site& s = *row.site;
+    EXPECT_TRUE(contains_text(s.name, "崇武") || contains_text(s.address, "崇武") || contains_text(s.town, "崇武"));
+  }
+  app.apply(SetQuery{"<script>alert(1)</script>"});
+  EXPECT_TRUE(app.state().listed().empty());
+  EXPECT_TRUE(map.shown.empty());
+}
+
+TEST(App, NearMeSortsFromTheUserAndARefusalIsExplained) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  server.flush();
+  app.apply(LocateMe{});
+  EXPECT_EQ(server.geolocation_requests, 1);
+  EXPECT_TRUE(app.state().locating());
+  app.handle(GeolocationFailed{GeolocationError::permission_denied});
+  EXPECT_FALSE(app.state().locating());
+  EXPECT_EQ(app.state().geolocation_error(), GeolocationError::permission_denied);
+  EXPECT_EQ(app.state().origin_kind(), OriginKind::map_center);
+
+  const LatLon me{24.95, 118.70};
+  app.apply(LocateMe{});
+  app.handle(GeolocationFound{me, Metres{20}});
+  EXPECT_EQ(app.state().origin_kind(), OriginKind::user_location);
+  EXPECT_FALSE(app.state().geolocation_error());
+  EXPECT_EQ(map.user, me);
+  EXPECT_NEAR(app.state().listed().front().distance.value,
+              great_circle_distance(me, app.state().listed().front().site->position).value, 1e-6);
+  // Map moves no longer change the order while sorting from the user.
+  const SiteId nearest = app.state().listed().front().site->id;
+  app.handle(MapMoved{{25.10, 118.95}, 12});
+  EXPECT_EQ(app.state().listed().front().site->id, nearest);
+}
+
+TEST(App, NetworkFailureIsReportedAndRetryLoads) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  server.fail_next = true;
+  app.start();
+  server.flush();
+  EXPECT_EQ(app.state().load_status(), LoadStatus::failed);
+  EXPECT_EQ(app.state().load_error(), "network");
+  app.apply(RetryLoad{});
+  server.flush();
+  EXPECT_EQ(app.state().load_status(), LoadStatus::loaded);
+  EXPECT_EQ(app.state().site_count(), server.sites().size());
+}
+
+TEST(ContainsText, MatchesChineseSubstringsAndAsciiWithoutCase) {
+  EXPECT_TRUE(contains_text("螺城镇爱心驿站", "驿站"));
+  EXPECT_FALSE(contains_text("螺城镇爱心驿站", "书屋"));
+  EXPECT_TRUE(contains_text("AED point", "aed"));
+  EXPECT_TRUE(contains_text("anything", ""));
+}
+
+}  // namespace
+}  // namespace gongyou

@@ -1,0 +1,42 @@
+// wasm/null_map_view.h — a MapView that draws nothing and remembers what it was asked, for tests
+// of the app without a browser (the headless twin of platform/leaflet_map_view.h).
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "wasm/map_view.h"
+
+namespace gongyou {
+
+/// Records the last state the app asked the map to show.
+class NullMapView final : public MapView {
+ public:
+  void show_sites(std::span<const Site* const> sites, Metres ring_radius) override {
+    shown.clear();
+    for (const Site* s : sites) shown.push_back(s->id);
+    ring = ring_radius;
+    ++show_calls;
+  }
+  void highlight(std::optional<SiteId> site) override { highlighted = site; }
+  void fly_to(LatLon center, double min_zoom) override {
+    flown_to = center;
+    zoom = min_zoom;
+  }
+  void show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) override {
+    outline_points = outline.size();
+    label_count = labels.size();
+  }
+  void show_user_position(LatLon position) override { user = position; }
+  void set_ui_insets(float, float) override {}
+
+  std::vector<SiteId> shown;
+  Metres ring;
+  int show_calls = 0;
+  std::optional<SiteId> highlighted;
+  std::optional<LatLon> flown_to;
+  double zoom = 0;
+  std::size_t outline_points = 0, label_count = 0;
+  std::optional<LatLon> user;
+};
+
+}  // namespace gongyou
