@@ -2,6 +2,8 @@
 #include "core/site.h"
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace gongyou {
@@ -63,6 +65,10 @@ Decoded<Site> site_from_json(const json& j) {
   auto id = j.find("id");
   if (id != j.end()) {
     if (!id->is_number_integer()) return DecodeError{"field 'id' must be an integer"};
+    // An unsigned value above INT64_MAX would wrap to a negative id: reject it with the negatives.
+    constexpr auto kMaxId = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (id->is_number_unsigned() ? id->get<std::uint64_t>() > kMaxId : id->get<std::int64_t>() < 0)
+      return DecodeError{"field 'id' must be an integer from 0 to 9223372036854775807"};
     site.id = SiteId{id->get<std::int64_t>()};
   }
   std::string type_id;
@@ -77,7 +83,11 @@ Decoded<Site> site_from_json(const json& j) {
     return DecodeError{err};
   if (!read_number(j, "lat", site.position.lat, err) || !read_number(j, "lon", site.position.lon, err))
     return DecodeError{err};
-  if (!is_valid(site.position)) return DecodeError{"coordinates out of range (lat -90..90, lon -180..180)"};
+  // Written as negations so that NaN and infinities (which a JSON parser may produce from 1e400) fail too.
+  if (!(site.position.lat >= -90.0 && site.position.lat <= 90.0))
+    return DecodeError{"field 'lat' must be a latitude from -90 to 90 degrees (WGS-84)"};
+  if (!(site.position.lon >= -180.0 && site.position.lon <= 180.0))
+    return DecodeError{"field 'lon' must be a longitude from -180 to 180 degrees (WGS-84)"};
   if (auto f = j.find("facilities"); f != j.end() && !f->is_null()) {
     if (!f->is_array()) return DecodeError{"field 'facilities' must be an array of strings"};
     for (const auto& item : *f) {
@@ -93,6 +103,9 @@ Decoded<Site> site_from_json(const json& j) {
 }
 
 json parse_json_or_discarded(std::string_view text) {
+  // JSON has no place for a raw NUL byte, but nlohmann's lexer takes one as the end of the input
+  // and would accept "{}\0anything" as {}.
+  if (text.find('\0') != std::string_view::npos) return json(json::value_t::discarded);
   return json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
 }
 

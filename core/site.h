@@ -23,6 +23,8 @@ struct Site {
   std::string hours;                    ///< OpenStreetMap opening_hours syntax, e.g. "Tu-Su 09:00-21:00"
   std::vector<std::string> facilities;  ///< e.g. "water", "charging", "toilet"
   bool bookable = false;                ///< slots can be booked (Workers' Homes, studios)
+  /// Field-by-field equality (a JSON round trip gives an equal site).
+  friend bool operator==(const Site&, const Site&) = default;
 };
 
 /// A decoding failure: which field and why, in words a client developer can act on.

@@ -87,7 +87,7 @@ std::vector<Neighbour> SpatialIndex::nearest_impl(LatLon from, std::size_t k, Me
   unit_vector(from, q.point);
   const double limit = chord_for_distance(max_distance);
   q.worst = limit * limit * (1 + 1e-12);
-  q.heap.reserve(k + 1);
+  q.heap.reserve(std::min(k, nodes_.size()) + 1);  // k may be huge (a client's "all"): never reserve more than n
   search(0, nodes_.size(), 0, q);
   std::sort_heap(q.heap.begin(), q.heap.end());
   out.reserve(q.heap.size());

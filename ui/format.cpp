@@ -38,43 +38,56 @@ const char* format_walk(Minutes walk, char* out, std::size_t size) {
   return out;
 }
 
+namespace {
+
+/// One space-separated token of a rule: "Tu-Su", "09:00-21:00", "PH", "off".
+void append_token(std::string_view token, bool zh, std::string& out) {
+  std::size_t i = 0;
+  bool previous_was_day = false;
+  while (i < token.size()) {
+    const Word* word = nullptr;
+    for (const Word& w : kWords)
+      if (token.substr(i, w.osm.size()) == w.osm) {
+        word = &w;
+        break;
+      }
+    if (word) {
+      out += zh ? word->zh : word->en;
+      i += word->osm.size();
+      previous_was_day = true;
+      continue;
+    }
+    const char c = token[i++];
+    if (c == '-' && previous_was_day && zh) out += "至";  // "Tu-Su": a range of days
+    else if (c == ',' && zh) out += "、";
+    else out += c;
+    previous_was_day = false;
+  }
+}
+
+}  // namespace
+
 std::string format_opening_hours(std::string_view osm) {
   const bool zh = language() == Language::zh_CN;
   std::string out;
-  std::size_t i = 0;
-  while (i < osm.size()) {
-    bool matched = false;
-    for (const Word& w : kWords) {
-      if (osm.substr(i, w.osm.size()) == w.osm) {
-        // "Tu-Su": the range dash between two days reads 至 in Chinese.
-        out += zh ? w.zh : w.en;
-        i += w.osm.size();
-        if (zh && i + 1 < osm.size() && osm[i] == '-' && std::isupper(static_cast<unsigned char>(osm[i + 1]))) {
-          out += "至";
-          ++i;
-        }
-        if (zh && i < osm.size() && osm[i] == ' ' && w.osm != "24/7") ++i;  // "周二至周日09:00" reads better with one space
-        if (zh) out += ' ';
-        matched = true;
-        break;
-      }
+  std::size_t rule_start = 0;
+  while (rule_start <= osm.size()) {
+    std::size_t rule_end = osm.find(';', rule_start);
+    if (rule_end == std::string_view::npos) rule_end = osm.size();
+    const std::string_view rule = osm.substr(rule_start, rule_end - rule_start);
+    bool first_token = true;
+    for (std::size_t t = 0; t < rule.size();) {
+      while (t < rule.size() && rule[t] == ' ') ++t;
+      if (t >= rule.size()) break;
+      std::size_t e = rule.find(' ', t);
+      if (e == std::string_view::npos) e = rule.size();
+      if (first_token && !out.empty()) out += zh ? "；" : "; ";
+      else if (!first_token) out += ' ';
+      append_token(rule.substr(t, e - t), zh, out);
+      first_token = false;
+      t = e;
     }
-    if (matched) continue;
-    if (osm[i] == ';') {
-      out += zh ? "；" : ";";
-      ++i;
-      while (i < osm.size() && osm[i] == ' ') ++i;
-    } else if (osm[i] == ',' && zh) {
-      out += "、";
-      ++i;
-    } else {
-      out += osm[i++];
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  // Tidy "周六 、" → "周六、" and "休息 ；" → "休息；" after the spaces added above.
-  for (std::string_view bad : {" 、", " ；"}) {
-    for (std::size_t p; (p = out.find(bad)) != std::string::npos;) out.erase(p, 1);
+    rule_start = rule_end + 1;
   }
   return out;
 }

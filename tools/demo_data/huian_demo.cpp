@@ -339,10 +339,18 @@ class TownPicker {
   std::array<bool, kTowns.size()> used_;
 };
 
+/// Concatenates one random element of each list, drawn left to right. (Draws inside a single `a + b`
+/// expression would be evaluated in an unspecified order: GCC and Clang differ, and so would the data.)
+template <class... Lists>
+std::string pick_each(Random& rng, const Lists&... lists) {
+  std::string out;
+  (out.append(rng.pick(lists)), ...);
+  return out;
+}
+
 /// "福建鸿达石材有限公司": a company of the town's trades.
 std::string company_name(Random& rng, std::size_t town) {
-  return std::string(rng.pick(kCompanyPrefixes)) + std::string(rng.pick(kBrands)) +
-         std::string(rng.pick(kProfiles[town].company_kinds));
+  return pick_each(rng, kCompanyPrefixes, kBrands, kProfiles[town].company_kinds);
 }
 
 /// Where a site is: its town and the road of its address (names that mention a road use this one).
@@ -374,8 +382,7 @@ std::string candidate_name(Random& rng, SiteType type, Place place, int attempt)
         default: return company_name(rng, town) + "职工之家";
       }
     case SiteType::model_worker_studio:
-      return std::string(rng.pick(kSurnames)) + std::string(rng.pick(kGivenNames)) +
-             std::string(rng.pick(kSpecialties)) + "劳模创新工作室";
+      return pick_each(rng, kSurnames, kGivenNames, kSpecialties) + "劳模创新工作室";
     case SiteType::bookstore:
       switch (rng.below(2)) {
         case 0: return company_name(rng, town) + "职工书屋";

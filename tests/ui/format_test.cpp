@@ -1,0 +1,65 @@
+// tests/ui/format_test.cpp — the panel's words for distances, walking times and opening hours.
+#include <gtest/gtest.h>
+
+#include "ui/format.h"
+#include "ui/i18n.h"
+
+namespace gongyou::ui {
+namespace {
+
+class Format : public ::testing::Test {
+ protected:
+  void SetUp() override { set_language(Language::zh_CN); }
+  void TearDown() override { set_language(Language::zh_CN); }
+  char buffer[64];
+};
+
+TEST_F(Format, DistanceInMetresRoundedToTensThenKilometres) {
+  EXPECT_STREQ(format_distance(Metres{0}, buffer, sizeof buffer), "0 米");
+  EXPECT_STREQ(format_distance(Metres{347}, buffer, sizeof buffer), "350 米");
+  EXPECT_STREQ(format_distance(Metres{1234}, buffer, sizeof buffer), "1.2 公里");
+  set_language(Language::en);
+  EXPECT_STREQ(format_distance(Metres{1234}, buffer, sizeof buffer), "1.2 km");
+}
+
+TEST_F(Format, WalkIsAtLeastOneMinuteAndRoundsUp) {
+  EXPECT_STREQ(format_walk(Minutes{0}, buffer, sizeof buffer), "步行 1 分钟");
+  EXPECT_STREQ(format_walk(Minutes{6.2}, buffer, sizeof buffer), "步行 7 分钟");
+}
+
+TEST_F(Format, OpeningHoursInChinese) {
+  EXPECT_EQ(format_opening_hours("Mo-Su 09:00-21:00"), "每天 09:00-21:00");
+  EXPECT_EQ(format_opening_hours("Tu-Su 09:00-21:00"), "周二至周日 09:00-21:00");
+  EXPECT_EQ(format_opening_hours("Mo-Fr 08:30-12:00,14:30-17:30"), "周一至周五 08:30-12:00、14:30-17:30");
+  EXPECT_EQ(format_opening_hours("24/7"), "全天开放");
+  EXPECT_EQ(format_opening_hours("Mo-Sa 08:00-18:00; PH off"), "周一至周六 08:00-18:00；节假日 休息");
+  EXPECT_EQ(format_opening_hours(""), "");
+}
+
+TEST_F(Format, OpeningHoursInEnglish) {
+  set_language(Language::en);
+  EXPECT_EQ(format_opening_hours("Tu-Su 09:00-21:00"), "Tue-Sun 09:00-21:00");
+  EXPECT_EQ(format_opening_hours("24/7"), "Open 24/7");
+}
+
+TEST_F(Format, UnknownTokensAreKeptNotLost) {
+  EXPECT_EQ(format_opening_hours("sunrise-sunset"), "sunrise-sunset");
+}
+
+TEST(I18n, EveryTextHasBothLanguagesAndTypesHaveNames) {
+  for (int i = 0; i <= static_cast<int>(Text::close); ++i) {
+    set_language(Language::zh_CN);
+    const std::string zh = tr(static_cast<Text>(i));
+    set_language(Language::en);
+    const std::string en = tr(static_cast<Text>(i));
+    EXPECT_FALSE(zh.empty());
+    EXPECT_FALSE(en.empty());
+  }
+  set_language(Language::zh_CN);
+  EXPECT_EQ(type_name(SiteType::love_station), "爱心驿站");
+  EXPECT_EQ(facility_name("toilet"), "卫生间");
+  EXPECT_EQ(facility_name("unknown_thing"), "unknown_thing");
+}
+
+}  // namespace
+}  // namespace gongyou::ui
