@@ -72,6 +72,12 @@ void publish_test_state() {
   nlohmann::json state{{"frames", ImGui::GetFrameCount()},
                        {"sites", s.site_count()},
                        {"listed", s.listed().size()},
+                       {"query", s.query()},
+                       {"listed_names", [&] {
+                          nlohmann::json names = nlohmann::json::array();
+                          for (std::size_t i = 0; i < s.listed().size() && i < 20; ++i) names.push_back(s.listed()[i].site->name);
+                          return names;
+                        }()},
                        {"selected", selected ? nlohmann::json(selected->id.value) : nlohmann::json(nullptr)},
                        {"rows", rows}};
   if (selected) {

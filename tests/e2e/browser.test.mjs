@@ -85,6 +85,22 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   const name = await page.evaluate(() => window.gongyouTest.state && JSON.parse(window.gongyouTest.state).selected_name);
   assert.equal(name, marker.title, 'the clicked marker\'s site is selected');
 
+  // Chinese text input: an IME composition, then the committed text, goes into the search box.
+  await page.mouse.click(200, 90);  // the search field
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'gy-text');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'chong', selectionStart: 5, selectionEnd: 5 });
+  await cdp.send('Input.insertText', { text: '崇武' });
+  state = await waitForState(page, (s) => s.query === '崇武', 'IME text in the search box');
+  assert.ok(state.listed > 0 && state.listed < 316, `search narrows the list (${state.listed})`);
+  const serverCount = await page.evaluate(async () =>
+    (await (await fetch('/api/v1/sites?limit=1000&q=' + encodeURIComponent('崇武'))).json()).items.length);
+  assert.equal(state.listed, serverCount, 'the panel finds what the server finds for the same text');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  state = await waitForState(page, (s) => s.query === '' && s.listed === 316, 'Backspace clears the search');
+  await page.keyboard.press('Escape');
+
   // Idle: no frames are drawn while nothing changes.
   await page.waitForTimeout(500);
   const idleStart = (await appState(page)).frames;
