@@ -39,6 +39,12 @@ def main():
     chars.update(chr(c) for c in range(0x20, 0x7F))
     chars.update(EXTRA)
 
+    # Unchanged character set: keep the font (and its content hash) as it is.
+    stamp = output.with_suffix(".chars.txt")
+    wanted = "".join(sorted(chars))
+    if output.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        return
+
     collection = TTCollection(NOTO_CJK)
     font = next((f for f in collection.fonts if f["name"].getDebugName(1) == SC_NAME), None)
     if font is None:
@@ -55,6 +61,7 @@ def main():
     output.parent.mkdir(parents=True, exist_ok=True)
     font.save(output)
     missing = [c for c in chars if ord(c) not in font.getBestCmap()]
+    stamp.write_text(wanted, encoding="utf-8")
     print(f"font: {len(chars)} characters, {output.stat().st_size} bytes -> {output}")
     if missing:
         sys.exit(f"characters missing in {SC_NAME}: {''.join(sorted(missing))}")

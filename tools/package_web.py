@@ -17,11 +17,13 @@ import sys
 COMPRESSIBLE = {".js", ".wasm", ".css", ".html", ".otf", ".svg", ".json"}
 
 
+def hashed_name(src: pathlib.Path, stem: str) -> str:
+    return f"{stem}.{hashlib.sha256(src.read_bytes()).hexdigest()[:12]}{src.suffix}"
+
+
 def hashed_copy(src: pathlib.Path, out: pathlib.Path, stem: str) -> str:
-    data = src.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    name = f"{stem}.{digest}{src.suffix}"
-    (out / name).write_bytes(data)
+    name = hashed_name(src, stem)
+    shutil.copyfile(src, out / name)
     return name
 
 
@@ -38,6 +40,13 @@ def main():
     if len(sys.argv) != 7:
         sys.exit(__doc__)
     out, app_js, app_wasm, font, shell, leaflet = (pathlib.Path(a) for a in sys.argv[1:])
+    inputs = {app_js: "gongyou", app_wasm: "gongyou", font: "gongyou-ui", shell / "boot.js": "boot",
+              shell / "style.css": "style", leaflet / "leaflet.js": "leaflet", leaflet / "leaflet.css": "leaflet"}
+    # Nothing changed (same hashed names, same page): leave build/web alone.
+    index = out / "index.html"
+    if index.exists() and (shell / "index.html").stat().st_mtime < index.stat().st_mtime and all(
+            (out / hashed_name(src, stem)).exists() for src, stem in inputs.items()):
+        return
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, appState, waitForState, mapCenter, screenshotDir } from './harness.mjs';
+import { startServer, launchBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, screenshotDir } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -26,7 +26,7 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await page.waitForFunction(() => window.gongyouTest && window.gongyouTest.firstFrameMs > 0, null, { timeout: 30000 });
   const firstFrameMs = await page.evaluate(() => window.gongyouTest.firstFrameMs);
   console.log(`time to first frame: ${firstFrameMs.toFixed(0)} ms`);
-  let state = await waitForState(page, loaded, 'sites loaded and listed');
+  let state = await waitForStableList(page, loaded, 'sites loaded and listed');
   assert.equal(await page.locator('#gy-loading').count(), 0, 'loading screen removed');
   assert.ok(await page.evaluate(() => document.getElementById('gy-map').classList.contains('gy-tiles-offline')),
             'offline tiles give the plain background');
@@ -114,7 +114,7 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
 test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
   const { page, errors, context } = await openApp(browser, server.url, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-  let state = await waitForState(page, loaded, 'sites loaded on the phone', 30000);
+  let state = await waitForStableList(page, loaded, 'sites loaded on the phone');
   const rowBottom = (await appState(page)).rows.at(-1);
   assert.ok(rowBottom.y + rowBottom.h <= 844 + 60, 'rows stay on screen (clipped list)');
   const canvas = await page.evaluate(() => {

@@ -87,6 +87,18 @@ export async function waitForState(page, predicate, what, timeoutMs = 15000) {
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state)?.slice(0, 400)}`);
 }
 
+/** Waits until the list has stopped changing (the map's first fit re-sorts it), then returns the state. */
+export async function waitForStableList(page, predicate, what) {
+  let previous = await waitForState(page, predicate, what);
+  for (let i = 0; i < 100; i++) {
+    await page.waitForTimeout(250);
+    const current = await appState(page);
+    if (JSON.stringify(current.rows) === JSON.stringify(previous.rows)) return current;
+    previous = current;
+  }
+  throw new Error(`the list of ${what} never settled`);
+}
+
 /** The Leaflet map's center and zoom. */
 export async function mapCenter(page) {
   return page.evaluate(() => window.gongyouTest.mapCenter());
