@@ -21,12 +21,14 @@ DEMO_GEN := $(NATIVE)/tools/demo_data/gongyou-demo-gen
 bootstrap:
 	@tools/bootstrap.sh
 
-native: bootstrap
-	@[ -f $(NATIVE)/build.ninja ] || cmake --preset native
+# Configure when the build folder is new or the presets changed; ninja handles everything else.
+build/%/CMakeCache.txt: CMakePresets.json | bootstrap
+	@cmake --preset $*
+
+native: bootstrap $(NATIVE)/CMakeCache.txt
 	@cmake --build $(NATIVE) -j$(JOBS)
 
-wasm: bootstrap
-	@[ -f $(WASM)/build.ninja ] || cmake --preset wasm
+wasm: bootstrap $(WASM)/CMakeCache.txt
 	@cmake --build $(WASM) -j$(JOBS)
 
 # The font holds every character of the UI sources and the demo data (tools/build_font.py).
