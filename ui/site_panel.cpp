@@ -134,6 +134,7 @@ void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents)
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::InputTextWithHint("##search", tr(Text::search_hint), search_, sizeof search_))
     intents.push_back(SetQuery{search_});
+  search_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& intents) {
@@ -203,6 +204,7 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
   ImGui::SameLine(right - w);
   ImGui::BeginDisabled(state.locating());
   if (ImGui::Button(label)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
+  near_me_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::EndDisabled();
   if (auto error = state.geolocation_error(); error && !from_me) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 42, 55, 255));

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "wasm/app_state.h"
 #include "wasm/intent.h"
 
@@ -29,6 +30,9 @@ class SitePanel {
 
   /// Rows drawn in the last frame.
   const std::vector<DrawnRow>& drawn_rows() const { return drawn_rows_; }
+  /// Where the "near me" button and the search field were drawn in the last frame (test hook).
+  ImRect near_me_rect() const { return near_me_rect_; }
+  ImRect search_rect() const { return search_rect_; }
 
  private:
   void draw_header(const AppState& state);
@@ -42,6 +46,7 @@ class SitePanel {
   std::uint64_t seen_map_selection_ = 0;
   std::vector<DrawnRow> drawn_rows_;
   ImVec2 map_insets_;
+  ImRect near_me_rect_, search_rect_;
   bool phone_ = false;          // bottom-sheet layout this frame
   bool touch_dragged_ = false;  // the current touch gesture scrolled the list
 };

@@ -80,6 +80,11 @@ void publish_test_state() {
                         }()},
                        {"selected", selected ? nlohmann::json(selected->id.value) : nlohmann::json(nullptr)},
                        {"rows", rows}};
+  auto rect = [](ImRect r) { return nlohmann::json{{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}}; };
+  state["near_me_button"] = rect(g_rt->panel.near_me_rect());
+  state["search_field"] = rect(g_rt->panel.search_rect());
+  state["origin"] = s.origin_kind() == OriginKind::user_location ? "user" : "map_center";
+  state["geolocation_error"] = s.geolocation_error() ? static_cast<int>(*s.geolocation_error()) : 0;
   if (selected) {
     state["selected_position"] = {selected->position.lat, selected->position.lon};
     state["selected_name"] = selected->name;

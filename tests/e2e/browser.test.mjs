@@ -86,7 +86,8 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   assert.equal(name, marker.title, 'the clicked marker\'s site is selected');
 
   // Chinese text input: an IME composition, then the committed text, goes into the search box.
-  await page.mouse.click(200, 90);  // the search field
+  const field = state.search_field;
+  await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'gy-text');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: 'chong', selectionStart: 5, selectionEnd: 5 });
@@ -100,6 +101,12 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await page.keyboard.press('Backspace');
   state = await waitForState(page, (s) => s.query === '' && s.listed === 316, 'Backspace clears the search');
   await page.keyboard.press('Escape');
+
+  // "Near me" when the browser refuses the location: a clear message, sorting stays on the map center.
+  const nearMe = (await appState(page)).near_me_button;
+  await page.mouse.click(nearMe.x + nearMe.w / 2, nearMe.y + nearMe.h / 2);
+  state = await waitForState(page, (s) => s.geolocation_error === 1, 'geolocation refused');
+  assert.equal(state.origin, 'map_center');
 
   // Idle: no frames are drawn while nothing changes.
   await page.waitForTimeout(500);
@@ -136,6 +143,16 @@ test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
   }, [lat, lon], { timeout: 5000 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(screenshotDir, 'phone-selected-390x844.png') });
+
+  // "Near me" with the location allowed: the list sorts from the user and the map goes there.
+  const me = { latitude: 24.885, longitude: 118.915 };  // 崇武古城
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation(me);
+  const nearMe = (await appState(page)).near_me_button;
+  await page.touchscreen.tap(nearMe.x + nearMe.w / 2, nearMe.y + nearMe.h / 2);
+  state = await waitForState(page, (s) => s.origin === 'user', 'sorting from the user');
+  const first = await page.evaluate(async (p) => (await (await fetch(`/api/v1/sites/nearest?lat=${p.latitude}&lon=${p.longitude}&k=1`)).json()).items[0].id, me);
+  state = await waitForState(page, (s) => s.rows.length > 0 && s.rows[0].id === first, 'nearest site first');
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
 });
