@@ -1,0 +1,129 @@
+// tests/api/sites.test.mjs — the read endpoints of api.md through real HTTP: health, site types,
+// listing with its filters and paging, nearest sites, one site.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { errorOf, haversineMetres, startServer, walkMinutes } from './harness.mjs';
+
+let server;
+let allSites;  // every site, read once through the listing
+const get = async (urlPath) => {
+  const response = await server.request(urlPath);
+  assert.equal(response.status, 200, `${urlPath}: ${response.text}`);
+  return response.json();
+};
+
+before(async () => {
+  server = await startServer();
+  const page = await get('/api/v1/sites?limit=1000');
+  allSites = page.items;
+  assert.equal(page.next_cursor, null);
+});
+after(async () => assert.equal(await server.stop(), 0, 'server exits 0 on SIGTERM'));
+
+test('health', async () => {
+  assert.deepEqual(await get('/api/v1/health'), { status: 'ok' });
+});
+
+test('site types: 14, each with id, names, color and icon', async () => {
+  const types = await get('/api/v1/site-types');
+  assert.equal(types.length, 14);
+  for (const t of types) {
+    assert.match(t.id, /^[a-z_]+$/);
+    assert.ok(t.name_zh && t.name_en && t.icon, JSON.stringify(t));
+    assert.match(t.color, /^#[0-9A-F]{6}$/);
+  }
+  assert.ok(types.some((t) => t.id === 'bookstore' && t.name_zh === '职工书屋'));
+});
+
+test('listing returns whole sites in id order', () => {
+  assert.ok(allSites.length > 100, `demo data loaded (${allSites.length} sites)`);
+  for (let i = 1; i < allSites.length; ++i) assert.ok(allSites[i - 1].id < allSites[i].id);
+  for (const key of ['id', 'type', 'name', 'town', 'address', 'lat', 'lon', 'phone', 'hours', 'facilities', 'bookable'])
+    assert.ok(key in allSites[0], `site has ${key}`);
+});
+
+test('listing default limit is 100', async () => {
+  const page = await get('/api/v1/sites');
+  assert.equal(page.items.length, 100);
+  assert.equal(typeof page.next_cursor, 'string');
+});
+
+test('bbox keeps exactly the sites inside', async () => {
+  const box = { minLon: 118.77, minLat: 25.01, maxLon: 118.82, maxLat: 25.05 };
+  const { items } = await get(`/api/v1/sites?limit=1000&bbox=${box.minLon},${box.minLat},${box.maxLon},${box.maxLat}`);
+  const inside = (s) => s.lon >= box.minLon && s.lon <= box.maxLon && s.lat >= box.minLat && s.lat <= box.maxLat;
+  assert.ok(items.length > 0);
+  assert.ok(items.every(inside));
+  assert.deepEqual(items.map((s) => s.id), allSites.filter(inside).map((s) => s.id));
+});
+
+test('type filter keeps exactly the listed types', async () => {
+  const { items } = await get('/api/v1/sites?limit=1000&type=bookstore,water_point');
+  const wanted = (s) => s.type === 'bookstore' || s.type === 'water_point';
+  assert.ok(items.length > 0 && items.every(wanted));
+  assert.deepEqual(items.map((s) => s.id), allSites.filter(wanted).map((s) => s.id));
+});
+
+test('q matches a Chinese substring of name, address or town', async () => {
+  for (const q of ['螺城', '书屋', '驿站']) {
+    const { items } = await get(`/api/v1/sites?limit=1000&q=${encodeURIComponent(q)}`);
+    const has = (s) => s.name.includes(q) || s.address.includes(q) || s.town.includes(q);
+    assert.ok(items.length > 0, `${q} matches something`);
+    assert.deepEqual(items.map((s) => s.id), allSites.filter(has).map((s) => s.id), q);
+  }
+});
+
+test('limit and cursor page through every site exactly once', async () => {
+  const seen = [];
+  let cursor = null, pages = 0;
+  do {
+    const page = await get(`/api/v1/sites?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    assert.ok(page.items.length <= 7);
+    seen.push(...page.items.map((s) => s.id));
+    cursor = page.next_cursor;
+    ++pages;
+  } while (cursor !== null && pages < 1000);
+  assert.deepEqual(seen, allSites.map((s) => s.id));
+  assert.equal(pages, Math.ceil(allSites.length / 7));
+});
+
+test('filters combine with paging', async () => {
+  const wanted = allSites.filter((s) => s.type === 'workers_home');
+  const first = await get('/api/v1/sites?type=workers_home&limit=5');
+  const second = await get(`/api/v1/sites?type=workers_home&limit=1000&cursor=${first.next_cursor}`);
+  assert.deepEqual([...first.items, ...second.items].map((s) => s.id), wanted.map((s) => s.id));
+});
+
+test('nearest: sorted ascending, distances and walking times agree with brute force', async () => {
+  const from = { lat: 25.03, lon: 118.8 };
+  const { items } = await get(`/api/v1/sites/nearest?lat=${from.lat}&lon=${from.lon}&k=10`);
+  assert.equal(items.length, 10);
+  const expected = allSites.map((s) => ({ id: s.id, d: haversineMetres(from, s) })).sort((a, b) => a.d - b.d);
+  items.forEach((item, i) => {
+    assert.ok(i === 0 || items[i - 1].distance_m <= item.distance_m, 'ascending');
+    assert.ok(Math.abs(item.distance_m - haversineMetres(from, item)) < 0.01, 'distance_m is the great-circle distance');
+    assert.ok(Math.abs(item.distance_m - expected[i].d) < 0.01, `rank ${i} is the ${i}th nearest`);
+    assert.ok(Math.abs(item.walk_minutes - walkMinutes(item.distance_m)) < 1e-6, 'walk_minutes');
+    assert.ok(item.name && item.type, 'a whole site');
+  });
+});
+
+test('nearest: type and max_minutes filter', async () => {
+  const from = { lat: 25.03, lon: 118.8 };
+  const { items } = await get(`/api/v1/sites/nearest?lat=${from.lat}&lon=${from.lon}&k=100&type=bookstore&max_minutes=15`);
+  const expected = allSites.filter((s) => s.type === 'bookstore' && walkMinutes(haversineMetres(from, s)) <= 15);
+  assert.ok(expected.length > 0);
+  assert.deepEqual(new Set(items.map((s) => s.id)), new Set(expected.map((s) => s.id)));
+  assert.ok(items.every((s) => s.type === 'bookstore' && s.walk_minutes <= 15));
+});
+
+test('one site by id, and 404 for unknown ids', async () => {
+  const site = allSites[5];
+  assert.deepEqual(await get(`/api/v1/sites/${site.id}`), site);
+  for (const id of ['999999', '0', '-3', 'abc', '1.5']) {
+    const response = await server.request(`/api/v1/sites/${id}`);
+    assert.equal(response.status, 404, id);
+    assert.equal(errorOf(response, assert).code, 'not_found');
+  }
+});
