@@ -2,7 +2,6 @@
 #include "server/http/static_files.h"
 
 #include <fstream>
-#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -91,10 +90,12 @@ std::string cache_control_for(std::string_view file_name) {
 
 /// Whole file contents, or nothing when it cannot be read.
 std::shared_ptr<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return nullptr;
-  auto data = std::make_shared<std::string>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return in.bad() ? nullptr : data;
+  auto data = std::make_shared<std::string>(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(data->data(), static_cast<std::streamsize>(data->size()));
+  return in ? data : nullptr;
 }
 
 }  // namespace
