@@ -60,7 +60,7 @@ stop_server() {
 measure() {
   local name=$1 url=$2; shift 2
   local out
-  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s "$@" "$url")
+  out=$(wrk --latency -t"$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s "$@" "$url")
   local rps p50 p99 errors
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")

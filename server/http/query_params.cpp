@@ -49,6 +49,7 @@ std::vector<std::string_view> split_commas(std::string_view text) {
 
 std::optional<std::string> QueryParams::text(const char* name) const {
   if (!req_.has_param(name)) return std::nullopt;
+  if (req_.get_param_value_count(name) > 1) throw bad_request(std::string(name) + " must be given at most once");
   std::string value = req_.get_param_value(name);
   if (value.empty()) return std::nullopt;
   return value;

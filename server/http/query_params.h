@@ -1,5 +1,6 @@
 // server/http/query_params.h — typed, validated access to a request's query string. A present but
-// malformed value throws a 400 bad_request naming the parameter; an empty value counts as absent.
+// malformed or repeated value throws a 400 bad_request naming the parameter; an empty value counts
+// as absent.
 #pragma once
 #include <httplib.h>
 

@@ -31,6 +31,7 @@ const badQueries = [
   '/api/v1/sites?limit=2.5',
   '/api/v1/sites?cursor=garbage',
   '/api/v1/sites?cursor=%FF%FE',
+  '/api/v1/sites?limit=5&limit=6',
   '/api/v1/sites/nearest?lat=999&lon=118',
   '/api/v1/sites/nearest?lat=25&lon=-500',
   '/api/v1/sites/nearest?lat=NaN&lon=118',

@@ -19,6 +19,7 @@ class SqliteStore final : public Store {
   /// Opens or creates the database at `path` with `readers` read connections.
   SqliteStore(const std::string& path, std::size_t readers);
 
+  // The Store interface (store.h).
   SitePage list_sites(const SitePageRequest& request) override;
   std::optional<Site> find_site(SiteId id) override;
   std::vector<Site> all_sites() override;
