@@ -74,7 +74,7 @@ const char* geolocation_message(GeolocationError e) {
 void SitePanel::draw(const AppState& state, ImVec2 screen, std::vector<Intent>& intents) {
   phone_ = screen.x < kPhoneBreakpoint;
   if (phone_) {
-    const float h = std::max(300.0f, screen.y * 0.55f);
+    const float h = std::max(320.0f, screen.y * 0.6f);
     ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));
     ImGui::SetNextWindowSize(ImVec2(screen.x, h));
     map_insets_ = ImVec2(0, h);
@@ -104,6 +104,23 @@ void SitePanel::draw(const AppState& state, ImVec2 screen, std::vector<Intent>& 
 //-------------------------------------------------------------------------------------------------
 
 void SitePanel::draw_header(const AppState& state) {
+  char count[48];
+  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
+  if (phone_) {
+    // Bottom sheet: a grab handle and one line, to leave the screen to the list.
+    const ImVec2 top = ImGui::GetWindowPos();
+    const float mid = top.x + ImGui::GetWindowWidth() / 2;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(mid - 22, top.y + 6), ImVec2(mid + 22, top.y + 10),
+                                              IM_COL32(200, 200, 205, 255), 2);
+    ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
+    ImGui::TextColored(ImColor(kBrandRed), "%s", tr(Text::app_title));
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::Text("%s · %s", tr(Text::region_title), count);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    return;
+  }
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float size = ImGui::GetFontSize() * 1.9f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -121,8 +138,6 @@ void SitePanel::draw_header(const AppState& state) {
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-  char count[48];
-  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
   ImGui::Text("%s · %s", tr(Text::region_title), count);
   ImGui::PopFont();
   ImGui::PopStyleColor();
@@ -138,7 +153,7 @@ void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents)
 }
 
 void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& intents) {
-  ImGui::PushFont(nullptr, kBaseFontSize * 0.9f);
+  ImGui::PushFont(nullptr, kBaseFontSize * (phone_ ? 0.8f : 0.9f));
   const ImGuiStyle& style = ImGui::GetStyle();
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   const float icon = ImGui::GetFontSize() * 1.25f;
@@ -148,7 +163,7 @@ void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& in
   auto chip = [&](const char* id, std::string_view label, bool on, std::optional<SiteType> type) {
     const bool show_label = !(icon_only && type);
     const float label_w = show_label ? ImGui::CalcTextSize(label.data(), label.data() + label.size()).x : 0;
-    const float width = show_label ? (type ? icon + 6 : 0) + label_w + 20 : icon + 16;
+    const float width = show_label ? (type ? icon + 6 : 0) + label_w + 20 : height;
     // Wrap to the next line when the chip does not fit.
     const float last_x = ImGui::GetItemRectMax().x;
     if (ImGui::GetCursorPosX() > style.WindowPadding.x + 1 && last_x + style.ItemSpacing.x + width > right)
@@ -162,7 +177,7 @@ void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& in
                           : (hovered ? IM_COL32(236, 237, 240, 255) : IM_COL32(245, 245, 247, 255));
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), fill, height / 2);
     if (on) dl->AddRect(p, ImVec2(p.x + width, p.y + height), accent, height / 2, 0, 1.5f);
-    float x = p.x + (show_label ? 10 : 8);
+    float x = p.x + (show_label ? 10 : (height - icon) / 2);
     if (type) {
       const ImVec2 c(x + icon / 2, p.y + height / 2);
       dl->AddCircleFilled(c, icon / 2, on ? accent : rgb(info(*type).color_rgb, 110));
@@ -197,7 +212,9 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
   const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
   ImGui::TextUnformatted(tr(from_me ? Text::sort_from_me : Text::sort_from_center));
+  ImGui::PopFont();
   ImGui::PopStyleColor();
   const char* label = state.locating() ? tr(Text::locating) : tr(from_me ? Text::use_map_center : Text::near_me);
   const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;

@@ -6,8 +6,10 @@
 
 namespace gongyou::ui {
 
-/// Base text size in CSS pixels (fonts are rasterized at this size × devicePixelRatio).
-inline constexpr float kBaseFontSize = 16.0f;
+/// Base line height in CSS pixels (fonts are rasterized at this size × devicePixelRatio). ImGui sizes a
+/// font by ascent-to-descent, which for Noto Sans CJK is 1.45 em: 22 px gives 15 px CJK glyphs, as
+/// large as 16 px text of the page (CSS sizes by the em square).
+inline constexpr float kBaseFontSize = 22.0f;
 
 /// Brand colors.
 inline constexpr ImU32 kBrandRed = IM_COL32(200, 16, 46, 255);

@@ -63,6 +63,26 @@ void collect_ui_rects(std::vector<float>& out) {
   }
 }
 
+/// Characters of the loaded sites that the UI font cannot draw (they would show as empty boxes).
+int missing_glyphs(const AppState& s) {
+  ImFont* font = ImGui::GetFont();
+  int missing = 0;
+  auto check = [&](const std::string& text) {
+    const char* p = text.c_str();
+    while (*p) {
+      unsigned int c = 0;
+      p += ImTextCharFromUtf8(&c, p, nullptr);
+      if (c > 0x7F && !font->IsGlyphInFont(static_cast<ImWchar>(c))) ++missing;
+    }
+  };
+  for (const ListedSite& row : s.listed()) {
+    check(row.site->name);
+    check(row.site->address);
+    check(row.site->town);
+  }
+  return missing;
+}
+
 void publish_test_state() {
   nlohmann::json rows = nlohmann::json::array();
   for (const ui::DrawnRow& r : g_rt->panel.drawn_rows())
@@ -83,6 +103,7 @@ void publish_test_state() {
   auto rect = [](ImRect r) { return nlohmann::json{{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}}; };
   state["near_me_button"] = rect(g_rt->panel.near_me_rect());
   state["search_field"] = rect(g_rt->panel.search_rect());
+  state["missing_glyphs"] = missing_glyphs(s);
   state["origin"] = s.origin_kind() == OriginKind::user_location ? "user" : "map_center";
   state["geolocation_error"] = s.geolocation_error() ? static_cast<int>(*s.geolocation_error()) : 0;
   if (selected) {

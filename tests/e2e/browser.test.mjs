@@ -30,8 +30,25 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   assert.equal(await page.locator('#gy-loading').count(), 0, 'loading screen removed');
   assert.ok(await page.evaluate(() => document.getElementById('gy-map').classList.contains('gy-tiles-offline')),
             'offline tiles give the plain background');
+  assert.equal(state.missing_glyphs, 0, 'every character of the sites is in the UI font');
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(screenshotDir, 'desktop-1280x800.png') });
+  const shot = await page.screenshot({ path: path.join(screenshotDir, 'desktop-1280x800.png') });
+  // Text really is drawn: the first list row's name area holds dark (text) pixels.
+  const first = state.rows[0];
+  const dark = await page.evaluate(async ({ png, r }) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + png;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(r.x + 50, r.y + 4, 200, 20).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 90 && d[i + 1] < 90 && d[i + 2] < 90) n++;
+    return n;
+  }, { png: shot.toString('base64'), r: first });
+  assert.ok(dark > 60, `the first row's name is drawn (${dark} dark pixels)`);
 
   // Choosing a site in the ImGui panel pans the map to it and selects it.
   const row = state.rows[3];
