@@ -220,7 +220,9 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
   const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(right - w);
   ImGui::BeginDisabled(state.locating());
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);  // white on union red
   if (ImGui::Button(label)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
+  ImGui::PopStyleColor();
   near_me_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::EndDisabled();
   if (auto error = state.geolocation_error(); error && !from_me) {
@@ -286,7 +288,9 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
   if (state.load_status() == LoadStatus::failed) {
     ImGui::TextWrapped("%s", state.load_error() == "network" ? tr(Text::load_failed_network)
                                                               : tr(Text::load_failed_server));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     if (ImGui::Button(tr(Text::retry))) intents.push_back(RetryLoad{});
+    ImGui::PopStyleColor();
     return;
   }
   if (state.listed().empty()) {
