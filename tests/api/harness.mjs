@@ -45,7 +45,7 @@ export async function startServer(extraArgs = []) {
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const port = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 10 s')), 10000);
+    const timer = setTimeout(() => reject(new Error('server did not start in 20 s')), 20000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const m = out.match(/^listening on http:\/\/127\.0\.0\.1:(\d+)\n/);

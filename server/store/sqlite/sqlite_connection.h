@@ -30,7 +30,7 @@ class Statement {
   Statement& operator=(Statement&&) = delete;
   ~Statement();
 
-  /// Binds a parameter (NULL for an empty optional-like call to bind_null).
+  /// Binds a value to parameter `index` (bind_null: SQL NULL).
   void bind(int index, std::int64_t value);
   void bind(int index, double value);
   void bind(int index, std::string_view text);
