@@ -33,6 +33,7 @@ APT_PACKAGES=(
   chromium                           # browser end-to-end tests (headless, SwiftShader WebGL)
   fonts-noto-cjk python3-fonttools   # CJK font subset built from UI strings and demo data
   curl procps                        # tests and scripts
+  wrk                                # HTTP load measurements (bench/http_load.sh)
 )
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   APT_PACKAGES+=(nodejs npm)
