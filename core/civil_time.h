@@ -4,6 +4,7 @@
 // 1991-09-15), so the conversion is a fixed offset for every instant this product handles.
 // Dates use the proleptic Gregorian calendar (days_from_civil, H. Hinnant's algorithm).
 #pragma once
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -92,4 +92,20 @@ std::string format_opening_hours(std::string_view osm) {
   return out;
 }
 
+std::string format_day(LocalDate day) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char out[48];
+  if (language() == Language::zh_CN)
+    std::snprintf(out, sizeof out, "%d月%d日 %s", day.month, day.day, weekday_name(iso_weekday(day)));
+  else
+    std::snprintf(out, sizeof out, "%s %d %s", weekday_name(iso_weekday(day)), day.day, kMonths[(day.month + 11) % 12]);
+  return out;
+}
+
+std::string format_interval(UtcSeconds start, UtcSeconds end) {
+  return format_day(shanghai_date(start)) + " " + format_time(shanghai_time(start)) + "–" +
+         format_time(shanghai_time(end));
+}
+
 }  // namespace gongyou::ui

@@ -47,8 +47,51 @@ constexpr Entry kTexts[] = {
     {"步行 %d 分钟", "%d min walk"},
     {"圆圈为步行 15 分钟可达范围", "Circles: 15 minutes on foot"},
     {"关闭", "Close"},
+    {"服务阵地", "Sites"}, {"我的预约", "My bookings"}, {"管理", "Staff"},
+    {"登录", "Sign in"}, {"退出登录", "Sign out"}, {"注册", "Register"}, {"用户名", "Username"}, {"密码", "Password"},
+    {"姓名（显示名）", "Display name"}, {"已有账号？去登录", "Have an account? Sign in"},
+    {"没有账号？注册一个", "No account? Register"},
+    {"密码至少 8 位，并包含字母、数字或符号中的两种", "At least 8 characters, of two kinds (letters, digits, symbols)"},
+    {"预约时段", "Book a time"}, {"返回", "Back"}, {"剩余 %d 位", "%d places left"}, {"满", "Full"},
+    {"确认预约", "Book it"}, {"加入候补（前面 %d 人）", "Join the waitlist (%d ahead)"}, {"再想想", "Not now"},
+    {"绿：充足　橙：紧张　灰：已满", "Green: free · Orange: few · Grey: full"},
+    {"这几天没有可预约的时段", "No bookable times on these days"}, {"已约", "Mine"},
+    {"‹ 前几天", "‹ Earlier"}, {"后几天 ›", "Later ›"},
+    {"还没有预约。在地图上选一个职工之家，点“预约时段”。", "No bookings yet. Choose a Workers' Home and tap “Book a time”."},
+    {"已确认", "Confirmed"}, {"候补第 %d 位", "Waitlist #%d"}, {"已取消", "Cancelled"}, {"已签到", "Checked in"},
+    {"未到场", "No-show"},
+    {"门禁码", "Door pass"}, {"加入日历", "Add to calendar"}, {"取消预约", "Cancel booking"}, {"退出候补", "Leave waitlist"},
+    {"e家开门 · 门禁码", "Door pass"}, {"有效时间：%s 至 %s", "Valid %s to %s"},
+    {"到门口时把此码对准门禁扫码处", "Hold this code to the door reader"},
+    {"提醒：%s 将于 %s 开始", "Reminder: %s starts at %s"},
+    {"消息", "Messages"}, {"全部已读", "Mark all read"},
+    {"在“服务阵地”里选一个职工之家或劳模工作室，再点“管理”。", "Choose a Workers' Home or studio under Sites, then Staff."},
+    {"每周开放模板", "Weekly template"}, {"开放日", "Open days"}, {"开门", "Opens"}, {"关门", "Closes"},
+    {"时段长度（分钟）", "Slot length (min)"}, {"每时段名额", "Places per slot"}, {"保存模板", "Save template"},
+    {"当日名单", "Roster"}, {"签到", "Check in"}, {"导出 CSV", "Export CSV"}, {"代为取消", "Cancel"},
+    {"这一天没有预约", "No bookings this day"},
+    {"预约成功！可在“我的预约”查看门禁码。", "Booked! Your door pass is under My bookings."},
+    {"已加入候补，第 %d 位。有人取消时会自动为您预约。", "On the waitlist, #%d. You get the place when someone cancels."},
+    {"已取消预约。", "Booking cancelled."}, {"登录成功。", "Signed in."}, {"已退出登录。", "Signed out."},
+    {"模板已保存，未来 14 天的时段已更新。", "Template saved; the next 14 days are updated."},
+    {"已签到。", "Checked in."},
+    {"该时段已约满。可以加入候补。", "This time is full. You can join the waitlist."},
+    {"开始前 1 小时内不能取消。", "Less than an hour before the start: it can no longer be cancelled."},
+    {"您已有 3 个待参加的预约，请先参加或取消一个。", "You already hold the maximum of upcoming bookings."},
+    {"您已预约（或候补）了这个时段。", "You already hold or wait for this time."},
+    {"该时段已开始，不能再预约。", "This time has started; it can no longer be booked."},
+    {"用户名或密码不对。", "Wrong username or password."}, {"这个用户名已被使用。", "This username is taken."},
+    {"密码太简单：至少 8 位，并包含字母、数字或符号中的两种。", "Password too weak: 8+ characters of two kinds."},
+    {"尝试次数太多，请 15 分钟后再试。", "Too many attempts. Try again in 15 minutes."},
+    {"登录已过期，请重新登录。", "Your session expired. Please sign in again."},
+    {"网络连接失败，请稍后重试。", "No connection. Please try again."},
+    {"只有工作人员可以这样做。", "Only staff can do this."}, {"没有找到。", "Not found."},
+    {"操作没有完成，请重试。", "That did not work. Please try again."},
 };
-static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::close) + 1);
+
+constexpr Entry kWeekdays[] = {{"周一", "Mon"}, {"周二", "Tue"}, {"周三", "Wed"}, {"周四", "Thu"},
+                               {"周五", "Fri"}, {"周六", "Sat"}, {"周日", "Sun"}};
+static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::fb_other) + 1);
 
 constexpr std::pair<std::string_view, Entry> kFacilities[] = {
     {"water", {"饮用水", "Drinking water"}},   {"hot_water", {"热水", "Hot water"}},
@@ -67,6 +110,11 @@ void set_language(Language language) { g_language = language; }
 
 const char* tr(Text text) {
   const Entry& e = kTexts[static_cast<std::size_t>(text)];
+  return g_language == Language::zh_CN ? e.zh : e.en;
+}
+
+const char* weekday_name(int iso_weekday) {
+  const Entry& e = kWeekdays[(iso_weekday - 1 + 7) % 7];
   return g_language == Language::zh_CN ? e.zh : e.en;
 }
 

@@ -41,7 +41,38 @@ enum class Text : std::uint8_t {
   walk_short_fmt,     // "步行 %d 分钟"
   ring_note,          // 圆圈：步行15分钟可达范围
   close,
+  // ---- tabs and account ----
+  tab_sites, tab_my_bookings, tab_staff,
+  sign_in, sign_out, register_account, username, password, display_name, have_account, no_account,
+  password_rule,
+  // ---- slot grid ----
+  book_slots,         // 预约时段
+  back,
+  remaining_fmt,      // "剩余 %d 位"
+  full,               // 满
+  confirm_booking,    // 确认预约
+  join_waitlist_fmt,  // "加入候补（前面 %d 人）"
+  cancel_choice,      // 再想想
+  legend,             // 绿色：充足 · 橙色：紧张 · 灰色：已满
+  no_slots,           // 这几天没有可预约的时段
+  my_slot,            // 已约
+  earlier_days, later_days,
+  // ---- my bookings ----
+  no_bookings, status_confirmed, status_waitlisted_fmt, status_cancelled, status_checked_in, status_no_show,
+  show_pass, add_to_calendar, cancel_booking, leave_waitlist, pass_title, pass_valid_fmt, pass_hint,
+  reminder_fmt,       // "提醒：%s 将于 %s 开始"
+  notifications_title, mark_read,
+  // ---- staff ----
+  staff_pick_site, template_title, weekdays_label, open_label, close_label, slot_minutes_label, capacity_label,
+  save_template, roster_title, check_in, export_csv, staff_cancel, no_roster,
+  // ---- feedback ----
+  fb_booked, fb_waitlisted_fmt, fb_cancelled, fb_signed_in, fb_signed_out, fb_template_saved, fb_checked_in,
+  fb_slot_full, fb_too_late, fb_booking_limit, fb_conflict, fb_slot_closed, fb_login_failed, fb_username_taken,
+  fb_weak_password, fb_rate_limited, fb_session_expired, fb_network, fb_forbidden, fb_not_found, fb_other,
 };
+
+/// Weekday name, ISO numbering (1 = Monday).
+const char* weekday_name(int iso_weekday);
 
 /// The current language (zh-CN unless switched).
 Language language();

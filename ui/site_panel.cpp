@@ -71,10 +71,13 @@ const char* geolocation_message(GeolocationError e) {
 // [SECTION] Panel frame
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw(const AppState& state, ImVec2 screen, std::vector<Intent>& intents) {
+void SitePanel::draw(const AppState& state, const BookingState& bookings, UtcSeconds now, ImVec2 screen,
+                     std::vector<Intent>& intents) {
   phone_ = screen.x < kPhoneBreakpoint;
   if (phone_) {
-    const float h = std::max(320.0f, screen.y * 0.6f);
+    // The booking screens need the room: the sheet rises over most of the map there.
+    const float share = bookings.screen == Screen::sites ? 0.6f : 0.86f;
+    const float h = std::max(320.0f, screen.y * share);
     ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));
     ImGui::SetNextWindowSize(ImVec2(screen.x, h));
     map_insets_ = ImVec2(0, h);
@@ -89,12 +92,23 @@ void SitePanel::draw(const AppState& state, ImVec2 screen, std::vector<Intent>& 
                                  ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
   drawn_rows_.clear();
   if (ImGui::Begin("##sites", nullptr, flags)) {
-    draw_header(state);
-    draw_search(state, intents);
-    draw_type_filters(state, intents);
-    draw_origin(state, intents);
-    draw_details(state);
-    draw_list(state, intents);
+    draw_header(state, bookings, intents);
+    draw_tabs(bookings, intents);
+    draw_reminders(bookings, now);
+    draw_feedback(bookings, intents);
+    switch (bookings.screen) {
+      case Screen::sites:
+        draw_search(state, intents);
+        draw_type_filters(state, intents);
+        draw_origin(state, intents);
+        draw_details(state, bookings, intents);
+        draw_list(state, intents);
+        break;
+      case Screen::slots: draw_slot_grid(bookings, now, intents); break;
+      case Screen::my_bookings: draw_my_bookings(bookings, now, intents); break;
+      case Screen::staff: staff_.draw(bookings, intents); break;
+    }
+    auth_.draw(bookings, screen, intents);
   }
   ImGui::End();
 }
@@ -103,7 +117,32 @@ void SitePanel::draw(const AppState& state, ImVec2 screen, std::vector<Intent>& 
 // [SECTION] Header, search, type filters, origin
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw_header(const AppState& state) {
+void SitePanel::draw_tabs(const BookingState& bookings, std::vector<Intent>& intents) {
+  const float right_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  auto tab = [&](Text label, Screen screen, bool active) {
+    if (active) {
+      if (primary_button(tr(label))) intents.push_back(ShowScreen{screen});
+    } else if (secondary_button(tr(label))) {
+      intents.push_back(ShowScreen{screen});
+    }
+    ImGui::SameLine();
+  };
+  const Screen s = bookings.screen;
+  tab(Text::tab_sites, Screen::sites, s == Screen::sites || s == Screen::slots);
+  tab(Text::tab_my_bookings, Screen::my_bookings, s == Screen::my_bookings);
+  if (bookings.user && bookings.user->admin) tab(Text::tab_staff, Screen::staff, s == Screen::staff);
+  // The account, at the right: sign in, or the user's name with sign out.
+  const char* account = bookings.user ? tr(Text::sign_out) : tr(Text::sign_in);
+  const float w = ImGui::CalcTextSize(account).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
+  if (secondary_button(account)) intents.push_back(bookings.user ? Intent{Logout{}} : Intent{OpenAuth{false}});
+  if (bookings.user && ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)
+    ImGui::SetTooltip("%s", bookings.user->display_name.c_str());
+}
+
+void SitePanel::draw_header(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
+  (void)bookings;
+  (void)intents;
   char count[48];
   std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
   if (phone_) {
@@ -236,7 +275,7 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
 // [SECTION] Details of the selected site
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw_details(const AppState& state) {
+void SitePanel::draw_details(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   const auto selected = state.selected_distance();
   if (!selected) return;
   const Site& site = *selected->site;
@@ -272,6 +311,16 @@ void SitePanel::draw_details(const AppState& state) {
       list += facility_name(f);
     }
     field_line(Text::facilities, list);
+  }
+  if (site.bookable) {
+    if (primary_button(tr(Text::book_slots))) intents.push_back(OpenSiteSlots{site.id});
+    if (bookings.user && bookings.user->admin) {
+      ImGui::SameLine();
+      if (secondary_button(tr(Text::tab_staff))) {
+        intents.push_back(OpenSiteSlots{site.id});
+        intents.push_back(ShowScreen{Screen::staff});
+      }
+    }
   }
 }
 

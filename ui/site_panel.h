@@ -5,7 +5,10 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/booking_views.h"
+#include "ui/staff_view.h"
 #include "wasm/app_state.h"
+#include "wasm/bookings.h"
 #include "wasm/intent.h"
 
 namespace gongyou::ui {
@@ -22,8 +25,9 @@ class SitePanel {
   /// Width in CSS px below which the panel becomes a bottom sheet (phones).
   static constexpr float kPhoneBreakpoint = 640;
 
-  /// Draws the panel for a screen of `screen` CSS px; appends what the user asked for to `intents`.
-  void draw(const AppState& state, ImVec2 screen, std::vector<Intent>& intents);
+  /// Draws the panel for a screen of `screen` CSS px at time `now`; appends what the user asked for to `intents`.
+  void draw(const AppState& state, const BookingState& bookings, UtcSeconds now, ImVec2 screen,
+            std::vector<Intent>& intents);
 
   /// How much of the map the panel covers: x = from the left (desktop), y = from the bottom (phone), CSS px.
   ImVec2 map_insets() const { return map_insets_; }
@@ -35,14 +39,17 @@ class SitePanel {
   ImRect search_rect() const { return search_rect_; }
 
  private:
-  void draw_header(const AppState& state);
+  void draw_header(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
+  void draw_tabs(const BookingState& bookings, std::vector<Intent>& intents);
   void draw_search(const AppState& state, std::vector<Intent>& intents);
   void draw_type_filters(const AppState& state, std::vector<Intent>& intents);
   void draw_origin(const AppState& state, std::vector<Intent>& intents);
-  void draw_details(const AppState& state);
+  void draw_details(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
   void draw_list(const AppState& state, std::vector<Intent>& intents);
 
   char search_[128] = {};
+  AuthDialog auth_;
+  StaffView staff_;
   std::uint64_t seen_map_selection_ = 0;
   std::vector<DrawnRow> drawn_rows_;
   ImVec2 map_insets_;

@@ -3,6 +3,22 @@
 
 namespace gongyou::ui {
 
+bool primary_button(const char* label, ImVec2 size) {
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  const bool pressed = ImGui::Button(label, size);
+  ImGui::PopStyleColor();
+  return pressed;
+}
+
+bool secondary_button(const char* label, ImVec2 size) {
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(241, 242, 245, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(230, 232, 236, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(220, 222, 228, 255));
+  const bool pressed = ImGui::Button(label, size);
+  ImGui::PopStyleColor(3);
+  return pressed;
+}
+
 ImU32 rgb(std::uint32_t c, std::uint8_t alpha) { return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha); }
 
 void apply_theme() {

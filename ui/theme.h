@@ -18,6 +18,11 @@ inline constexpr ImU32 kTextMuted = IM_COL32(96, 103, 112, 255);
 /// Applies colors, rounding and spacing to the current ImGui style.
 void apply_theme();
 
+/// A filled union-red button with white text (the main action of a screen).
+bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
+/// A light button for secondary actions.
+bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0));
+
 /// 0xRRGGBB with an alpha, as an ImGui color.
 ImU32 rgb(std::uint32_t rgb, std::uint8_t alpha = 255);
 

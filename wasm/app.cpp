@@ -35,7 +35,7 @@ void App::start() {
 void App::load_sites_page(const std::string& cursor) {
   std::string url = "/api/v1/sites?limit=" + std::to_string(kPageSize);
   if (!cursor.empty()) url += "&cursor=" + cursor;  // opaque, URL-safe by contract of our server
-  services_.http_get(url, [this](HttpResponse response) {
+  services_.http(HttpRequest{"GET", url, "", "", ""}, [this](HttpResponse response) {
     const nlohmann::json page = parse_json_or_discarded(response.body);
     if (response.status != 200 || page.is_discarded() || !page.is_object() || !page.contains("items") ||
         !page["items"].is_array()) {
@@ -83,6 +83,31 @@ void App::apply(const Intent& intent) {
                    services_.request_geolocation();
                  },
                  [&](const UseMapCenter&) { state_.use_map_center(); },
+                 [&](const OpenAuth& i) { bookings_.open_auth(i.register_form); },
+                 [&](const CloseAuth&) { bookings_.close_auth(); },
+                 [&](const SubmitLogin& i) { bookings_.login(i.username, i.password); },
+                 [&](const SubmitRegister& i) { bookings_.register_user(i.username, i.password, i.display_name); },
+                 [&](const Logout&) { bookings_.logout(); },
+                 [&](const OpenSiteSlots& i) {
+                   select(i.site, /*from_map=*/false);
+                   if (const Site* site = state_.selected(); site && site->bookable) bookings_.open_site(site->id, site->name);
+                 },
+                 [&](const ShiftDays& i) { bookings_.shift_days(i.days); },
+                 [&](const ChooseSlot& i) { bookings_.choose_slot(i.slot); },
+                 [&](const ClearChoice&) { bookings_.clear_choice(); },
+                 [&](const ConfirmBooking& i) { bookings_.confirm_booking(i.waitlist); },
+                 [&](const CancelBooking& i) { bookings_.cancel_booking(i.booking); },
+                 [&](const ShowPass& i) { bookings_.show_pass(i.booking); },
+                 [&](const HidePass&) { bookings_.hide_pass(); },
+                 [&](const DownloadCalendar& i) { bookings_.download_calendar(i.booking); },
+                 [&](const ShowScreen& i) { bookings_.show_screen(i.screen); },
+                 [&](const DismissFeedback&) { bookings_.dismiss_feedback(); },
+                 [&](const MarkNotificationsRead&) { bookings_.mark_notifications_read(); },
+                 [&](const SaveTemplate& i) { bookings_.save_template(i.form); },
+                 [&](const ShiftRosterDay& i) { bookings_.shift_roster_day(i.days); },
+                 [&](const CheckIn& i) { bookings_.check_in(i.booking); },
+                 [&](const StaffCancel& i) { bookings_.staff_cancel(i.booking); },
+                 [&](const ExportRoster&) { bookings_.export_roster(); },
                  [&](const RetryLoad&) {
                    state_.set_loading();
                    load_sites_page("");
@@ -102,6 +127,7 @@ void App::handle(const PlatformEvent& event) {
                    map_.fly_to(e.position, kSiteZoom - 1);
                  },
                  [&](const GeolocationFailed& e) { state_.set_geolocation_error(e.reason); },
+                 [&](const RefreshTick&) { bookings_.refresh(); },
              },
              event);
 }

@@ -5,11 +5,22 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_time.h"
 #include "wasm/app_state.h"
+#include "wasm/bookings.h"
 #include "wasm/intent.h"
 #include "wasm/map_view.h"
 
 namespace gongyou {
+
+/// An HTTP request to our own server.
+struct HttpRequest {
+  std::string method = "GET";
+  std::string url;              ///< same-origin path, e.g. "/api/v1/bookings"
+  std::string body;             ///< JSON text, empty for none
+  std::string token;            ///< bearer token, empty for none
+  std::string idempotency_key;  ///< Idempotency-Key header, empty for none
+};
 
 /// An HTTP answer: status 0 means the request never got one (network down).
 struct HttpResponse {
@@ -19,10 +30,19 @@ struct HttpResponse {
 
 /// What the app needs from the browser besides the map.
 struct AppServices {
-  /// GET `url` (same origin); `done` is called exactly once, later.
-  std::function<void(const std::string& url, std::function<void(HttpResponse)> done)> http_get;
+  /// Sends a request; `done` is called exactly once, later.
+  std::function<void(const HttpRequest& request, std::function<void(HttpResponse)> done)> http;
+  /// Sends a request and saves its answer as a file (calendar, CSV) named `filename`.
+  std::function<void(const HttpRequest& request, const std::string& filename)> download;
   /// Ask the browser for the user's position; the answer comes back as a PlatformEvent.
   std::function<void()> request_geolocation;
+  /// Reads and writes small settings that survive a reload (the session token).
+  std::function<std::string(const std::string& key)> load_setting;
+  std::function<void(const std::string& key, const std::string& value)> save_setting;
+  /// The current time.
+  std::function<UtcSeconds()> now;
+  /// A fresh random idempotency key.
+  std::function<std::string()> new_key;
 };
 
 /// The browser app's controller.
@@ -41,6 +61,7 @@ class App {
   void handle(const PlatformEvent& event);
 
   const AppState& state() const { return state_; }
+  const BookingState& bookings() const { return bookings_.state(); }
 
  private:
   void load_sites_page(const std::string& cursor);
@@ -50,6 +71,7 @@ class App {
   MapView& map_;
   AppServices services_;
   AppState state_;
+  Bookings bookings_{services_};
   std::vector<Site> loading_;          // pages received so far
   std::uint64_t map_shown_revision_ = ~0ull;
 };

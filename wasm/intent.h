@@ -7,6 +7,7 @@
 #include "core/site_type.h"
 #include "core/units.h"
 #include "wasm/app_state.h"
+#include "wasm/bookings.h"
 
 namespace gongyou {
 
@@ -18,13 +19,42 @@ struct SelectSite { SiteId site; };          ///< choose a site in the panel
 struct LocateMe {};                          ///< sort by distance from the user ("near me")
 struct UseMapCenter {};                      ///< sort by distance from the map center
 struct RetryLoad {};                         ///< load the sites again after a failure
-using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad>;
+// Accounts and bookings (wasm/bookings.h)
+struct OpenAuth { bool register_form; };     ///< show the sign-in (or register) dialog
+struct CloseAuth {};
+struct SubmitLogin { std::string username, password; };
+struct SubmitRegister { std::string username, password, display_name; };
+struct Logout {};
+struct OpenSiteSlots { SiteId site; };       ///< the 7-day slot grid of a bookable site
+struct ShiftDays { int days; };              ///< move the slot grid by days
+struct ChooseSlot { std::int64_t slot; };    ///< first tap on a slot
+struct ClearChoice {};
+struct ConfirmBooking { bool waitlist; };    ///< second tap: book (or join the waitlist)
+struct CancelBooking { std::int64_t booking; };
+struct ShowPass { std::int64_t booking; };
+struct HidePass {};
+struct DownloadCalendar { std::int64_t booking; };
+struct ShowScreen { Screen screen; };
+struct DismissFeedback {};
+struct MarkNotificationsRead {};
+// Staff
+struct SaveTemplate { TemplateForm form; };
+struct ShiftRosterDay { int days; };
+struct CheckIn { std::int64_t booking; };
+struct StaffCancel { std::int64_t booking; };
+struct ExportRoster {};
+using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad, OpenAuth,
+                            CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
+                            ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
+                            DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,
+                            ExportRoster>;
 
 // ---- Platform events (from the browser) ----
 struct MarkerClicked { SiteId site; };                  ///< a map marker was clicked or tapped
 struct MapMoved { LatLon center; double zoom; };         ///< the map finished a pan or zoom
 struct GeolocationFound { LatLon position; Metres accuracy; };  ///< the browser found the user
 struct GeolocationFailed { GeolocationError reason; };   ///< the browser could not, or was not allowed to
-using PlatformEvent = std::variant<MarkerClicked, MapMoved, GeolocationFound, GeolocationFailed>;
+struct RefreshTick {};                                   ///< once a minute: reload what may have changed
+using PlatformEvent = std::variant<MarkerClicked, MapMoved, GeolocationFound, GeolocationFailed, RefreshTick>;
 
 }  // namespace gongyou

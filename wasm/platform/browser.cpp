@@ -142,8 +142,30 @@ EM_JS(void, gy_js_set_text_input, (int active, float x, float y, float h), {
 EM_JS(double, gy_js_canvas_css_width, (), { return document.getElementById('gy-canvas').clientWidth; });
 EM_JS(double, gy_js_canvas_css_height, (), { return document.getElementById('gy-canvas').clientHeight; });
 
-EM_JS(void, gy_js_fetch, (int request, const char* url), {
-  fetch(UTF8ToString(url), { headers: { 'Accept': 'application/json' } })
+// Sends a request to our server; the answer comes back through gy_fetch_done. Download mode saves the
+// answer as a file instead (calendar, CSV): a Blob and a temporary link, never HTML from the answer.
+EM_JS(void, gy_js_fetch, (int request, const char* method, const char* url, const char* body, const char* token,
+                          const char* idempotency_key, const char* download_name), {
+  const headers = { 'Accept': 'application/json' };
+  const b = UTF8ToString(body), t = UTF8ToString(token), k = UTF8ToString(idempotency_key);
+  if (b) headers['Content-Type'] = 'application/json';
+  if (t) headers['Authorization'] = 'Bearer ' + t;
+  if (k) headers['Idempotency-Key'] = k;
+  const name = UTF8ToString(download_name);
+  const options = { method: UTF8ToString(method), headers: headers, body: b ? b : undefined };
+  if (name) {
+    fetch(UTF8ToString(url), options).then((r) => r.ok ? r.blob() : null).then((blob) => {
+      if (!blob) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }).catch(() => {});
+    return;
+  }
+  fetch(UTF8ToString(url), options)
     .then((r) => r.text().then((t) => [r.status, t]))
     .catch(() => [0, ""])
     .then(([status, text]) => {
@@ -153,6 +175,33 @@ EM_JS(void, gy_js_fetch, (int request, const char* url), {
       _free(p);
     });
 });
+
+EM_JS(char*, gy_js_load_setting, (const char* key), {
+  let v = "";
+  try { v = localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
+  const n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+
+EM_JS(void, gy_js_save_setting, (const char* key, const char* value), {
+  try {
+    const v = UTF8ToString(value);
+    if (v) localStorage.setItem(UTF8ToString(key), v); else localStorage.removeItem(UTF8ToString(key));
+  } catch (e) {}
+});
+
+EM_JS(char*, gy_js_new_key, (), {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  const v = Array.from(bytes, (x) => x.toString(16).padStart(2, "0")).join("");
+  const p = _malloc(33);
+  stringToUTF8(v, p, 33);
+  return p;
+});
+
+// A refresh tick every minute (bookings promoted from the waitlist, reminders); not a frame loop.
+EM_JS(void, gy_js_start_refresh_timer, (), { setInterval(() => _gy_refresh_tick(), 60000); });
 
 EM_JS(void, gy_js_geolocate, (), {
   if (!navigator.geolocation) { setTimeout(() => _gy_geo_failed(4), 0); return; }
@@ -174,6 +223,9 @@ EM_JS(void, gy_js_load_font, (), {
     })
     .catch(() => _gy_font_loaded(0, 0));
 });
+
+// Seconds between the page's time origin and the Unix epoch: performance.now() + this = Date.now().
+EM_JS(double, gy_js_epoch_offset, (), { return performance.timeOrigin / 1000; });
 
 EM_JS(int, gy_js_test_hook_requested, (), { return /[?&]test=1(&|$)/.test(location.search) ? 1 : 0; });
 
@@ -309,6 +361,9 @@ EMSCRIPTEN_KEEPALIVE void gy_geo_failed(int code) {
   emit(gongyou::GeolocationFailed{reason});
 }
 
+/// Once a minute.
+EMSCRIPTEN_KEEPALIVE void gy_refresh_tick() { emit(gongyou::RefreshTick{}); }
+
 /// Called by the map bridge (leaflet_map_view.cpp) for marker clicks.
 EMSCRIPTEN_KEEPALIVE void gy_marker_clicked(double site_id) {
   emit(gongyou::MarkerClicked{gongyou::SiteId{static_cast<std::int64_t>(site_id)}});
@@ -381,12 +436,33 @@ void set_text_input(bool active, float caret_x, float caret_y, float line_height
 
 AppServices app_services() {
   AppServices services;
-  services.http_get = [](const std::string& url, std::function<void(HttpResponse)> done) {
+  services.http = [](const HttpRequest& r, std::function<void(HttpResponse)> done) {
     const int request = g_next_request++;
     g_pending_requests.emplace(request, std::move(done));
-    gy_js_fetch(request, url.c_str());
+    gy_js_fetch(request, r.method.c_str(), r.url.c_str(), r.body.c_str(), r.token.c_str(), r.idempotency_key.c_str(), "");
+  };
+  services.download = [](const HttpRequest& r, const std::string& filename) {
+    gy_js_fetch(0, r.method.c_str(), r.url.c_str(), r.body.c_str(), r.token.c_str(), r.idempotency_key.c_str(),
+                filename.c_str());
   };
   services.request_geolocation = [] { gy_js_geolocate(); };
+  services.load_setting = [](const std::string& key) {
+    char* value = gy_js_load_setting(key.c_str());
+    std::string out(value);
+    std::free(value);
+    return out;
+  };
+  services.save_setting = [](const std::string& key, const std::string& value) {
+    gy_js_save_setting(key.c_str(), value.c_str());
+  };
+  services.now = now_utc;
+  services.new_key = [] {
+    char* key = gy_js_new_key();
+    std::string out(key);
+    std::free(key);
+    return out;
+  };
+  gy_js_start_refresh_timer();
   return services;
 }
 
@@ -399,5 +475,7 @@ void mark_first_frame() { gy_js_mark_first_frame(); }
 void publish_test_state(const std::string& json) { gy_js_publish_test_state(json.c_str()); }
 
 double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+UtcSeconds now_utc() { return UtcSeconds{static_cast<std::int64_t>(emscripten_get_now() / 1000.0 + gy_js_epoch_offset())}; }
 
 }  // namespace gongyou::platform

@@ -54,6 +54,9 @@ void mark_first_frame();
 /// Publishes a JSON snapshot for the browser test hook (window.gongyouTest).
 void publish_test_state(const std::string& json);
 
+/// The current time (Date.now()).
+UtcSeconds now_utc();
+
 /// Wall-clock seconds since page load (performance.now() / 1000).
 double now_seconds();
 

@@ -1,0 +1,401 @@
+// ui/booking_views.cpp — see booking_views.h.
+//
+// [SECTION] Helpers
+// [SECTION] Sign-in dialog
+// [SECTION] Slot grid
+// [SECTION] My bookings and the door pass
+// [SECTION] Reminders and feedback
+#include "ui/booking_views.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "core/booking_rules.h"
+#include "third_party/qrcodegen/cpp/qrcodegen.hpp"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/theme.h"
+
+namespace gongyou::ui {
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Helpers
+//-------------------------------------------------------------------------------------------------
+namespace {
+
+constexpr ImU32 kFree = IM_COL32(47, 158, 68, 255);
+constexpr ImU32 kFew = IM_COL32(240, 140, 0, 255);
+constexpr ImU32 kFull = IM_COL32(173, 181, 189, 255);
+constexpr ImU32 kMine = IM_COL32(200, 16, 46, 255);
+
+/// The sentence for a feedback code.
+const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
+  struct Pair {
+    const char* code;
+    Text text;
+  };
+  static constexpr Pair kCodes[] = {
+      {"booked", Text::fb_booked},           {"cancelled", Text::fb_cancelled},
+      {"signed_in", Text::fb_signed_in},     {"signed_out", Text::fb_signed_out},
+      {"template_saved", Text::fb_template_saved}, {"checked_in", Text::fb_checked_in},
+      {"slot_full", Text::fb_slot_full},     {"too_late", Text::fb_too_late},
+      {"booking_limit", Text::fb_booking_limit}, {"conflict", Text::fb_conflict},
+      {"slot_closed", Text::fb_slot_closed}, {"login_failed", Text::fb_login_failed},
+      {"unauthorized", Text::fb_login_failed}, {"username_taken", Text::fb_username_taken},
+      {"weak_password", Text::fb_weak_password}, {"rate_limited", Text::fb_rate_limited},
+      {"session_expired", Text::fb_session_expired}, {"network", Text::fb_network},
+      {"forbidden", Text::fb_forbidden},     {"not_found", Text::fb_not_found},
+  };
+  if (f.code == "waitlisted") {
+    std::snprintf(buffer, size, tr(Text::fb_waitlisted_fmt), f.number);
+    return buffer;
+  }
+  for (const Pair& p : kCodes)
+    if (f.code == p.code) return tr(p.text);
+  // A refusal we have no sentence for: the server's own words (bad_request on a template, ...).
+  if (!f.detail.empty()) {
+    std::snprintf(buffer, size, "%s", f.detail.c_str());
+    return buffer;
+  }
+  return tr(Text::fb_other);
+}
+
+const char* status_text(const Booking& b, char* buffer, std::size_t size) {
+  switch (b.status) {
+    case BookingStatus::confirmed: return tr(Text::status_confirmed);
+    case BookingStatus::waitlisted:
+      std::snprintf(buffer, size, tr(Text::status_waitlisted_fmt), b.waitlist_position);
+      return buffer;
+    case BookingStatus::cancelled: return tr(Text::status_cancelled);
+    case BookingStatus::checked_in: return tr(Text::status_checked_in);
+    case BookingStatus::no_show: return tr(Text::status_no_show);
+    case BookingStatus::unknown: break;
+  }
+  return "";
+}
+
+ImU32 status_color(BookingStatus s) {
+  switch (s) {
+    case BookingStatus::confirmed: return kFree;
+    case BookingStatus::waitlisted: return kFew;
+    case BookingStatus::checked_in: return IM_COL32(46, 111, 216, 255);
+    default: return kFull;
+  }
+}
+
+}  // namespace
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Sign-in dialog
+//-------------------------------------------------------------------------------------------------
+
+void AuthDialog::draw(const BookingState& state, ImVec2 screen, std::vector<Intent>& intents) {
+  if (state.auth_open && !was_open_) ImGui::OpenPopup("##auth");
+  was_open_ = state.auth_open;
+  const float width = std::min(380.0f, screen.x - 24);
+  ImGui::SetNextWindowPos(ImVec2(screen.x / 2, screen.y * 0.35f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  if (!ImGui::BeginPopupModal("##auth", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  if (!state.auth_open) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const bool registering = state.auth_register;
+  ImGui::PushFont(nullptr, kBaseFontSize * 1.1f);
+  ImGui::TextUnformatted(tr(registering ? Text::register_account : Text::sign_in));
+  ImGui::PopFont();
+  if (state.feedback && state.feedback->kind == Feedback::Kind::error) {
+    char buffer[200];
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 42, 55, 255));
+    ImGui::TextWrapped("%s", feedback_text(*state.feedback, buffer, sizeof buffer));
+    ImGui::PopStyleColor();
+  }
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##user", tr(Text::username), username_, sizeof username_);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  bool submit = ImGui::InputTextWithHint("##password", tr(Text::password), password_, sizeof password_,
+                                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  if (registering) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    submit |= ImGui::InputTextWithHint("##name", tr(Text::display_name), display_name_, sizeof display_name_,
+                                       ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::TextWrapped("%s", tr(Text::password_rule));
+    ImGui::PopStyleColor();
+  }
+  ImGui::BeginDisabled(state.auth_busy);
+  const float w = ImGui::GetContentRegionAvail().x;
+  submit |= primary_button(tr(registering ? Text::register_account : Text::sign_in), ImVec2(w, 0));
+  ImGui::EndDisabled();
+  if (submit && !state.auth_busy) {
+    if (registering) intents.push_back(SubmitRegister{username_, password_, display_name_});
+    else intents.push_back(SubmitLogin{username_, password_});
+    std::memset(password_, 0, sizeof password_);  // never keep a password longer than the request needs
+  }
+  if (ImGui::Selectable(tr(registering ? Text::have_account : Text::no_account))) {
+    intents.push_back(DismissFeedback{});
+    intents.push_back(OpenAuth{!registering});
+  }
+  if (secondary_button(tr(Text::close), ImVec2(w, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    intents.push_back(CloseAuth{});
+    intents.push_back(ClearChoice{});
+  }
+  ImGui::EndPopup();
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Slot grid
+//-------------------------------------------------------------------------------------------------
+
+void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Intent>& intents) {
+  if (secondary_button(tr(Text::back))) intents.push_back(ShowScreen{Screen::sites});
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(state.site_name.c_str());
+
+  if (secondary_button(tr(Text::earlier_days))) intents.push_back(ShiftDays{-7});
+  ImGui::SameLine();
+  if (secondary_button(tr(Text::later_days))) intents.push_back(ShiftDays{7});
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.75f);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(Text::legend));
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+
+  // Rows: distinct times of day; columns: the 7 days.
+  std::vector<int> times;
+  for (const Slot& s : state.slots) {
+    const int t = shanghai_time(s.start).minutes;
+    if (std::find(times.begin(), times.end(), t) == times.end()) times.push_back(t);
+  }
+  std::sort(times.begin(), times.end());
+  if (state.slots.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::TextWrapped("%s", state.slots_loading ? "…" : tr(Text::no_slots));
+    ImGui::PopStyleColor();
+  }
+
+  const Slot* chosen = state.chosen();
+  const float confirm_height = chosen ? ImGui::GetFrameHeightWithSpacing() * 3.2f : 0;
+  ImGui::BeginChild("##grid", ImVec2(0, -confirm_height), ImGuiChildFlags_None);
+  if (!state.slots.empty()) {
+    const float label_w = ImGui::CalcTextSize("00:00").x + 6;
+    const float cell_w = (ImGui::GetContentRegionAvail().x - label_w) / 7;
+    const float cell_h = ImGui::GetFrameHeight() * 1.15f;  // ≥ 44 CSS px on phones with the 22 px base
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::PushFont(nullptr, kBaseFontSize * 0.72f);
+    for (int d = 0; d < 7; ++d) {
+      const LocalDate day = add_days(state.first_day, d);
+      char head[40];
+      std::snprintf(head, sizeof head, "%s\n%d/%d", weekday_name(iso_weekday(day)), day.month, day.day);
+      dl->AddText(ImVec2(origin.x + label_w + d * cell_w + 4, origin.y), kTextMuted, head);
+    }
+    ImGui::PopFont();
+    const float head_h = ImGui::GetFontSize() * 1.5f;
+    origin.y += head_h;
+    for (std::size_t row = 0; row < times.size(); ++row) {
+      const float y = origin.y + row * cell_h;
+      const std::string label = format_time(LocalTime{times[row]});
+      ImGui::PushFont(nullptr, kBaseFontSize * 0.72f);
+      dl->AddText(ImVec2(origin.x, y + cell_h * 0.3f), kTextMuted, label.c_str());
+      ImGui::PopFont();
+      for (int d = 0; d < 7; ++d) {
+        const LocalDate day = add_days(state.first_day, d);
+        const Slot* slot = nullptr;
+        for (const Slot& s : state.slots)
+          if (shanghai_date(s.start) == day && shanghai_time(s.start).minutes == times[row]) slot = &s;
+        if (!slot) continue;
+        const ImVec2 a(origin.x + label_w + d * cell_w + 2, y + 2), b(a.x + cell_w - 4, a.y + cell_h - 4);
+        ImGui::SetCursorScreenPos(a);
+        ImGui::PushID(static_cast<int>(slot->id));
+        const bool open = is_bookable_at(now, slot->start);
+        const bool mine = slot->my_booking_id.has_value() &&
+                          (slot->my_status == "confirmed" || slot->my_status == "waitlisted" || slot->my_status == "checked_in");
+        if (ImGui::InvisibleButton("##slot", ImVec2(b.x - a.x, b.y - a.y)) && open)
+          intents.push_back(ChooseSlot{slot->id});
+        ImGui::PopID();
+        const bool hovered = ImGui::IsItemHovered();
+        const ImU32 color = !open ? IM_COL32(233, 236, 239, 255)
+                            : mine ? kMine
+                            : slot->remaining == 0 ? kFull
+                            : slot->remaining <= 3 ? kFew : kFree;
+        const bool is_chosen = chosen && chosen->id == slot->id;
+        dl->AddRectFilled(a, b, (color & 0x00FFFFFF) | (is_chosen || hovered ? 0xFF000000 : 0x30000000), 6);
+        dl->AddRect(a, b, color, 6, 0, is_chosen ? 2.5f : 1.0f);
+        char text[16];
+        if (mine) std::snprintf(text, sizeof text, "%s", tr(Text::my_slot));
+        else if (slot->remaining == 0) std::snprintf(text, sizeof text, "%s", tr(Text::full));
+        else std::snprintf(text, sizeof text, "%d", slot->remaining);
+        ImGui::PushFont(nullptr, kBaseFontSize * 0.75f);
+        const ImVec2 ts = ImGui::CalcTextSize(text);
+        dl->AddText(ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2),
+                    is_chosen || hovered ? IM_COL32_WHITE : (open ? IM_COL32(33, 37, 41, 255) : kTextMuted), text);
+        ImGui::PopFont();
+      }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + times.size() * cell_h));
+    ImGui::Dummy(ImVec2(0, 0));
+  }
+  ImGui::EndChild();
+
+  if (chosen) {
+    ImGui::Separator();
+    char line[160], remaining[48];
+    std::snprintf(remaining, sizeof remaining, tr(Text::remaining_fmt), chosen->remaining);
+    std::snprintf(line, sizeof line, "%s · %s", format_interval(chosen->start, chosen->end).c_str(), remaining);
+    ImGui::TextUnformatted(line);
+    ImGui::BeginDisabled(state.booking_busy);
+    const float w = ImGui::GetContentRegionAvail().x;
+    if (chosen->remaining > 0) {
+      if (primary_button(tr(Text::confirm_booking), ImVec2(w * 0.62f, 0))) intents.push_back(ConfirmBooking{false});
+    } else {
+      char label[80];
+      std::snprintf(label, sizeof label, tr(Text::join_waitlist_fmt), chosen->waitlist);
+      if (primary_button(label, ImVec2(w * 0.62f, 0))) intents.push_back(ConfirmBooking{true});
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (secondary_button(tr(Text::cancel_choice), ImVec2(-FLT_MIN, 0))) intents.push_back(ClearChoice{});
+  }
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] My bookings and the door pass
+//-------------------------------------------------------------------------------------------------
+
+void draw_qr_code(const char* text, float size) {
+  // Encoded once per text, not every frame.
+  static std::string encoded_text;
+  static std::optional<qrcodegen::QrCode> qr_cache;
+  if (!qr_cache || encoded_text != text) {
+    qr_cache = qrcodegen::QrCode::encodeText(text, qrcodegen::QrCode::Ecc::MEDIUM);
+    encoded_text = text;
+  }
+  const qrcodegen::QrCode& qr = *qr_cache;
+  const int n = qr.getSize(), quiet = 4;
+  const float module = size / (n + 2 * quiet);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), IM_COL32_WHITE, 8);
+  for (int y = 0; y < n; ++y)
+    for (int x = 0; x < n; ++x)
+      if (qr.getModule(x, y)) {
+        const ImVec2 a(p.x + (x + quiet) * module, p.y + (y + quiet) * module);
+        dl->AddRectFilled(a, ImVec2(a.x + module + 0.3f, a.y + module + 0.3f), IM_COL32(0, 0, 0, 255));
+      }
+  ImGui::Dummy(ImVec2(size, size));
+}
+
+void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Intent>& intents) {
+  if (state.pass) {
+    const DoorPass& pass = *state.pass;
+    if (secondary_button(tr(Text::back))) intents.push_back(HidePass{});
+    ImGui::PushFont(nullptr, kBaseFontSize * 1.1f);
+    ImGui::TextUnformatted(tr(Text::pass_title));
+    ImGui::PopFont();
+    for (const Booking& b : state.my_bookings)
+      if (b.id == pass.booking_id) ImGui::Text("%s · %s", b.site_name.c_str(), format_interval(b.start, b.end).c_str());
+    const float size = std::min(ImGui::GetContentRegionAvail().x, 280.0f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - size) / 2);
+    draw_qr_code(pass.token.c_str(), size);
+    const std::string from = format_time(shanghai_time(pass.valid_from)), until = format_time(shanghai_time(pass.valid_until));
+    ImGui::Text(tr(Text::pass_valid_fmt), from.c_str(), until.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::TextWrapped("%s", tr(Text::pass_hint));
+    ImGui::PopStyleColor();
+    return;
+  }
+  if (state.unread() > 0) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 230, 255));
+    ImGui::BeginChild("##notes", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::TextUnformatted(tr(Text::notifications_title));
+    for (const Notification& n : state.notifications)
+      if (!n.read) ImGui::BulletText("%s", n.message.c_str());
+    if (secondary_button(tr(Text::mark_read))) intents.push_back(MarkNotificationsRead{});
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+  if (state.my_bookings.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::TextWrapped("%s", state.my_bookings_loading ? "…" : tr(Text::no_bookings));
+    ImGui::PopStyleColor();
+    return;
+  }
+  ImGui::BeginChild("##bookings");
+  // Upcoming first (soonest first), then the past (latest first).
+  std::vector<const Booking*> order;
+  for (const Booking& b : state.my_bookings) order.push_back(&b);
+  std::stable_sort(order.begin(), order.end(), [&](const Booking* a, const Booking* b) {
+    const bool a_future = a->end > now, b_future = b->end > now;
+    if (a_future != b_future) return a_future;
+    return a_future ? a->start < b->start : b->start < a->start;
+  });
+  for (const Booking* b : order) {
+    ImGui::PushID(static_cast<int>(b->id));
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(b->site_name.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::TextUnformatted(format_interval(b->start, b->end).c_str());
+    ImGui::PopStyleColor();
+    char status[48];
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(b->status));
+    ImGui::TextUnformatted(status_text(*b, status, sizeof status));
+    ImGui::PopStyleColor();
+    const bool upcoming = b->end > now;
+    if (upcoming && b->status == BookingStatus::confirmed) {
+      if (primary_button(tr(Text::show_pass))) intents.push_back(ShowPass{b->id});
+      ImGui::SameLine();
+      if (secondary_button(tr(Text::add_to_calendar))) intents.push_back(DownloadCalendar{b->id});
+      ImGui::SameLine();
+      if (secondary_button(tr(Text::cancel_booking))) intents.push_back(CancelBooking{b->id});
+    } else if (upcoming && b->status == BookingStatus::waitlisted) {
+      if (secondary_button(tr(Text::leave_waitlist))) intents.push_back(CancelBooking{b->id});
+    }
+    ImGui::EndGroup();
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Reminders and feedback
+//-------------------------------------------------------------------------------------------------
+
+void draw_reminders(const BookingState& state, UtcSeconds now) {
+  for (const Booking* b : state.starting_soon(now)) {
+    const std::string at = format_time(shanghai_time(b->start));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 42, 55, 255));
+    ImGui::TextWrapped(tr(Text::reminder_fmt), b->site_name.c_str(), at.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void draw_feedback(const BookingState& state, std::vector<Intent>& intents) {
+  if (!state.feedback || state.auth_open) return;
+  const Feedback& f = *state.feedback;
+  char buffer[240];
+  const ImU32 color = f.kind == Feedback::Kind::error     ? IM_COL32(176, 42, 55, 255)
+                      : f.kind == Feedback::Kind::success ? IM_COL32(43, 138, 62, 255)
+                                                          : kTextMuted;
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  const float close_w = ImGui::CalcTextSize("×").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close_w - 8);
+  ImGui::TextWrapped("%s", feedback_text(f, buffer, sizeof buffer));
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close_w);
+  if (ImGui::SmallButton("×")) intents.push_back(DismissFeedback{});
+}
+
+}  // namespace gongyou::ui

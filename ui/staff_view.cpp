@@ -1,0 +1,95 @@
+// ui/staff_view.cpp — see staff_view.h.
+#include "ui/staff_view.h"
+
+#include <cstdio>
+
+#include "imgui.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/theme.h"
+
+namespace gongyou::ui {
+
+void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
+  if (!state.site) {
+    ImGui::TextWrapped("%s", tr(Text::staff_pick_site));
+    return;
+  }
+  if (state.template_revision != form_revision_ && state.template_form) {
+    form_ = *state.template_form;
+    form_revision_ = state.template_revision;
+  }
+  ImGui::TextUnformatted(state.site_name.c_str());
+  ImGui::BeginChild("##staff");
+
+  ImGui::SeparatorText(tr(Text::template_title));
+  ImGui::TextUnformatted(tr(Text::weekdays_label));
+  for (int d = 1; d <= 7; ++d) {
+    ImGui::PushID(d);
+    if (d > 1 && d != 5) ImGui::SameLine();  // two rows: Mon–Thu, Fri–Sun
+    ImGui::Checkbox(weekday_name(d), &form_.weekdays[d]);
+    ImGui::PopID();
+  }
+  const float field = ImGui::CalcTextSize("00:000").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(Text::open_label));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputText("##open", form_.open, sizeof form_.open, ImGuiInputTextFlags_CharsDecimal);
+  ImGui::SameLine();
+  ImGui::TextUnformatted(tr(Text::close_label));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputText("##close", form_.close, sizeof form_.close, ImGuiInputTextFlags_CharsDecimal);
+  ImGui::SetNextItemWidth(140);
+  ImGui::InputInt(tr(Text::slot_minutes_label), &form_.slot_minutes, 15, 60);
+  ImGui::SetNextItemWidth(140);
+  ImGui::InputInt(tr(Text::capacity_label), &form_.capacity, 1, 5);
+  if (primary_button(tr(Text::save_template))) intents.push_back(SaveTemplate{form_});
+
+  ImGui::SeparatorText(tr(Text::roster_title));
+  if (secondary_button("‹")) intents.push_back(ShiftRosterDay{-1});
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(format_day(state.roster_day).c_str());
+  ImGui::SameLine();
+  if (secondary_button("›")) intents.push_back(ShiftRosterDay{1});
+  ImGui::SameLine();
+  if (secondary_button(tr(Text::export_csv))) intents.push_back(ExportRoster{});
+  bool any = false;
+  for (const RosterSlot& row : state.roster) {
+    if (row.bookings.empty()) continue;
+    any = true;
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::Text("%s–%s · %d/%d", format_time(shanghai_time(row.slot.start)).c_str(),
+                format_time(shanghai_time(row.slot.end)).c_str(), row.slot.booked, row.slot.capacity);
+    ImGui::PopStyleColor();
+    for (const Booking& b : row.bookings) {
+      ImGui::PushID(static_cast<int>(b.id));
+      ImGui::AlignTextToFramePadding();
+      ImGui::BulletText("%s", b.user_name.c_str());
+      if (b.status == BookingStatus::confirmed) {
+        ImGui::SameLine();
+        if (primary_button(tr(Text::check_in))) intents.push_back(CheckIn{b.id});
+        ImGui::SameLine();
+        if (secondary_button(tr(Text::staff_cancel))) intents.push_back(StaffCancel{b.id});
+      } else {
+        ImGui::SameLine();
+        char status[48];
+        if (b.status == BookingStatus::waitlisted)
+          std::snprintf(status, sizeof status, tr(Text::status_waitlisted_fmt), b.waitlist_position);
+        else
+          std::snprintf(status, sizeof status, "%s",
+                        b.status == BookingStatus::checked_in ? tr(Text::status_checked_in)
+                        : b.status == BookingStatus::no_show  ? tr(Text::status_no_show)
+                                                              : tr(Text::status_cancelled));
+        ImGui::TextDisabled("%s", status);
+      }
+      ImGui::PopID();
+    }
+  }
+  if (!any) ImGui::TextDisabled("%s", tr(Text::no_roster));
+  ImGui::EndChild();
+}
+
+}  // namespace gongyou::ui

@@ -1,0 +1,146 @@
+// wasm/booking_model.cpp — see booking_model.h.
+#include "wasm/booking_model.h"
+
+#include <cstdio>
+
+#include "core/site.h"
+
+namespace gongyou {
+namespace {
+
+using json = nlohmann::json;
+
+bool get_int(const json& j, const char* key, std::int64_t& out) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number_integer()) return false;
+  out = it->get<std::int64_t>();
+  return true;
+}
+
+int get_int_or(const json& j, const char* key, int fallback) {
+  std::int64_t v = 0;
+  return get_int(j, key, v) ? static_cast<int>(v) : fallback;
+}
+
+std::string get_string(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool get_time(const json& j, const char* key, UtcSeconds& out) {
+  auto t = parse_iso8601(get_string(j, key));
+  if (!t) return false;
+  out = *t;
+  return true;
+}
+
+BookingStatus status_from(const std::string& s) {
+  if (s == "confirmed") return BookingStatus::confirmed;
+  if (s == "waitlisted") return BookingStatus::waitlisted;
+  if (s == "cancelled") return BookingStatus::cancelled;
+  if (s == "checked_in") return BookingStatus::checked_in;
+  if (s == "no_show") return BookingStatus::no_show;
+  return BookingStatus::unknown;
+}
+
+}  // namespace
+
+std::optional<User> user_from_json(const json& j) {
+  User u;
+  if (!j.is_object() || !get_int(j, "id", u.id)) return std::nullopt;
+  u.username = get_string(j, "username");
+  u.display_name = get_string(j, "display_name");
+  u.admin = get_string(j, "role") == "admin";
+  return u;
+}
+
+std::optional<Slot> slot_from_json(const json& j) {
+  Slot s;
+  if (!j.is_object() || !get_int(j, "id", s.id) || !get_time(j, "start", s.start) || !get_time(j, "end", s.end))
+    return std::nullopt;
+  std::int64_t site = 0;
+  get_int(j, "site_id", site);
+  s.site_id = site;
+  s.capacity = get_int_or(j, "capacity", 0);
+  s.booked = get_int_or(j, "booked", 0);
+  s.remaining = get_int_or(j, "remaining", s.capacity - s.booked);
+  s.waitlist = get_int_or(j, "waitlist", 0);
+  if (auto mine = j.find("my_booking"); mine != j.end() && mine->is_object()) {
+    std::int64_t id = 0;
+    if (get_int(*mine, "id", id)) s.my_booking_id = id;
+    s.my_status = get_string(*mine, "status");
+  }
+  return s;
+}
+
+std::optional<Booking> booking_from_json(const json& j) {
+  Booking b;
+  if (!j.is_object() || !get_int(j, "id", b.id) || !get_time(j, "start", b.start) || !get_time(j, "end", b.end))
+    return std::nullopt;
+  get_int(j, "slot_id", b.slot_id);
+  get_int(j, "site_id", b.site_id);
+  b.site_name = get_string(j, "site_name");
+  b.status = status_from(get_string(j, "status"));
+  b.waitlist_position = get_int_or(j, "waitlist_position", 0);
+  if (auto user = j.find("user"); user != j.end() && user->is_object()) b.user_name = get_string(*user, "display_name");
+  return b;
+}
+
+std::optional<DoorPass> pass_from_json(const json& j) {
+  DoorPass p;
+  if (!j.is_object() || !get_int(j, "booking_id", p.booking_id) || !get_time(j, "valid_from", p.valid_from) ||
+      !get_time(j, "valid_until", p.valid_until))
+    return std::nullopt;
+  p.token = get_string(j, "token");
+  if (p.token.empty()) return std::nullopt;
+  return p;
+}
+
+std::optional<Notification> notification_from_json(const json& j) {
+  Notification n;
+  if (!j.is_object() || !get_int(j, "id", n.id)) return std::nullopt;
+  n.kind = get_string(j, "kind");
+  n.message = get_string(j, "message");
+  auto read = j.find("read");
+  n.read = read != j.end() && read->is_boolean() && read->get<bool>();
+  return n;
+}
+
+std::optional<TemplateForm> template_from_json(const json& j) {
+  TemplateForm f;
+  if (!j.is_object()) return std::nullopt;
+  auto days = j.find("weekdays");
+  if (days == j.end() || !days->is_array()) return std::nullopt;
+  for (const auto& d : *days)
+    if (d.is_number_integer() && d.get<int>() >= 1 && d.get<int>() <= 7) f.weekdays[d.get<int>()] = true;
+  const std::string open = get_string(j, "open"), close = get_string(j, "close");
+  if (!parse_time(open) || !parse_time(close)) return std::nullopt;
+  std::snprintf(f.open, sizeof f.open, "%s", open.c_str());
+  std::snprintf(f.close, sizeof f.close, "%s", close.c_str());
+  f.slot_minutes = get_int_or(j, "slot_minutes", 60);
+  f.capacity = get_int_or(j, "capacity", 12);
+  return f;
+}
+
+json to_json(const TemplateForm& form) {
+  json days = json::array();
+  for (int d = 1; d <= 7; ++d)
+    if (form.weekdays[d]) days.push_back(d);
+  return json{{"weekdays", days}, {"open", form.open}, {"close", form.close},
+              {"slot_minutes", form.slot_minutes}, {"capacity", form.capacity}};
+}
+
+ApiError api_error(int status, const std::string& body) {
+  ApiError e{status, status == 0 ? "network" : "http_" + std::to_string(status), ""};
+  const json j = parse_json_or_discarded(body);
+  if (j.is_object()) {
+    auto err = j.find("error");
+    if (err != j.end() && err->is_object()) {
+      if (auto c = get_string(*err, "code"); !c.empty()) e.code = c;
+      e.message = get_string(*err, "message");
+    }
+  }
+  return e;
+}
+
+}  // namespace gongyou
