@@ -377,6 +377,8 @@ void Bookings::call(const std::string& method, const std::string& path, const st
 }
 
 void Bookings::fail(const HttpResponse& response) {
+  // An expired session was already explained (call()); a 401 must not replace that with a bare code.
+  if (response.status == 401 && state_.feedback && state_.feedback->code == "session_expired") return;
   const ApiError e = api_error(response.status, response.body);
   Feedback f{Feedback::Kind::error, e.code, 0, e.message};
   state_.feedback = std::move(f);

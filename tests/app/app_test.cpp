@@ -20,10 +20,11 @@ class FakeServer {
 
   AppServices services() {
     AppServices s;
-    s.http_get = [this](const std::string& url, std::function<void(HttpResponse)> done) {
-      requests.push_back(url);
-      pending_.push_back([this, url, done = std::move(done)] { done(answer(url)); });
+    s.http = [this](const HttpRequest& request, std::function<void(HttpResponse)> done) {
+      requests.push_back(request.url);
+      pending_.push_back([this, url = request.url, done = std::move(done)] { done(answer(url)); });
     };
+    s.now = [] { return UtcSeconds{1795500000}; };
     s.request_geolocation = [this] { ++geolocation_requests; };
     return s;
   }
