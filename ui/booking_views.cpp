@@ -17,6 +17,7 @@
 #include "third_party/qrcodegen/cpp/qrcodegen.hpp"
 #include "ui/format.h"
 #include "ui/i18n.h"
+#include "ui/test_marks.h"
 #include "ui/theme.h"
 
 namespace gongyou::ui {
@@ -119,9 +120,11 @@ void AuthDialog::draw(const BookingState& state, ImVec2 screen, std::vector<Inte
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##user", tr(Text::username), username_, sizeof username_);
+  mark_last_item("auth_username");
   ImGui::SetNextItemWidth(-FLT_MIN);
   bool submit = ImGui::InputTextWithHint("##password", tr(Text::password), password_, sizeof password_,
                                          ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  mark_last_item("auth_password");
   if (registering) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     submit |= ImGui::InputTextWithHint("##name", tr(Text::display_name), display_name_, sizeof display_name_,
@@ -133,6 +136,7 @@ void AuthDialog::draw(const BookingState& state, ImVec2 screen, std::vector<Inte
   ImGui::BeginDisabled(state.auth_busy);
   const float w = ImGui::GetContentRegionAvail().x;
   submit |= primary_button(tr(registering ? Text::register_account : Text::sign_in), ImVec2(w, 0));
+  mark_last_item("auth_submit");
   ImGui::EndDisabled();
   if (submit && !state.auth_busy) {
     if (registering) intents.push_back(SubmitRegister{username_, password_, display_name_});
@@ -223,6 +227,7 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
                           (slot->my_status == "confirmed" || slot->my_status == "waitlisted" || slot->my_status == "checked_in");
         if (ImGui::InvisibleButton("##slot", ImVec2(b.x - a.x, b.y - a.y)) && open)
           intents.push_back(ChooseSlot{slot->id});
+        mark_last_item("slot", slot->id);
         ImGui::PopID();
         const bool hovered = ImGui::IsItemHovered();
         const ImU32 color = !open ? IM_COL32(233, 236, 239, 255)
@@ -258,10 +263,12 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
     const float w = ImGui::GetContentRegionAvail().x;
     if (chosen->remaining > 0) {
       if (primary_button(tr(Text::confirm_booking), ImVec2(w * 0.62f, 0))) intents.push_back(ConfirmBooking{false});
+      mark_last_item("confirm", chosen->id);
     } else {
       char label[80];
       std::snprintf(label, sizeof label, tr(Text::join_waitlist_fmt), chosen->waitlist);
       if (primary_button(label, ImVec2(w * 0.62f, 0))) intents.push_back(ConfirmBooking{true});
+      mark_last_item("join_waitlist", chosen->id);
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -300,6 +307,7 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
   if (state.pass) {
     const DoorPass& pass = *state.pass;
     if (secondary_button(tr(Text::back))) intents.push_back(HidePass{});
+    mark_last_item("pass_back");
     ImGui::PushFont(nullptr, kBaseFontSize * 1.1f);
     ImGui::TextUnformatted(tr(Text::pass_title));
     ImGui::PopFont();
@@ -308,6 +316,7 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     const float size = std::min(ImGui::GetContentRegionAvail().x, 280.0f);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - size) / 2);
     draw_qr_code(pass.token.c_str(), size);
+    mark_last_item("qr", pass.booking_id);
     const std::string from = format_time(shanghai_time(pass.valid_from)), until = format_time(shanghai_time(pass.valid_until));
     ImGui::Text(tr(Text::pass_valid_fmt), from.c_str(), until.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
@@ -354,10 +363,12 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     const bool upcoming = b->end > now;
     if (upcoming && b->status == BookingStatus::confirmed) {
       if (primary_button(tr(Text::show_pass))) intents.push_back(ShowPass{b->id});
+      mark_last_item("show_pass", b->id);
       ImGui::SameLine();
       if (secondary_button(tr(Text::add_to_calendar))) intents.push_back(DownloadCalendar{b->id});
       ImGui::SameLine();
       if (secondary_button(tr(Text::cancel_booking))) intents.push_back(CancelBooking{b->id});
+      mark_last_item("cancel_booking", b->id);
     } else if (upcoming && b->status == BookingStatus::waitlisted) {
       if (secondary_button(tr(Text::leave_waitlist))) intents.push_back(CancelBooking{b->id});
     }

@@ -14,6 +14,7 @@
 #include "imgui_internal.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
+#include "ui/test_marks.h"
 #include "ui/theme.h"
 
 namespace gongyou::ui {
@@ -130,12 +131,14 @@ void SitePanel::draw_tabs(const BookingState& bookings, std::vector<Intent>& int
   const Screen s = bookings.screen;
   tab(Text::tab_sites, Screen::sites, s == Screen::sites || s == Screen::slots);
   tab(Text::tab_my_bookings, Screen::my_bookings, s == Screen::my_bookings);
+  mark_last_item("tab_my_bookings");
   if (bookings.user && bookings.user->admin) tab(Text::tab_staff, Screen::staff, s == Screen::staff);
   // The account, at the right: sign in, or the user's name with sign out.
   const char* account = bookings.user ? tr(Text::sign_out) : tr(Text::sign_in);
   const float w = ImGui::CalcTextSize(account).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
   if (secondary_button(account)) intents.push_back(bookings.user ? Intent{Logout{}} : Intent{OpenAuth{false}});
+  mark_last_item("account");
   if (bookings.user && ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)
     ImGui::SetTooltip("%s", bookings.user->display_name.c_str());
 }
@@ -189,6 +192,7 @@ void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents)
   if (ImGui::InputTextWithHint("##search", tr(Text::search_hint), search_, sizeof search_))
     intents.push_back(SetQuery{search_});
   search_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  mark_last_item("search");
 }
 
 void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& intents) {
@@ -314,6 +318,7 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
   }
   if (site.bookable) {
     if (primary_button(tr(Text::book_slots))) intents.push_back(OpenSiteSlots{site.id});
+    mark_last_item("book_slots", site.id.value);
     if (bookings.user && bookings.user->admin) {
       ImGui::SameLine();
       if (secondary_button(tr(Text::tab_staff))) {

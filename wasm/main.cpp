@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/site_panel.h"
+#include "ui/test_marks.h"
 #include "ui/theme.h"
 #include "wasm/app.h"
 #include "wasm/platform/browser.h"
@@ -104,6 +105,25 @@ void publish_test_state() {
   state["near_me_button"] = rect(g_rt->panel.near_me_rect());
   state["search_field"] = rect(g_rt->panel.search_rect());
   state["missing_glyphs"] = missing_glyphs(s);
+  nlohmann::json marks = nlohmann::json::array();
+  for (const ui::TestMark& m : ui::test_marks())
+    marks.push_back({{"name", m.name}, {"id", m.id}, {"x", m.min.x}, {"y", m.min.y}, {"w", m.max.x - m.min.x},
+                     {"h", m.max.y - m.min.y}});
+  state["marks"] = marks;
+  const BookingState& b = g_rt->app->bookings();
+  static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff"};
+  state["screen"] = kScreens[static_cast<int>(b.screen)];
+  state["signed_in"] = b.user ? nlohmann::json(b.user->username) : nlohmann::json(nullptr);
+  state["auth_open"] = b.auth_open;
+  state["feedback"] = b.feedback ? nlohmann::json(b.feedback->code) : nlohmann::json(nullptr);
+  nlohmann::json slots = nlohmann::json::array();
+  for (const Slot& slot : b.slots) slots.push_back({{"id", slot.id}, {"start", slot.start.value}, {"remaining", slot.remaining}});
+  state["slots"] = slots;
+  nlohmann::json mine = nlohmann::json::array();
+  for (const Booking& booking : b.my_bookings)
+    mine.push_back({{"id", booking.id}, {"slot_id", booking.slot_id}, {"status", static_cast<int>(booking.status)}});
+  state["my_bookings"] = mine;
+  state["pass"] = b.pass ? nlohmann::json(b.pass->token) : nlohmann::json(nullptr);
   state["origin"] = s.origin_kind() == OriginKind::user_location ? "user" : "map_center";
   state["geolocation_error"] = s.geolocation_error() ? static_cast<int>(*s.geolocation_error()) : 0;
   if (selected) {
@@ -129,6 +149,7 @@ void frame() {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
+  ui::begin_test_marks();
   rt.panel.draw(rt.app->state(), rt.app->bookings(), platform::now_utc(), io.DisplaySize, rt.intents);
   ImGui::Render();
 

@@ -99,6 +99,26 @@ export async function waitForStableList(page, predicate, what) {
   throw new Error(`the list of ${what} never settled`);
 }
 
+/** The rectangle of a marked control (ui/test_marks.h), optionally of one object; null if not drawn. */
+export function mark(state, name, id) {
+  return (state.marks || []).find((m) => m.name === name && (id === undefined || m.id === id)) || null;
+}
+
+/** Clicks the center of a marked control, waiting until it is drawn. */
+export async function clickMark(page, name, id, what = name) {
+  const state = await waitForState(page, (s) => mark(s, name, id), `${what} drawn`);
+  const m = mark(state, name, id);
+  await page.mouse.click(m.x + m.w / 2, m.y + m.h / 2);
+  return m;
+}
+
+/** Types text into a marked ImGui text field (click, then text as a keyboard or IME would commit it). */
+export async function typeInto(page, name, text) {
+  await clickMark(page, name);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'gy-text');
+  await page.keyboard.insertText(text);
+}
+
 /** The Leaflet map's center and zoom. */
 export async function mapCenter(page) {
   return page.evaluate(() => window.gongyouTest.mapCenter());

@@ -47,7 +47,7 @@ TEST_F(Format, UnknownTokensAreKeptNotLost) {
 }
 
 TEST(I18n, EveryTextHasBothLanguagesAndTypesHaveNames) {
-  for (int i = 0; i <= static_cast<int>(Text::close); ++i) {
+  for (int i = 0; i <= static_cast<int>(Text::fb_other); ++i) {
     set_language(Language::zh_CN);
     const std::string zh = tr(static_cast<Text>(i));
     set_language(Language::en);

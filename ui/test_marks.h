@@ -1,0 +1,25 @@
+// ui/test_marks.h — where named controls were drawn this frame, for the browser test hook
+// (window.gongyouTest, wasm/main.cpp). Marking costs a vector push; the vector keeps its capacity.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "imgui.h"
+
+namespace gongyou::ui {
+
+/// A control's screen rectangle (CSS px).
+struct TestMark {
+  const char* name;  ///< a string literal: "slot", "confirm", "show_pass", ...
+  std::int64_t id;   ///< the object it acts on (slot id, booking id), or 0
+  ImVec2 min, max;
+};
+
+/// Forgets the previous frame's marks; call before drawing.
+void begin_test_marks();
+/// Marks the last submitted item.
+void mark_last_item(const char* name, std::int64_t id = 0);
+/// The marks of this frame.
+const std::vector<TestMark>& test_marks();
+
+}  // namespace gongyou::ui
