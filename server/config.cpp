@@ -25,6 +25,12 @@ const char* usage_text() {
          "  --demo            load the Hui'an demo sites into an empty database\n"
          "  --max-threads N   most connections served at once (default 512)\n"
          "  --db-readers N    read connections to the database (default 8)\n"
+         "  --booking-limit N active future bookings one user may hold (default 3)\n"
+         "  --create-admin U  create user U as an admin, or make U an admin, with the password read from\n"
+         "                    stdin (one line; the same strength rule as registration), then exit\n"
+         "  --test-clock      TESTS ONLY: POST /api/v1/test/clock {\"now\": ISO-8601} sets the server's time\n"
+         "  --fast-password-hash  TESTS ONLY: argon2id at libsodium's minimum limits, so that tests can\n"
+         "                    register hundreds of users quickly; never use it for real accounts\n"
          "  --help            this text\n"
          "Prints 'listening on http://HOST:PORT' when ready; SIGTERM or SIGINT stops it cleanly.\n";
 }
@@ -50,6 +56,18 @@ std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::v
     if (flag == "--help" || flag == "-h") return ShowHelp{};
     if (flag == "--demo") {
       config.load_demo = true;
+    } else if (flag == "--test-clock") {
+      config.test_clock = true;
+    } else if (flag == "--fast-password-hash") {
+      config.fast_password_hash = true;
+    } else if (flag == "--booking-limit") {
+      const auto n = count(1, 1000);
+      if (!n) return UsageError{"--booking-limit needs a number from 1 to 1000"};
+      config.booking_limit = static_cast<int>(*n);
+    } else if (flag == "--create-admin") {
+      const auto text = value();
+      if (!text || text->empty()) return UsageError{"--create-admin needs a username"};
+      config.create_admin = *text;
     } else if (flag == "--port") {
       const auto port = count(0, 65535);
       if (!port) return UsageError{"--port needs a number from 0 to 65535"};

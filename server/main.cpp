@@ -1,5 +1,5 @@
-// server/main.cpp — gongyou-server: reads the flags, opens the store, loads the demo data if asked,
-// serves HTTP until SIGTERM/SIGINT, then closes everything and exits 0.
+// server/main.cpp — gongyou-server: reads the flags, opens the store, runs --create-admin or loads the
+// demo data if asked, keeps the slots, serves HTTP until SIGTERM/SIGINT, then closes everything and exits 0.
 #include <pthread.h>
 #include <signal.h>
 
@@ -9,8 +9,20 @@
 #include <memory>
 #include <thread>
 
+#include "server/admin_command.h"
+#include "server/api/accounts_api.h"
+#include "server/api/bookings_api.h"
+#include "server/api/door_api.h"
 #include "server/api/sites_api.h"
+#include "server/api/slots_api.h"
+#include "server/api/staff_api.h"
+#include "server/api/test_clock_api.h"
+#include "server/bookings/demo_schedule.h"
+#include "server/bookings/housekeeper.h"
+#include "server/bookings/slot_keeper.h"
+#include "server/clock.h"
 #include "server/config.h"
+#include "server/crypto/secrets.h"
 #include "server/http/http_server.h"
 #include "server/sites/site_directory.h"
 #include "server/store/sqlite/sqlite_store.h"
@@ -30,20 +42,44 @@ sigset_t stop_signals() {
   return set;
 }
 
+/// The name of the door-pass HMAC key in the store's secrets.
+constexpr const char* kDoorPassKeyName = "door_pass_hmac_sha256";
+
+void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clock) {
+  const auto sites = demo::huian_sites();
+  if (store.seed_sites(sites))
+    std::cerr << "loaded " << sites.size() << " demo sites\n";
+  else
+    std::cerr << "--demo: the database already has sites; nothing loaded\n";
+  const int templates = seed_demo_schedules(store, passwords, clock.now());
+  if (templates > 0) std::cerr << "set " << templates << " demo weekly templates\n";
+}
+
 int serve(const ServerConfig& config) {
+  crypto::initialize();
   sqlite::SqliteStore store(config.db_path, config.db_readers);
-  if (config.load_demo) {
-    const auto sites = demo::huian_sites();
-    if (store.seed_sites(sites))
-      std::cerr << "loaded " << sites.size() << " demo sites\n";
-    else
-      std::cerr << "--demo: the database already has sites; nothing loaded\n";
-  }
+  Clock clock(config.test_clock);
+  crypto::PasswordHasher passwords(config.fast_password_hash);
+  if (config.create_admin) return create_admin(store, passwords, clock, *config.create_admin, std::cin, std::cerr);
+  if (config.load_demo) load_demo(store, passwords, clock);
   SiteDirectory directory;
   directory.replace(store.all_sites());
 
+  SlotKeeper keeper(store, clock);
+  const SlotSyncCounts made = keeper.refresh_all();
+  std::cerr << "slots: " << made.created << " created, " << made.removed << " removed\n";
+  const DoorPassSigner door_passes(store.server_secret(kDoorPassKeyName, DoorPassSigner::new_key));
+  Housekeeper housekeeper(store, clock, keeper);
+  const api::ApiServices services{store, clock, passwords, keeper, door_passes, config.booking_limit};
+
   http::Router api;
   api::add_site_routes(api, store, directory);
+  api::add_slot_routes(api, services);
+  api::add_account_routes(api, services);
+  api::add_booking_routes(api, services);
+  api::add_door_routes(api, services);
+  api::add_staff_routes(api, services);
+  if (config.test_clock) api::add_test_clock_routes(api, services, clock);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);
 

@@ -50,6 +50,11 @@ void send_json(httplib::Response& res, const nlohmann::json& body, int status) {
   res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonType);
 }
 
+void send_text(httplib::Response& res, const std::string& body, const char* content_type, int status) {
+  res.status = status;
+  res.set_content(body, content_type);
+}
+
 void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message) {
   send_json(res, {{"error", {{"code", code}, {"message", message}}}}, status);
 }

@@ -35,6 +35,9 @@ ApiError not_found(const std::string& message);
 /// Writes a JSON body (invalid UTF-8 in strings is replaced, never thrown on) with the given status.
 void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200);
 
+/// Writes a body of another type (e.g. text/csv) with the given status.
+void send_text(httplib::Response& res, const std::string& body, const char* content_type, int status = 200);
+
 /// Writes the api.md error shape.
 void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message);
 

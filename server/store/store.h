@@ -1,14 +1,21 @@
-// server/store/store.h — what the server needs from persistent storage, independent of the database.
+// server/store/store.h — what the server needs from persistent storage, independent of the database:
+// sites (here), accounts (account_store.h), schedules and slots (schedule_store.h), bookings
+// (booking_store.h), idempotency records and server secrets (here).
 // SqliteStore (store/sqlite/) implements it today; a PostgreSQL store will implement the same interface.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/site.h"
 #include "core/units.h"
+#include "server/store/account_store.h"
+#include "server/store/booking_store.h"
+#include "server/store/schedule_store.h"
 
 namespace gongyou::server {
 
@@ -32,10 +39,33 @@ struct SitePage {
   bool has_more = false;
 };
 
+/// Identifies a request that may be repeated: the client's Idempotency-Key within its user, method and path,
+/// and a hash of the body it came with.
+struct IdempotencyKey {
+  UserId user;
+  std::string key;
+  std::string method;
+  std::string path;
+  std::string body_hash;
+};
+
+/// An answer kept to be replayed: HTTP status and JSON body.
+struct StoredResponse {
+  int status = 200;
+  std::string body;
+};
+
+/// What a keyed request came to.
+struct IdempotentAnswer {
+  StoredResponse response;  ///< the fresh answer, or the first one when replayed
+  bool replayed = false;    ///< the key was seen before with the same body
+  bool key_reused = false;  ///< the key was seen before with another body (response is then empty)
+};
+
 /// Persistent storage. Implementations are safe to call from many threads at once.
-class Store {
+class Store : public AccountStore, public ScheduleStore, public BookingStore {
  public:
-  virtual ~Store() = default;
+  ~Store() override = default;
 
   /// One page of sites matching the filter, in id order.
   virtual SitePage list_sites(const SitePageRequest& request) = 0;
@@ -49,6 +79,20 @@ class Store {
   /// Inserts the sites in one transaction when the store holds no site yet; false (and nothing
   /// written) when it already had sites. Sites with a positive id keep it.
   virtual bool seed_sites(std::span<const Site> sites) = 0;
+
+  /// Runs `action` once per key: within one transaction, replays the stored answer of an unexpired record
+  /// (created after `fresh_since`) with the same body hash, refuses one with another body hash, or runs
+  /// `action` and stores its answer. The writes `action` makes through this store join that transaction, so
+  /// they and the stored answer are durable together or not at all. `action` must not block for long.
+  virtual IdempotentAnswer run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,
+                                          const std::function<StoredResponse()>& action) = 0;
+
+  /// The secret called `name`; made by `make` and stored the first time it is asked for.
+  virtual std::string server_secret(std::string_view name, const std::function<std::string()>& make) = 0;
+
+  /// Deletes what has expired: sessions past their expiry at `now`, idempotency records created before
+  /// `idempotency_before`, login failures before `failures_before`.
+  virtual void purge_expired(UtcSeconds now, UtcSeconds idempotency_before, UtcSeconds failures_before) = 0;
 };
 
 }  // namespace gongyou::server

@@ -30,10 +30,12 @@ class Statement {
   Statement& operator=(Statement&&) = delete;
   ~Statement();
 
-  /// Binds a value to parameter `index` (bind_null: SQL NULL).
+  /// Binds a value to parameter `index` (bind_null: SQL NULL, bind_blob: bytes as a BLOB).
   void bind(int index, std::int64_t value);
+  void bind(int index, int value) { bind(index, std::int64_t{value}); }
   void bind(int index, double value);
   void bind(int index, std::string_view text);
+  void bind_blob(int index, std::string_view bytes);
   void bind_null(int index);
 
   /// Advances to the next row; false when done. Throws on error (e.g. a CHECK constraint).
@@ -45,6 +47,8 @@ class Statement {
   std::int64_t column_int(int index) const;          ///< integer column of the current row
   double column_double(int index) const;             ///< real column of the current row
   std::string column_text(int index) const;          ///< text column of the current row ("" for NULL)
+  std::string column_blob(int index) const;          ///< blob column of the current row as bytes
+  bool column_is_null(int index) const;              ///< true when the column of the current row is NULL
 
  private:
   sqlite3* db_;
@@ -84,6 +88,12 @@ class Connection {
 
   /// The value of an integer pragma such as user_version.
   std::int64_t pragma_int(const char* pragma);
+
+  /// Rows changed by the last INSERT, UPDATE or DELETE.
+  std::int64_t changes() const { return sqlite3_changes64(db_); }
+
+  /// The rowid of the last INSERT.
+  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
  private:
   sqlite3* db_ = nullptr;

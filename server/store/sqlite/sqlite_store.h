@@ -3,12 +3,15 @@
 // Connection model: one writer connection behind a mutex (SQLite allows one writer at a time anyway)
 // and a pool of read-only connections lent one per request. WAL lets the readers run in parallel with
 // each other and with the writer, so reads do not queue behind one lock.
+//
+// The implementation is split by subject: sqlite_store.cpp (opening, sites, idempotency, secrets),
+// sqlite_accounts.cpp, sqlite_schedule.cpp, sqlite_bookings.cpp; shared row helpers in booking_rows.h.
 #pragma once
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "server/store/sqlite/sqlite_connection.h"
+#include "server/store/sqlite/writer.h"
 #include "server/store/store.h"
 
 namespace gongyou::server::sqlite {
@@ -19,15 +22,54 @@ class SqliteStore final : public Store {
   /// Opens or creates the database at `path` with `readers` read connections.
   SqliteStore(const std::string& path, std::size_t readers);
 
-  // The Store interface (store.h).
+  // Sites (store.h).
   SitePage list_sites(const SitePageRequest& request) override;
   std::optional<Site> find_site(SiteId id) override;
   std::vector<Site> all_sites() override;
   bool seed_sites(std::span<const Site> sites) override;
+  IdempotentAnswer run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,
+                                  const std::function<StoredResponse()>& action) override;
+  std::string server_secret(std::string_view name, const std::function<std::string()>& make) override;
+  void purge_expired(UtcSeconds now, UtcSeconds idempotency_before, UtcSeconds failures_before) override;
+
+  // Accounts (account_store.h), in sqlite_accounts.cpp.
+  std::optional<User> create_user(const NewUser& user) override;
+  User upsert_admin(const NewUser& user) override;
+  std::optional<UserCredentials> find_credentials(std::string_view username) override;
+  void create_session(const NewSession& session) override;
+  std::optional<User> session_user(std::string_view token_hash, UtcSeconds now) override;
+  void delete_session(std::string_view token_hash) override;
+  void record_login_failure(std::string_view username, std::string_view address, UtcSeconds at) override;
+  void clear_login_failures(std::string_view username) override;
+  std::optional<UtcSeconds> nth_recent_login_failure(FailureScope scope, std::string_view who, UtcSeconds since,
+                                                     int n) override;
+
+  // Schedules and slots (schedule_store.h), in sqlite_schedule.cpp.
+  SiteSchedule site_schedule(SiteId site) override;
+  std::vector<SiteId> scheduled_sites() override;
+  void set_weekly_template(SiteId site, const WeeklyTemplate& weekly) override;
+  bool set_weekly_template_if_missing(SiteId site, const WeeklyTemplate& weekly) override;
+  void put_day_exception(SiteId site, const DayException& exception) override;
+  bool delete_day_exception(SiteId site, LocalDate date) override;
+  SlotSyncCounts sync_slots(std::span<const SlotPlan> plans, UtcSeconds now) override;
+  std::vector<SlotView> list_slots(SiteId site, UtcSeconds from, UtcSeconds until,
+                                   std::optional<UserId> viewer) override;
+  std::optional<Slot> find_slot(SlotId id) override;
+
+  // Bookings (booking_store.h), in sqlite_bookings.cpp.
+  BookOutcome book(const BookRequest& request) override;
+  std::optional<Booking> find_booking(BookingId id) override;
+  std::vector<Booking> user_bookings(UserId user, BookingScope scope, UtcSeconds now) override;
+  std::vector<Booking> slot_bookings(SlotId slot) override;
+  ChangeOutcome cancel_booking(const CancelRequest& request) override;
+  int cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) override;
+  ChangeOutcome check_in(BookingId id, UtcSeconds now) override;
+  int release_no_shows(UtcSeconds now) override;
+  std::vector<Notification> notifications(UserId user) override;
+  void mark_notifications_read(UserId user) override;
 
  private:
-  std::mutex writer_mutex_;
-  std::unique_ptr<Connection> writer_;  // opened and migrated first
+  Writer writer_;  // opened and migrated first
   ConnectionPool readers_;
 };
 

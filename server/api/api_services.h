@@ -1,0 +1,22 @@
+// server/api/api_services.h — what the account, booking, door and staff endpoints share: the store, the
+// clock, password hashing, the slot keeper, the door-pass signer and the booking settings.
+#pragma once
+#include "server/bookings/slot_keeper.h"
+#include "server/clock.h"
+#include "server/crypto/password_hasher.h"
+#include "server/door/door_pass.h"
+#include "server/store/store.h"
+
+namespace gongyou::server::api {
+
+/// The services behind the endpoints; all must outlive the router.
+struct ApiServices {
+  Store& store;
+  const Clock& clock;
+  crypto::PasswordHasher& passwords;
+  SlotKeeper& keeper;
+  const DoorPassSigner& door_passes;
+  int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user (--booking-limit)
+};
+
+}  // namespace gongyou::server::api

@@ -1,0 +1,124 @@
+// server/store/sqlite/booking_steps.cpp — see booking_steps.h.
+#include "server/store/sqlite/booking_steps.h"
+
+#include <algorithm>
+
+#include "server/store/notification_text.h"
+
+namespace gongyou::server::sqlite {
+
+const char* const kBookingSelect = R"sql(
+SELECT b.id, b.slot_id, s.site_id, si.name, si.address, s.start_at, s.end_at, b.status,
+       CASE WHEN b.status = 'waitlisted' THEN
+         (SELECT count(*) FROM bookings w WHERE w.slot_id = b.slot_id AND w.status = 'waitlisted' AND w.id <= b.id)
+       END,
+       b.created_at, b.cancelled_at, b.checked_in_at, b.user_id, u.display_name, u.username
+FROM bookings b
+JOIN slots s ON s.id = b.slot_id
+JOIN sites si ON si.id = s.site_id
+JOIN users u ON u.id = b.user_id
+)sql";
+
+const char* const kSlotSelect = R"sql(
+SELECT s.id, s.site_id, s.start_at, s.end_at, s.capacity, s.booked,
+       (SELECT count(*) FROM bookings w WHERE w.slot_id = s.id AND w.status = 'waitlisted')
+FROM slots s
+)sql";
+
+namespace {
+
+std::optional<UtcSeconds> optional_time(const Statement& row, int column) {
+  if (row.column_is_null(column)) return std::nullopt;
+  return UtcSeconds{row.column_int(column)};
+}
+
+}  // namespace
+
+Booking read_booking_row(const Statement& row) {
+  Booking booking;
+  booking.id = BookingId{row.column_int(0)};
+  booking.slot = SlotId{row.column_int(1)};
+  booking.site = SiteId{row.column_int(2)};
+  booking.site_name = row.column_text(3);
+  booking.site_address = row.column_text(4);
+  booking.start = UtcSeconds{row.column_int(5)};
+  booking.end = UtcSeconds{row.column_int(6)};
+  const std::string status = row.column_text(7);
+  const auto parsed = status_from_name(status);
+  if (!parsed) throw SqliteError("booking " + std::to_string(booking.id.value) + " has unknown status '" + status + "'");
+  booking.status = *parsed;
+  if (!row.column_is_null(8)) booking.waitlist_position = static_cast<int>(row.column_int(8));
+  booking.created_at = UtcSeconds{row.column_int(9)};
+  booking.cancelled_at = optional_time(row, 10);
+  booking.checked_in_at = optional_time(row, 11);
+  booking.user = UserId{row.column_int(12)};
+  booking.user_display_name = row.column_text(13);
+  booking.username = row.column_text(14);
+  return booking;
+}
+
+std::optional<Booking> load_booking(Connection& connection, BookingId id) {
+  auto query = connection.cached(std::string(kBookingSelect) + "WHERE b.id = ?1");
+  query->bind(1, id.value);
+  if (!query->step()) return std::nullopt;
+  return read_booking_row(*query);
+}
+
+Slot read_slot_row(const Statement& row) {
+  return Slot{SlotId{row.column_int(0)},          SiteId{row.column_int(1)},
+              UtcSeconds{row.column_int(2)},      UtcSeconds{row.column_int(3)},
+              static_cast<int>(row.column_int(4)), static_cast<int>(row.column_int(5)),
+              static_cast<int>(row.column_int(6))};
+}
+
+void notify(Connection& connection, NotificationKind kind, const Booking& booking, UtcSeconds now) {
+  auto insert = connection.cached(
+      "INSERT INTO notifications (user_id, kind, booking_id, message, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  insert->bind(1, booking.user.value);
+  insert->bind(2, notification_kind_name(kind));
+  insert->bind(3, booking.id.value);
+  insert->bind(4, notification_message(kind, booking));
+  insert->bind(5, now.value);
+  insert->step();
+}
+
+void free_place(Connection& connection, SlotId slot) {
+  auto update = connection.cached("UPDATE slots SET booked = booked - 1 WHERE id = ?1");
+  update->bind(1, slot.value);
+  update->step();
+}
+
+int promote_waiters(Connection& connection, SlotId slot, UtcSeconds now) {
+  int promoted = 0;
+  for (;;) {
+    std::optional<BookingId> waiter;
+    {
+      auto first = connection.cached(
+          "SELECT b.id FROM bookings b JOIN slots s ON s.id = b.slot_id "
+          "WHERE b.slot_id = ?1 AND b.status = 'waitlisted' AND s.end_at > ?2 AND s.booked < s.capacity "
+          "ORDER BY b.id LIMIT 1");
+      first->bind(1, slot.value);
+      first->bind(2, now.value);
+      if (first->step()) waiter = BookingId{first->column_int(0)};
+    }
+    if (!waiter) return promoted;
+    {
+      auto take = connection.cached("UPDATE slots SET booked = booked + 1 WHERE id = ?1 AND booked < capacity");
+      take->bind(1, slot.value);
+      take->step();
+      if (connection.changes() == 0) return promoted;
+    }
+    {
+      // The no-show grace counts from the promotion when that is after the start.
+      auto confirm = connection.cached(
+          "UPDATE bookings SET status = 'confirmed', attend_from = max(slot_start, ?2) WHERE id = ?1");
+      confirm->bind(1, waiter->value);
+      confirm->bind(2, now.value);
+      confirm->step();
+    }
+    notify(connection, NotificationKind::promoted, *load_booking(connection, *waiter), now);
+    ++promoted;
+  }
+}
+
+}  // namespace gongyou::server::sqlite

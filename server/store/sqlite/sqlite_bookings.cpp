@@ -1,0 +1,240 @@
+// server/store/sqlite/sqlite_bookings.cpp — SqliteStore's bookings (store/booking_store.h).
+//
+// The capacity guarantee: a place is taken only by the conditional update
+// `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity` inside the booking's write
+// transaction; the schema adds CHECK (booked <= capacity) and a partial UNIQUE index on (slot_id, user_id)
+// over active bookings, so even a bug here could not overfill a slot or double-book a user.
+#include "core/booking_rules.h"
+#include "server/store/sqlite/booking_steps.h"
+#include "server/store/sqlite/sqlite_store.h"
+
+namespace gongyou::server::sqlite {
+namespace {
+
+constexpr std::int64_t kNoShowGraceSeconds = static_cast<std::int64_t>(kNoShowGrace.value * 60);
+
+/// The slot fields a booking transaction needs.
+struct SlotState {
+  UtcSeconds start, end;
+};
+
+std::optional<SlotState> bookable_slot(Connection& writer, SlotId id) {
+  auto query = writer.cached("SELECT start_at, end_at FROM slots WHERE id = ?1 AND retired = 0");
+  query->bind(1, id.value);
+  if (!query->step()) return std::nullopt;
+  return SlotState{UtcSeconds{query->column_int(0)}, UtcSeconds{query->column_int(1)}};
+}
+
+bool holds_slot(Connection& writer, UserId user, SlotId slot) {
+  auto query = writer.cached(
+      "SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = ?1 AND user_id = ?2 "
+      "AND status IN ('confirmed', 'waitlisted', 'checked_in'))");
+  query->bind(1, slot.value);
+  query->bind(2, user.value);
+  return query->step() && query->column_int(0) != 0;
+}
+
+int active_future_bookings(Connection& writer, UserId user, UtcSeconds now) {
+  auto query = writer.cached(
+      "SELECT count(*) FROM bookings WHERE user_id = ?1 AND status IN ('confirmed', 'waitlisted') AND slot_start > ?2");
+  query->bind(1, user.value);
+  query->bind(2, now.value);
+  return query->step() ? static_cast<int>(query->column_int(0)) : 0;
+}
+
+/// Takes one place when the slot has one: the conditional update of the capacity guarantee.
+bool take_place(Connection& writer, SlotId slot) {
+  auto update = writer.cached("UPDATE slots SET booked = booked + 1 WHERE id = ?1 AND booked < capacity");
+  update->bind(1, slot.value);
+  update->step();
+  return writer.changes() == 1;
+}
+
+BookingId insert_booking(Connection& writer, const BookRequest& request, const SlotState& slot,
+                         BookingStatus status) {
+  auto insert = writer.cached(
+      "INSERT INTO bookings (slot_id, user_id, status, slot_start, attend_from, created_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?4, ?5)");
+  insert->bind(1, request.slot.value);
+  insert->bind(2, request.user.value);
+  insert->bind(3, status_name(status));
+  insert->bind(4, slot.start.value);
+  insert->bind(5, request.now.value);
+  insert->step();
+  return BookingId{writer.last_insert_rowid()};
+}
+
+void mark_cancelled(Connection& writer, BookingId id, UserId actor, UtcSeconds now) {
+  auto update = writer.cached(
+      "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2, cancelled_by = ?3 WHERE id = ?1");
+  update->bind(1, id.value);
+  update->bind(2, now.value);
+  update->bind(3, actor.value);
+  update->step();
+}
+
+std::vector<Booking> bookings_where(Connection& connection, const char* where, auto&& bind) {
+  auto query = connection.cached(std::string(kBookingSelect) + where);
+  bind(*query);
+  std::vector<Booking> bookings;
+  while (query->step()) bookings.push_back(read_booking_row(*query));
+  return bookings;
+}
+
+}  // namespace
+
+BookOutcome SqliteStore::book(const BookRequest& request) {
+  return writer_.transact([&](Connection& writer) -> BookOutcome {
+    const auto slot = bookable_slot(writer, request.slot);
+    if (!slot) return {BookResult::slot_not_found, std::nullopt};
+    if (!is_bookable_at(request.now, slot->start)) return {BookResult::slot_closed, std::nullopt};
+    if (holds_slot(writer, request.user, request.slot)) return {BookResult::already_holds, std::nullopt};
+    if (active_future_bookings(writer, request.user, request.now) >= request.limit)
+      return {BookResult::limit_reached, std::nullopt};
+    BookingStatus status = BookingStatus::confirmed;
+    if (!take_place(writer, request.slot)) {
+      if (!request.waitlist) return {BookResult::slot_full, std::nullopt};
+      status = BookingStatus::waitlisted;
+    }
+    const BookingId id = insert_booking(writer, request, *slot, status);
+    return {BookResult::booked, load_booking(writer, id)};
+  });
+}
+
+std::optional<Booking> SqliteStore::find_booking(BookingId id) {
+  auto connection = readers_.borrow();
+  return load_booking(*connection, id);
+}
+
+std::vector<Booking> SqliteStore::user_bookings(UserId user, BookingScope scope, UtcSeconds now) {
+  auto connection = readers_.borrow();
+  return bookings_where(*connection,
+                        "WHERE b.user_id = ?1 AND (?2 = 0 OR (?2 = 1 AND s.end_at > ?3) OR (?2 = 2 AND s.end_at <= ?3)) "
+                        "ORDER BY s.start_at, b.id",
+                        [&](Statement& query) {
+                          query.bind(1, user.value);
+                          query.bind(2, scope == BookingScope::all ? 0 : scope == BookingScope::upcoming ? 1 : 2);
+                          query.bind(3, now.value);
+                        });
+}
+
+std::vector<Booking> SqliteStore::slot_bookings(SlotId slot) {
+  auto connection = readers_.borrow();
+  return bookings_where(*connection, "WHERE b.slot_id = ?1 ORDER BY b.id",
+                        [&](Statement& query) { query.bind(1, slot.value); });
+}
+
+ChangeOutcome SqliteStore::cancel_booking(const CancelRequest& request) {
+  return writer_.transact([&](Connection& writer) -> ChangeOutcome {
+    auto booking = load_booking(writer, request.booking);
+    if (!booking || (!request.by_staff && booking->user != request.actor)) return {ChangeResult::not_found, {}};
+    const bool held = booking->status == BookingStatus::confirmed;
+    if (!held && booking->status != BookingStatus::waitlisted) return {ChangeResult::wrong_status, booking};
+    if (held && !request.by_staff && !can_cancel(request.now, booking->start)) return {ChangeResult::too_late, booking};
+    mark_cancelled(writer, booking->id, request.actor, request.now);
+    if (held) {
+      free_place(writer, booking->slot);
+      promote_waiters(writer, booking->slot, request.now);
+    }
+    booking = load_booking(writer, booking->id);
+    if (request.by_staff && booking->user != request.actor)
+      notify(writer, NotificationKind::cancelled_by_staff, *booking, request.now);
+    return {ChangeResult::done, booking};
+  });
+}
+
+int SqliteStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) {
+  return writer_.transact([&](Connection& writer) {
+    const auto active = bookings_where(
+        writer, "WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND b.status IN ('confirmed', 'waitlisted')",
+        [&](Statement& query) {
+          query.bind(1, site.value);
+          query.bind(2, from.value);
+          query.bind(3, until.value);
+        });
+    for (const Booking& booking : active) {
+      mark_cancelled(writer, booking.id, staff, now);
+      if (booking.status == BookingStatus::confirmed) free_place(writer, booking.slot);
+      notify(writer, NotificationKind::cancelled_by_staff, booking, now);
+    }
+    return static_cast<int>(active.size());
+  });
+}
+
+ChangeOutcome SqliteStore::check_in(BookingId id, UtcSeconds now) {
+  return writer_.transact([&](Connection& writer) -> ChangeOutcome {
+    auto update = writer.cached(
+        "UPDATE bookings SET status = 'checked_in', checked_in_at = ?2 WHERE id = ?1 AND status = 'confirmed'");
+    update->bind(1, id.value);
+    update->bind(2, now.value);
+    update->step();
+    const bool changed = writer.changes() == 1;
+    auto booking = load_booking(writer, id);
+    if (!booking) return {ChangeResult::not_found, {}};
+    return {changed ? ChangeResult::done : ChangeResult::wrong_status, booking};
+  });
+}
+
+int SqliteStore::release_no_shows(UtcSeconds now) {
+  const UtcSeconds due_from{now.value - kNoShowGraceSeconds};
+  {
+    // The common case, nothing due, costs one indexed read and no write lock.
+    auto connection = readers_.borrow();
+    auto due = (*connection).cached(
+        "SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'confirmed' AND attend_from <= ?1)");
+    due->bind(1, due_from.value);
+    if (!due->step() || due->column_int(0) == 0) return 0;
+  }
+  return writer_.transact([&](Connection& writer) {
+    std::vector<std::pair<BookingId, UtcSeconds>> candidates;
+    {
+      auto query = writer.cached(
+          "SELECT id, attend_from FROM bookings WHERE status = 'confirmed' AND attend_from <= ?1 ORDER BY id");
+      query->bind(1, due_from.value);
+      while (query->step()) candidates.emplace_back(BookingId{query->column_int(0)}, UtcSeconds{query->column_int(1)});
+    }
+    int released = 0;
+    for (const auto& [id, attend_from] : candidates) {
+      if (!is_no_show(now, attend_from)) continue;
+      auto update = writer.cached("UPDATE bookings SET status = 'no_show' WHERE id = ?1 AND status = 'confirmed'");
+      update->bind(1, id.value);
+      update->step();
+      if (writer.changes() == 0) continue;
+      const auto booking = load_booking(writer, id);
+      free_place(writer, booking->slot);
+      notify(writer, NotificationKind::released, *booking, now);
+      promote_waiters(writer, booking->slot, now);
+      ++released;
+    }
+    return released;
+  });
+}
+
+std::vector<Notification> SqliteStore::notifications(UserId user) {
+  auto connection = readers_.borrow();
+  auto query = (*connection).cached(
+      "SELECT id, kind, booking_id, message, created_at, read FROM notifications WHERE user_id = ?1 "
+      "ORDER BY id DESC LIMIT 200");
+  query->bind(1, user.value);
+  std::vector<Notification> items;
+  while (query->step()) {
+    const std::string kind = query->column_text(1);
+    items.push_back(Notification{query->column_int(0),
+                                 kind == "released"             ? NotificationKind::released
+                                 : kind == "cancelled_by_staff" ? NotificationKind::cancelled_by_staff
+                                                                : NotificationKind::promoted,
+                                 BookingId{query->column_int(2)}, query->column_text(3),
+                                 UtcSeconds{query->column_int(4)}, query->column_int(5) != 0});
+  }
+  return items;
+}
+
+void SqliteStore::mark_notifications_read(UserId user) {
+  writer_.transact([&](Connection& writer) {
+    auto update = writer.cached("UPDATE notifications SET read = 1 WHERE user_id = ?1 AND read = 0");
+    update->bind(1, user.value);
+    update->step();
+  });
+}
+
+}  // namespace gongyou::server::sqlite
