@@ -91,32 +91,31 @@ void Bookings::signed_in(const std::string& token, const User& user) {
   refresh();
 }
 
-void Bookings::login(const std::string& username, const std::string& password) {
+void Bookings::authenticate(const char* path, const std::string& body, int success_status,
+                            const char* refusal_code, int refusal_status) {
   state_.auth_busy = true;
-  call("POST", "/api/v1/auth/login", json{{"username", username}, {"password", password}}.dump(),
-       [this](const HttpResponse& r) {
-         state_.auth_busy = false;
-         const json j = parse_json_or_discarded(r.body);
-         auto user = j.is_object() && j.contains("user") ? user_from_json(j["user"]) : std::nullopt;
-         if (r.status == 200 && user && j["token"].is_string()) return signed_in(j["token"].get<std::string>(), *user);
-         if (r.status == 401) return say(Feedback::Kind::error, "login_failed");
-         fail(r);
-       });
+  call("POST", path, body, [=, this](const HttpResponse& r) {
+    state_.auth_busy = false;
+    const json j = parse_json_or_discarded(r.body);
+    auto user = j.is_object() && j.contains("user") ? user_from_json(j["user"]) : std::nullopt;
+    const auto token = j.is_object() ? j.find("token") : j.end();
+    if (r.status == success_status && user && token != j.end() && token->is_string())
+      return signed_in(token->get<std::string>(), *user);
+    if (r.status == refusal_status) return say(Feedback::Kind::error, refusal_code);
+    fail(r);
+  });
+}
+
+void Bookings::login(const std::string& username, const std::string& password) {
+  authenticate("/api/v1/auth/login", json{{"username", username}, {"password", password}}.dump(), 200,
+               "login_failed", 401);
 }
 
 void Bookings::register_user(const std::string& username, const std::string& password,
                              const std::string& display_name) {
-  state_.auth_busy = true;
-  call("POST", "/api/v1/auth/register",
-       json{{"username", username}, {"password", password}, {"display_name", display_name}}.dump(),
-       [this](const HttpResponse& r) {
-         state_.auth_busy = false;
-         const json j = parse_json_or_discarded(r.body);
-         auto user = j.is_object() && j.contains("user") ? user_from_json(j["user"]) : std::nullopt;
-         if (r.status == 201 && user && j["token"].is_string()) return signed_in(j["token"].get<std::string>(), *user);
-         if (r.status == 409) return say(Feedback::Kind::error, "username_taken");
-         fail(r);
-       });
+  authenticate("/api/v1/auth/register",
+               json{{"username", username}, {"password", password}, {"display_name", display_name}}.dump(), 201,
+               "username_taken", 409);
 }
 
 void Bookings::logout() {

@@ -108,6 +108,10 @@ class Bookings {
   void load_my_bookings();
   void load_notifications();
   void load_staff();
+  /// Sign-in and registration: POST `body` to `path`; `success_status` brings a session, `refusal_status`
+  /// is explained by `refusal_code`.
+  void authenticate(const char* path, const std::string& body, int success_status, const char* refusal_code,
+                    int refusal_status);
   void signed_in(const std::string& token, const User& user);
   void fail(const HttpResponse& response);
   void say(Feedback::Kind kind, std::string code, int number = 0);

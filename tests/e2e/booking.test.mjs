@@ -1,23 +1,13 @@
 // tests/e2e/booking.test.mjs — the booking flow in a real browser: choose a Workers' Home, open its
 // slot grid, sign in when asked, book in two taps, see the door pass (QR), cancel. Screenshots of
 // the grid and the pass at 1280×800 and 390×844 go to build/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, appState, waitForState, waitForStableList, mark, clickMark, typeInto,
+import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mark, clickMark, typeInto,
          screenshotDir } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  if (server) await server.stop();
-});
+const env = useServerAndBrowser();
 
 const layouts = [
   { name: 'desktop-1280x800', options: { viewport: { width: 1280, height: 800 } } },
@@ -26,7 +16,7 @@ const layouts = [
 
 for (const layout of layouts) {
   test(`${layout.name}: book a Workers' Home slot in two taps, show the pass, cancel`, async () => {
-    const { page, errors, context } = await openApp(browser, server.url, layout.options);
+    const { page, errors, context } = await openApp(env.browser, env.server.url, layout.options);
     await waitForStableList(page, (s) => s.sites >= 300 && s.rows.length > 2, 'sites');
 
     // Find a Workers' Home through the search box and open its slot grid.

@@ -1,28 +1,18 @@
 // tests/e2e/browser.test.mjs — the app in a real browser: first frame, panel ↔ map, pointer routing,
 // idle frames, phone layout, screenshots (build/screenshots/).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, screenshotDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, screenshotDir } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  if (server) assert.equal(await server.stop(), 0, 'server exits cleanly on SIGTERM');
-});
+const env = useServerAndBrowser();
 
 const loaded = (s) => s.sites >= 300 && s.rows.length > 3;
 const near = (a, b, eps = 1e-4) => Math.abs(a - b) < eps;
 const rowCenter = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
 test('desktop: first frame, choose a site in the panel, click a marker, pointer stays in the UI', async () => {
-  const { page, errors, context } = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
   await page.waitForFunction(() => window.gongyouTest && window.gongyouTest.firstFrameMs > 0, null, { timeout: 30000 });
   const firstFrameMs = await page.evaluate(() => window.gongyouTest.firstFrameMs);
   console.log(`time to first frame: ${firstFrameMs.toFixed(0)} ms`);
@@ -136,7 +126,7 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
 });
 
 test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
-  const { page, errors, context } = await openApp(browser, server.url, {
+  const { page, errors, context } = await openApp(env.browser, env.server.url, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   let state = await waitForStableList(page, loaded, 'sites loaded on the phone');
   const rowBottom = (await appState(page)).rows.at(-1);

@@ -1,7 +1,9 @@
 // tests/e2e/harness.mjs — starts the real server on a free port with a temporary database and the
 // built web root, and launches Debian's Chromium headless with SwiftShader WebGL2.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -40,6 +42,21 @@ export async function startServer() {
       return code;
     },
   };
+}
+
+/** For a test file: one server and one browser for all its tests; the server must exit 0 on SIGTERM. */
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    if (env.server) assert.equal(await env.server.stop(), 0, 'server exits cleanly on SIGTERM');
+  });
+  return env;
 }
 
 /** Launches headless Chromium the way this machine supports it (see shared/notes/toolchain.md). */
