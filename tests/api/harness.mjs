@@ -1,6 +1,7 @@
 // tests/api/harness.mjs — starts the real gongyou-server on a free port with a temporary database
-// (--demo) and a temporary web root of small files, and talks to it through node:http.
-import { spawn } from 'node:child_process';
+// (--demo) and a temporary web root of small files, and talks to it through node:http. A server can be
+// started with an admin account, killed with SIGKILL and restarted on the same database.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -32,14 +33,17 @@ function makeWebRoot(dir) {
   return root;
 }
 
-/**
- * Starts gongyou-server with a fresh database and web root, plus any `extraArgs`.
- * Resolves to { port, request(path, options), stop() }; stop() resolves to the exit code.
- */
-export async function startServer(extraArgs = []) {
-  if (!existsSync(binary)) throw new Error(`no server binary at ${binary}: build it first`);
-  const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-api-'));
-  const webRoot = makeWebRoot(dir);
+/** The admin account that startServer({ admin: true }) creates with --create-admin. */
+export const adminAccount = { username: 'admin', password: 'Admin-Pass-2026' };
+
+/** Runs gongyou-server once with `args` and `input` on stdin; resolves to { status, stderr }. */
+export function runServerCommand(args, input) {
+  const result = spawnSync(binary, args, { input, encoding: 'utf8', timeout: 30000 });
+  return { status: result.status, stderr: result.stderr };
+}
+
+/** Spawns the server on `dir`/api.db and resolves when it prints its address. */
+async function launch(dir, webRoot, extraArgs) {
   const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'api.db'), '--demo', '--web-root', webRoot, ...extraArgs],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
@@ -53,16 +57,66 @@ export async function startServer(extraArgs = []) {
     });
     exited.then((code) => reject(new Error(`server exited early with ${code}`)));
   });
-  return {
-    port,
-    request: (urlPath, options = {}) => request(port, urlPath, options),
+  return { child, exited, port };
+}
+
+/**
+ * Starts gongyou-server with a fresh database and web root, plus any `extraArgs`.
+ * options.admin: first create adminAccount with --create-admin.
+ * Resolves to { port, dir, request(path, options), call(method, path, options), stop(), kill(), restart() }:
+ * stop() sends SIGTERM, removes the directory and resolves to the exit code; kill() sends SIGKILL and keeps
+ * the database; restart() starts the server again on the same database with the same flags.
+ */
+export async function startServer(extraArgs = [], { admin = false } = {}) {
+  if (!existsSync(binary)) throw new Error(`no server binary at ${binary}: build it first`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-api-'));
+  const webRoot = makeWebRoot(dir);
+  if (admin) {
+    const made = runServerCommand(['--db', path.join(dir, 'api.db'), '--create-admin', adminAccount.username,
+                                   ...extraArgs.filter((a) => a === '--fast-password-hash')],
+                                  `${adminAccount.password}\n`);
+    if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
+  }
+  let running = await launch(dir, webRoot, extraArgs);
+  const server = {
+    dir,
+    get port() { return running.port; },
+    request: (urlPath, options = {}) => request(running.port, urlPath, options),
+    call: (method, urlPath, options = {}) => call(running.port, method, urlPath, options),
     async stop() {
-      child.kill('SIGTERM');
-      const code = await exited;
+      running.child.kill('SIGTERM');
+      const code = await running.exited;
       rmSync(dir, { recursive: true, force: true });
       return code;
     },
+    async kill() {
+      running.child.kill('SIGKILL');
+      return running.exited;
+    },
+    async restart() {
+      running = await launch(dir, webRoot, extraArgs);
+    },
   };
+  return server;
+}
+
+/**
+ * A JSON API call: options { token, body (object, or a string/Buffer sent as is), headers, agent, timeout }.
+ * Resolves like request(), with `json` already parsed (or undefined when the body is not JSON).
+ */
+export async function call(port, method, urlPath, { token, body, headers = {}, agent, timeout = 15000 } = {}) {
+  const allHeaders = { ...headers };
+  if (token) allHeaders.Authorization = `Bearer ${token}`;
+  let payload = body;
+  if (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body)) payload = JSON.stringify(body);
+  if (payload !== undefined) {
+    allHeaders['Content-Type'] ??= 'application/json';
+    allHeaders['Content-Length'] = Buffer.byteLength(payload);
+  }
+  const response = await request(port, urlPath, { method, headers: allHeaders, body: payload, agent, timeout });
+  let parsed;
+  try { parsed = JSON.parse(response.text); } catch { parsed = undefined; }
+  return { ...response, json: parsed };
 }
 
 /**
