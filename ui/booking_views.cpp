@@ -312,7 +312,7 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     ImGui::TextUnformatted(tr(Text::pass_title));
     ImGui::PopFont();
     for (const Booking& b : state.my_bookings)
-      if (b.id == pass.booking_id) ImGui::Text("%s · %s", b.site_name.c_str(), format_interval(b.start, b.end).c_str());
+      if (b.id == pass.booking_id) ImGui::TextWrapped("%s · %s", b.site_name.c_str(), format_interval(b.start, b.end).c_str());
     const float size = std::min(ImGui::GetContentRegionAvail().x, 280.0f);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - size) / 2);
     draw_qr_code(pass.token.c_str(), size);
@@ -406,7 +406,10 @@ void draw_feedback(const BookingState& state, std::vector<Intent>& intents) {
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close_w);
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 0, 0, 20));
   if (ImGui::SmallButton("×")) intents.push_back(DismissFeedback{});
+  ImGui::PopStyleColor(2);
 }
 
 }  // namespace gongyou::ui

@@ -305,17 +305,7 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
   ImGui::PushStyleColor(ImGuiCol_Text, kBrandRed);
   ImGui::TextUnformatted(walk);
   ImGui::PopStyleColor();
-  field_line(Text::address, site.address);
-  field_line(Text::hours, format_opening_hours(site.hours));
-  field_line(Text::phone, site.phone);
-  if (!site.facilities.empty()) {
-    std::string list;
-    for (const std::string& f : site.facilities) {
-      if (!list.empty()) list += " · ";
-      list += facility_name(f);
-    }
-    field_line(Text::facilities, list);
-  }
+  // The main action comes first, where a phone's bottom sheet still shows it.
   if (site.bookable) {
     if (primary_button(tr(Text::book_slots))) intents.push_back(OpenSiteSlots{site.id});
     mark_last_item("book_slots", site.id.value);
@@ -326,6 +316,18 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
         intents.push_back(ShowScreen{Screen::staff});
       }
     }
+  }
+
+  field_line(Text::address, site.address);
+  field_line(Text::hours, format_opening_hours(site.hours));
+  field_line(Text::phone, site.phone);
+  if (!site.facilities.empty()) {
+    std::string list;
+    for (const std::string& f : site.facilities) {
+      if (!list.empty()) list += " · ";
+      list += facility_name(f);
+    }
+    field_line(Text::facilities, list);
   }
 }
 
