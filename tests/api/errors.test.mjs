@@ -99,6 +99,15 @@ test('unknown API paths get 404 not_found', async () => {
   }
 });
 
+test('without --test-clock the test clock does not exist (404)', async () => {
+  const body = '{"now":"2026-11-24T09:10:00+08:00"}';
+  const response = await server.request('/api/v1/test/clock', {
+    method: 'POST', body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length },
+  });
+  assert.equal(response.status, 404);
+  assert.equal(errorOf(response, assert).code, 'not_found');
+});
+
 test('an unparsable request line gets 400 in the error shape, not a dropped connection', async () => {
   const net = await import('node:net');
   const text = await new Promise((resolve, reject) => {
