@@ -41,6 +41,16 @@ test('slots: 14 days from the template, Asia/Shanghai times, bad ranges refused'
   assert.deepEqual((await get(`/api/v1/sites/${bookstore}/slots`)).json, { items: [] }, 'not bookable: no slots');
 });
 
+test('days are Asia/Shanghai days: a slot at 07:00 belongs to its Shanghai date, though it is the day before in UTC', async () => {
+  const slot = await eventSlot(server, admin, homes[10], '2026-12-10', 8, '07:00', '08:00');
+  assert.equal(slot.start, '2026-12-10T07:00:00+08:00');
+  assert.equal(new Date(slot.start).toISOString(), '2026-12-09T23:00:00.000Z');
+  assert.deepEqual((await slotsOn(server, homes[10], '2026-12-09')).map((s) => s.start.slice(11, 16)),
+                   ['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00', '18:00', '19:00', '20:00']);
+  const roster = await server.call('GET', `/api/v1/admin/sites/${homes[10]}/roster?date=2026-12-10`, { token: admin });
+  assert.deepEqual(roster.json.slots.map((s) => s.id), [slot.id]);
+});
+
 test('booking: 201 confirmed with the whole Booking object, counted on the slot, 409 conflict for a second one', async () => {
   const worker = await registerUser(server);
   const slot = await slotAt(server, homes[0], '2026-12-02T10:00:00+08:00');
