@@ -25,7 +25,8 @@ int create_admin(Store& store, crypto::PasswordHasher& passwords, const Clock& c
     out << "--create-admin: " << *weakness << '\n';
     return 1;
   }
-  const User admin = store.upsert_admin(NewUser{username, username, passwords.hash(password), Role::admin, clock.now()});
+  const User admin =
+      store.upsert_admin(NewUser{username, username, passwords.hash(password), Role::admin, clock.now()});
   out << "admin '" << admin.username << "' (id " << admin.id.value << ") is ready\n";
   return 0;
 }

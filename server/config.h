@@ -13,16 +13,16 @@ namespace gongyou::server {
 /// Everything the command line sets.
 struct ServerConfig {
   std::string host = "127.0.0.1";
-  int port = 8080;                  ///< 0 picks a free port
+  int port = 8080;  ///< 0 picks a free port
   std::string db_path = "gongyou.db";
   std::optional<std::string> web_root;
   bool load_demo = false;
-  std::size_t max_threads = 512;    ///< ceiling of the HTTP thread pool
-  std::size_t db_readers = 8;       ///< read connections to the database
+  std::size_t max_threads = 512;             ///< ceiling of the HTTP thread pool
+  std::size_t db_readers = 8;                ///< read connections to the database
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user
-  bool test_clock = false;          ///< POST /api/v1/test/clock may set the time (tests only)
-  bool fast_password_hash = false;  ///< argon2id at libsodium's minimum limits (tests only: weak)
-  std::optional<std::string> create_admin;  ///< make this user an admin (password on stdin) and exit
+  bool test_clock = false;                   ///< POST /api/v1/test/clock may set the time (tests only)
+  bool fast_password_hash = false;           ///< argon2id at libsodium's minimum limits (tests only: weak)
+  std::optional<std::string> create_admin;   ///< make this user an admin (password on stdin) and exit
 };
 
 /// The program should print the usage text and exit successfully.

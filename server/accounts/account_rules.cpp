@@ -50,9 +50,8 @@ std::optional<std::string> username_problem(std::string_view username) {
 
 std::optional<std::string> display_name_problem(std::string_view display_name) {
   const std::size_t length = utf8_length(display_name);
-  const bool has_control = std::any_of(display_name.begin(), display_name.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-  });
+  const bool has_control = std::any_of(display_name.begin(), display_name.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
   if (length == 0 || length > kMaxDisplayName || has_control)
     return "显示名须为 1–40 个字符，且不含控制字符 / display_name must be 1–40 characters without control characters";
   return std::nullopt;

@@ -19,7 +19,7 @@ using Request = httplib::Request;
 using Response = httplib::Response;
 using http::PathParams;
 
-constexpr std::size_t kMaxUsernameBytes = 64;    // longer names cannot exist; refused as wrong
+constexpr std::size_t kMaxUsernameBytes = 64;      // longer names cannot exist; refused as wrong
 constexpr std::size_t kMaxDisplayNameBytes = 400;  // 40 characters of up to 4 bytes, checked again by characters
 
 void register_user(const ApiServices& services, const Request& req, Response& res) {
@@ -43,8 +43,8 @@ void register_user(const ApiServices& services, const Request& req, Response& re
 void refuse_if_limited(const ApiServices& services, FailureScope scope, std::string_view who, int limit,
                        Response& res) {
   const UtcSeconds now = services.clock.now();
-  const auto blocking = services.store.nth_recent_login_failure(
-      scope, who, UtcSeconds{now.value - kLoginFailureWindowSeconds}, limit);
+  const auto blocking =
+      services.store.nth_recent_login_failure(scope, who, UtcSeconds{now.value - kLoginFailureWindowSeconds}, limit);
   if (!blocking) return;
   const std::int64_t retry_after = std::max<std::int64_t>(1, blocking->value + kLoginFailureWindowSeconds - now.value);
   res.set_header("Retry-After", std::to_string(retry_after));
@@ -80,15 +80,12 @@ void logout(const ApiServices& services, const Request& req, Response& res) {
 }  // namespace
 
 void add_account_routes(http::Router& router, const ApiServices& services) {
-  router.add("POST", "/api/v1/auth/register", [&services](const Request& req, Response& res, const PathParams&) {
-    register_user(services, req, res);
-  });
-  router.add("POST", "/api/v1/auth/login", [&services](const Request& req, Response& res, const PathParams&) {
-    login(services, req, res);
-  });
-  router.add("POST", "/api/v1/auth/logout", [&services](const Request& req, Response& res, const PathParams&) {
-    logout(services, req, res);
-  });
+  router.add("POST", "/api/v1/auth/register",
+             [&services](const Request& req, Response& res, const PathParams&) { register_user(services, req, res); });
+  router.add("POST", "/api/v1/auth/login",
+             [&services](const Request& req, Response& res, const PathParams&) { login(services, req, res); });
+  router.add("POST", "/api/v1/auth/logout",
+             [&services](const Request& req, Response& res, const PathParams&) { logout(services, req, res); });
   router.get("/api/v1/me", [&services](const Request& req, Response& res, const PathParams&) {
     http::send_json(res, user_json(require_user(services, req)));
   });

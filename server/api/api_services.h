@@ -11,11 +11,11 @@ namespace gongyou::server::api {
 
 /// The services behind the endpoints; all must outlive the router.
 struct ApiServices {
-  Store& store;
-  const Clock& clock;
-  crypto::PasswordHasher& passwords;
-  SlotKeeper& keeper;
-  const DoorPassSigner& door_passes;
+  Store& store;                              ///< all persistent data
+  const Clock& clock;                        ///< the one "now" of the server
+  crypto::PasswordHasher& passwords;         ///< argon2id, bounded concurrency
+  SlotKeeper& keeper;                        ///< remakes a site's slots after a schedule change
+  const DoorPassSigner& door_passes;         ///< signs and verifies door passes
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user (--booking-limit)
 };
 

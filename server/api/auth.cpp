@@ -1,6 +1,9 @@
 // server/api/auth.cpp — see auth.h.
 #include "server/api/auth.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "server/crypto/secrets.h"
 #include "server/http/reply.h"
 
@@ -18,9 +21,9 @@ std::optional<std::string> bearer_token(const httplib::Request& req) {
   const std::string value = req.get_header_value("Authorization");
   constexpr std::string_view kScheme = "Bearer ";
   if (value.size() <= kScheme.size() || value.size() > kScheme.size() + kMaxTokenLength ||
-      !std::equal(kScheme.begin(), kScheme.end(), value.begin(),
-                  [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
-                                              std::tolower(static_cast<unsigned char>(b)); }))
+      !std::equal(kScheme.begin(), kScheme.end(), value.begin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+      }))
     throw unauthorized("the Authorization header must be 'Bearer TOKEN'");
   return value.substr(kScheme.size());
 }

@@ -29,9 +29,9 @@ json slot_json(const Slot& slot) {
 
 json slot_view_json(const SlotView& view) {
   json item = slot_json(view.slot);
-  item["my_booking"] = view.my_booking ? json{{"id", view.my_booking->id.value},
-                                              {"status", status_name(view.my_booking->status)}}
-                                       : json(nullptr);
+  item["my_booking"] = view.my_booking
+                           ? json{{"id", view.my_booking->id.value}, {"status", status_name(view.my_booking->status)}}
+                           : json(nullptr);
   return item;
 }
 

@@ -31,9 +31,12 @@ StoredResponse book_answer(const BookOutcome& outcome) {
   switch (outcome.result) {
     case BookResult::booked:
       return {201, booking_json(*outcome.booking).dump(-1, ' ', false, json::error_handler_t::replace)};
-    case BookResult::slot_not_found: return error(404, "not_found", "没有这个时段 / no such slot");
-    case BookResult::slot_closed: return error(409, "slot_closed", "该时段已开始或已结束 / this slot has started or ended");
-    case BookResult::slot_full: return error(409, "slot_full", "该时段已约满 / this slot is full");
+    case BookResult::slot_not_found:
+      return error(404, "not_found", "没有这个时段 / no such slot");
+    case BookResult::slot_closed:
+      return error(409, "slot_closed", "该时段已开始或已结束 / this slot has started or ended");
+    case BookResult::slot_full:
+      return error(409, "slot_full", "该时段已约满 / this slot is full");
     case BookResult::already_holds:
       return error(409, "conflict", "您已预约或候补了该时段 / you already hold or wait for this slot");
     case BookResult::limit_reached:
@@ -65,8 +68,8 @@ void create_booking(const ApiServices& services, const Request& req, Response& r
     return;
   }
   const IdempotencyKey id{user.id, *key, req.method, req.path, crypto::hash_hex(body.canonical())};
-  const IdempotentAnswer answer = services.store.run_idempotent(
-      id, request.now, UtcSeconds{request.now.value - kIdempotencyTtlSeconds}, run);
+  const IdempotentAnswer answer =
+      services.store.run_idempotent(id, request.now, UtcSeconds{request.now.value - kIdempotencyTtlSeconds}, run);
   if (answer.key_reused)
     throw http::ApiError(422, "idempotency_key_reused",
                          "这个 Idempotency-Key 已用于另一个请求 / this Idempotency-Key was used with another body");
@@ -97,7 +100,8 @@ void my_bookings(const ApiServices& services, const Request& req, Response& res)
   const UtcSeconds now = services.clock.now();
   services.store.release_no_shows(now);
   json items = json::array();
-  for (const Booking& booking : services.store.user_bookings(user.id, scope, now)) items.push_back(booking_json(booking));
+  for (const Booking& booking : services.store.user_bookings(user.id, scope, now))
+    items.push_back(booking_json(booking));
   http::send_json(res, {{"items", std::move(items)}});
 }
 
@@ -110,17 +114,20 @@ void one_booking(const ApiServices& services, const Request& req, Response& res,
 void cancel_booking(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const User user = require_user(services, req);
   const Booking booking = visible_booking(services, user, params.at(0));
-  const ChangeOutcome outcome = services.store.cancel_booking(
-      CancelRequest{booking.id, user.id, user.role == Role::admin, services.clock.now()});
+  const ChangeOutcome outcome =
+      services.store.cancel_booking(CancelRequest{booking.id, user.id, user.role == Role::admin, services.clock.now()});
   switch (outcome.result) {
-    case ChangeResult::done: return http::send_json(res, booking_json(*outcome.booking));
-    case ChangeResult::not_found: throw http::not_found("no booking with id " + std::to_string(booking.id.value));
+    case ChangeResult::done:
+      return http::send_json(res, booking_json(*outcome.booking));
+    case ChangeResult::not_found:
+      throw http::not_found("no booking with id " + std::to_string(booking.id.value));
     case ChangeResult::too_late:
-      throw http::ApiError(409, "too_late", "开始前 60 分钟内不能取消 / too late: cancel at least 60 minutes before the start");
+      throw http::ApiError(409, "too_late",
+                           "开始前 60 分钟内不能取消 / too late: cancel at least 60 minutes before the start");
     case ChangeResult::wrong_status:
-      throw http::ApiError(409, "conflict", "这个预约已是" + std::string(status_name(outcome.booking->status)) +
-                                                "，不能取消 / a " + std::string(status_name(outcome.booking->status)) +
-                                                " booking cannot be cancelled");
+      throw http::ApiError(409, "conflict",
+                           "这个预约已是" + std::string(status_name(outcome.booking->status)) + "，不能取消 / a " +
+                               std::string(status_name(outcome.booking->status)) + " booking cannot be cancelled");
   }
 }
 
@@ -165,25 +172,25 @@ void my_notifications(const ApiServices& services, const Request& req, Response&
 }  // namespace
 
 void add_booking_routes(http::Router& router, const ApiServices& services) {
-  router.add("POST", "/api/v1/bookings", [&services](const Request& req, Response& res, const PathParams&) {
-    create_booking(services, req, res);
-  });
-  router.get("/api/v1/me/bookings", [&services](const Request& req, Response& res, const PathParams&) {
-    my_bookings(services, req, res);
-  });
+  router.add("POST", "/api/v1/bookings",
+             [&services](const Request& req, Response& res, const PathParams&) { create_booking(services, req, res); });
+  router.get("/api/v1/me/bookings",
+             [&services](const Request& req, Response& res, const PathParams&) { my_bookings(services, req, res); });
   router.get("/api/v1/me/notifications", [&services](const Request& req, Response& res, const PathParams&) {
     my_notifications(services, req, res);
   });
-  router.add("POST", "/api/v1/me/notifications/read", [&services](const Request& req, Response& res, const PathParams&) {
-    services.store.mark_notifications_read(require_user(services, req).id);
-    http::send_json(res, {{"status", "ok"}});
-  });
+  router.add("POST", "/api/v1/me/notifications/read",
+             [&services](const Request& req, Response& res, const PathParams&) {
+               services.store.mark_notifications_read(require_user(services, req).id);
+               http::send_json(res, {{"status", "ok"}});
+             });
   router.get("/api/v1/bookings/{id}", [&services](const Request& req, Response& res, const PathParams& params) {
     one_booking(services, req, res, params);
   });
-  router.add("DELETE", "/api/v1/bookings/{id}", [&services](const Request& req, Response& res, const PathParams& params) {
-    cancel_booking(services, req, res, params);
-  });
+  router.add("DELETE", "/api/v1/bookings/{id}",
+             [&services](const Request& req, Response& res, const PathParams& params) {
+               cancel_booking(services, req, res, params);
+             });
   router.get("/api/v1/bookings/{id}/pass", [&services](const Request& req, Response& res, const PathParams& params) {
     door_pass(services, req, res, params);
   });

@@ -23,13 +23,17 @@ void refuse(Response& res, const char* code, const char* message) {
 /// Refuses for a booking that is no longer confirmed; false when it is.
 bool refused_for_status(Response& res, BookingStatus status) {
   switch (status) {
-    case BookingStatus::confirmed: return false;
-    case BookingStatus::checked_in: refuse(res, "already_used", "此开门码已使用过 / this pass has been used"); return true;
+    case BookingStatus::confirmed:
+      return false;
+    case BookingStatus::checked_in:
+      refuse(res, "already_used", "此开门码已使用过 / this pass has been used");
+      return true;
     case BookingStatus::cancelled:
     case BookingStatus::no_show:
       refuse(res, "booking_cancelled", "预约已取消或已释放 / the booking was cancelled or released");
       return true;
-    case BookingStatus::waitlisted: break;
+    case BookingStatus::waitlisted:
+      break;
   }
   refuse(res, "invalid_pass", "开门码无效 / invalid pass");
   return true;
@@ -52,7 +56,8 @@ void open_door(const ApiServices& services, const Request& req, Response& res, c
   if (refused_for_status(res, booking->status)) return;
   const ChangeOutcome outcome = services.store.check_in(booking->id, now);
   if (outcome.result != ChangeResult::done) {  // checked in or cancelled by another request just now
-    if (!outcome.booking || !refused_for_status(res, outcome.booking->status)) refuse(res, "invalid_pass", "开门码无效 / invalid pass");
+    if (!outcome.booking || !refused_for_status(res, outcome.booking->status))
+      refuse(res, "invalid_pass", "开门码无效 / invalid pass");
     return;
   }
   http::send_json(res, {{"open", true},

@@ -22,7 +22,8 @@ const nlohmann::json* JsonBody::field(const char* name) const {
 std::optional<std::int64_t> JsonBody::optional_integer(const char* name, std::int64_t min, std::int64_t max) const {
   const nlohmann::json* value = field(name);
   if (!value) return std::nullopt;
-  const auto range = std::string(name) + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  const auto range =
+      std::string(name) + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
   if (!value->is_number_integer()) throw bad_request(range);  // fractions, strings, booleans...
   // Non-negative integers are parsed as unsigned: one above INT64_MAX must not wrap around.
   if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max))

@@ -10,7 +10,8 @@ namespace gongyou::server::api {
 
 std::int64_t path_id(std::string_view segment, const char* what) {
   const auto id = http::parse_integer(segment);
-  if (!id || *id < 1) throw http::not_found(std::string("no ") + what + " with id " + std::string(segment.substr(0, 40)));
+  if (!id || *id < 1)
+    throw http::not_found(std::string("no ") + what + " with id " + std::string(segment.substr(0, 40)));
   return *id;
 }
 

@@ -23,11 +23,16 @@ void append_row(std::string& out, std::initializer_list<std::string_view> cells)
 
 std::string_view status_label_zh(BookingStatus status) {
   switch (status) {
-    case BookingStatus::confirmed: return "已确认";
-    case BookingStatus::waitlisted: return "候补中";
-    case BookingStatus::cancelled: return "已取消";
-    case BookingStatus::checked_in: return "已签到";
-    case BookingStatus::no_show: return "未到场";
+    case BookingStatus::confirmed:
+      return "已确认";
+    case BookingStatus::waitlisted:
+      return "候补中";
+    case BookingStatus::cancelled:
+      return "已取消";
+    case BookingStatus::checked_in:
+      return "已签到";
+    case BookingStatus::no_show:
+      return "未到场";
   }
   return "";
 }
@@ -54,8 +59,8 @@ std::string roster_csv(const std::vector<RosterSlot>& slots) {
     for (const Booking& booking : roster_slot.bookings) {
       const std::string created = local_minute(booking.created_at);
       const std::string checked_in = booking.checked_in_at ? local_minute(*booking.checked_in_at) : "";
-      append_row(out, {start, end, booking.user_display_name, booking.username, status_label_zh(booking.status), created,
-                       checked_in});
+      append_row(out, {start, end, booking.user_display_name, booking.username, status_label_zh(booking.status),
+                       created, checked_in});
     }
   }
   return out;

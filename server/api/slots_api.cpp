@@ -31,8 +31,9 @@ void list_slots(const ApiServices& services, const Request& req, Response& res, 
   nlohmann::json items = nlohmann::json::array();
   if (found->bookable) {
     services.store.release_no_shows(now);
-    const auto slots = services.store.list_slots(site, to_utc(from, LocalTime{0}), to_utc(add_days(to, 1), LocalTime{0}),
-                                                 viewer ? std::optional(viewer->id) : std::nullopt);
+    const auto slots =
+        services.store.list_slots(site, to_utc(from, LocalTime{0}), to_utc(add_days(to, 1), LocalTime{0}),
+                                  viewer ? std::optional(viewer->id) : std::nullopt);
     for (const SlotView& view : slots) items.push_back(viewer ? slot_view_json(view) : slot_json(view.slot));
   }
   http::send_json(res, {{"items", std::move(items)}});

@@ -109,8 +109,8 @@ void put_exception(const ApiServices& services, const Request& req, Response& re
   if (exception.kind == DayException::Kind::closed) {
     const UtcSeconds now = services.clock.now();
     const UtcSeconds day_start = to_utc(exception.date, LocalTime{0});
-    services.store.cancel_site_bookings(site.id, std::max(day_start, now), to_utc(add_days(exception.date, 1), LocalTime{0}),
-                                        staff.id, now);
+    services.store.cancel_site_bookings(site.id, std::max(day_start, now),
+                                        to_utc(add_days(exception.date, 1), LocalTime{0}), staff.id, now);
   }
   services.keeper.refresh_site(site.id);
   http::send_json(res, exception_json(exception));
@@ -171,10 +171,12 @@ void desk_check_in(const ApiServices& services, const Request& req, Response& re
   require_admin(services, req);
   const BookingId id{path_id(params.at(0), "booking")};
   const ChangeOutcome outcome = services.store.check_in(id, services.clock.now());
-  if (outcome.result == ChangeResult::not_found) throw http::not_found("no booking with id " + std::to_string(id.value));
+  if (outcome.result == ChangeResult::not_found)
+    throw http::not_found("no booking with id " + std::to_string(id.value));
   if (outcome.result != ChangeResult::done)
-    throw http::ApiError(409, "conflict", "只有已确认的预约才能签到 / only a confirmed booking can be checked in (this one is " +
-                                              std::string(status_name(outcome.booking->status)) + ")");
+    throw http::ApiError(409, "conflict",
+                         "只有已确认的预约才能签到 / only a confirmed booking can be checked in (this one is " +
+                             std::string(status_name(outcome.booking->status)) + ")");
   http::send_json(res, booking_json(*outcome.booking));
 }
 

@@ -19,8 +19,8 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   std::string bytes(text.size() * 3 / 4 + 1, '\0');
   std::size_t length = 0;
   const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(), text.size(),
-                        nullptr, &length, &end, kVariant) != 0 ||
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(), text.size(), nullptr,
+                        &length, &end, kVariant) != 0 ||
       end != text.data() + text.size())
     return std::nullopt;
   bytes.resize(length);

@@ -42,8 +42,8 @@ class AccountStore {
   /// The time of the n-th most recent wrong password after `since` for this username or address (n from 1);
   /// nothing when there are fewer than n. A limit of n failures is reached exactly when this exists, and
   /// lasts until that failure leaves the window.
-  virtual std::optional<UtcSeconds> nth_recent_login_failure(FailureScope scope, std::string_view who,
-                                                             UtcSeconds since, int n) = 0;
+  virtual std::optional<UtcSeconds> nth_recent_login_failure(FailureScope scope, std::string_view who, UtcSeconds since,
+                                                             int n) = 0;
 };
 
 }  // namespace gongyou::server

@@ -106,7 +106,7 @@ struct BookRequest {
 
 /// What a booking request came to.
 enum class BookResult : std::uint8_t {
-  booked,         ///< confirmed, or waitlisted when asked for
+  booked,  ///< confirmed, or waitlisted when asked for
   slot_not_found,
   slot_closed,    ///< the slot has started
   slot_full,      ///< full and no waitlist asked for
@@ -132,8 +132,8 @@ struct CancelRequest {
 enum class ChangeResult : std::uint8_t {
   done,
   not_found,
-  too_late,       ///< the owner is inside the cancel notice
-  wrong_status,   ///< e.g. cancelling a cancelled booking, checking in a waitlisted one
+  too_late,      ///< the owner is inside the cancel notice
+  wrong_status,  ///< e.g. cancelling a cancelled booking, checking in a waitlisted one
 };
 
 /// The result and the booking as it is afterwards (when it exists).
@@ -151,15 +151,15 @@ struct SiteSchedule {
 /// The slots one site should have inside a window of time.
 struct SlotPlan {
   SiteId site;
-  UtcSeconds from;               ///< slots starting at or after this are reconciled (earlier ones are history)
-  UtcSeconds until;              ///< ... and before this
-  std::vector<SlotSpec> slots;   ///< what should exist in [from, until)
+  UtcSeconds from;              ///< slots starting at or after this are reconciled (earlier ones are history)
+  UtcSeconds until;             ///< ... and before this
+  std::vector<SlotSpec> slots;  ///< what should exist in [from, until)
 };
 
 /// What reconciling slot plans changed.
 struct SlotSyncCounts {
   int created = 0;
-  int removed = 0;   ///< deleted, or hidden when old bookings still refer to them
+  int removed = 0;  ///< deleted, or hidden when old bookings still refer to them
   int resized = 0;
   int promoted = 0;  ///< waiters confirmed because capacity grew
 };

@@ -34,8 +34,7 @@ class BookingStore {
 
   /// Cancels, as staff, every active booking of the site's slots starting in [from, until) and notifies
   /// the owners (a day closed by an exception). Returns how many were cancelled.
-  virtual int cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff,
-                                   UtcSeconds now) = 0;
+  virtual int cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) = 0;
 
   /// Checks a confirmed booking in (staff at the desk, or the door with a valid pass).
   virtual ChangeOutcome check_in(BookingId id, UtcSeconds now) = 0;

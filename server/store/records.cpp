@@ -9,11 +9,16 @@ std::string_view role_name(Role role) { return role == Role::admin ? "admin" : "
 
 std::string_view status_name(BookingStatus status) {
   switch (status) {
-    case BookingStatus::confirmed: return "confirmed";
-    case BookingStatus::waitlisted: return "waitlisted";
-    case BookingStatus::cancelled: return "cancelled";
-    case BookingStatus::checked_in: return "checked_in";
-    case BookingStatus::no_show: return "no_show";
+    case BookingStatus::confirmed:
+      return "confirmed";
+    case BookingStatus::waitlisted:
+      return "waitlisted";
+    case BookingStatus::cancelled:
+      return "cancelled";
+    case BookingStatus::checked_in:
+      return "checked_in";
+    case BookingStatus::no_show:
+      return "no_show";
   }
   return "confirmed";
 }
@@ -27,9 +32,12 @@ std::optional<BookingStatus> status_from_name(std::string_view name) {
 
 std::string_view notification_kind_name(NotificationKind kind) {
   switch (kind) {
-    case NotificationKind::promoted: return "promoted";
-    case NotificationKind::released: return "released";
-    case NotificationKind::cancelled_by_staff: return "cancelled_by_staff";
+    case NotificationKind::promoted:
+      return "promoted";
+    case NotificationKind::released:
+      return "released";
+    case NotificationKind::cancelled_by_staff:
+      return "cancelled_by_staff";
   }
   return "promoted";
 }

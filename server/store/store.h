@@ -29,7 +29,7 @@ struct SiteFilter {
 /// One page of a listing ordered by id.
 struct SitePageRequest {
   SiteFilter filter;
-  SiteId after;           ///< return only ids greater than this (0 = from the start)
+  SiteId after;  ///< return only ids greater than this (0 = from the start)
   std::size_t limit = 100;
 };
 

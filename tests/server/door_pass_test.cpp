@@ -48,8 +48,9 @@ TEST_F(DoorPassTest, MalformedTokensAreRefused) {
   for (const char* payload : {"42:9:1", "42:9:1:2:3", "-1:9:1:2", "42:x:1:2", "42:9:1:2 ", "+42:9:1:2"}) {
     std::string mac(crypto_auth_hmacsha256_BYTES, '\0');
     const std::string key(crypto_auth_hmacsha256_KEYBYTES, 'k');
-    crypto_auth_hmacsha256(reinterpret_cast<unsigned char*>(mac.data()), reinterpret_cast<const unsigned char*>(payload),
-                           std::strlen(payload), reinterpret_cast<const unsigned char*>(key.data()));
+    crypto_auth_hmacsha256(reinterpret_cast<unsigned char*>(mac.data()),
+                           reinterpret_cast<const unsigned char*>(payload), std::strlen(payload),
+                           reinterpret_cast<const unsigned char*>(key.data()));
     EXPECT_FALSE(DoorPassSigner(key).verify(crypto::base64url_encode(payload) + "." + crypto::base64url_encode(mac)))
         << payload;
   }

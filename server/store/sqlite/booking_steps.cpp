@@ -1,8 +1,6 @@
 // server/store/sqlite/booking_steps.cpp — see booking_steps.h.
 #include "server/store/sqlite/booking_steps.h"
 
-#include <algorithm>
-
 #include "server/store/notification_text.h"
 
 namespace gongyou::server::sqlite {
@@ -45,7 +43,8 @@ Booking read_booking_row(const Statement& row) {
   booking.end = UtcSeconds{row.column_int(6)};
   const std::string status = row.column_text(7);
   const auto parsed = status_from_name(status);
-  if (!parsed) throw SqliteError("booking " + std::to_string(booking.id.value) + " has unknown status '" + status + "'");
+  if (!parsed)
+    throw SqliteError("booking " + std::to_string(booking.id.value) + " has unknown status '" + status + "'");
   booking.status = *parsed;
   if (!row.column_is_null(8)) booking.waitlist_position = static_cast<int>(row.column_int(8));
   booking.created_at = UtcSeconds{row.column_int(9)};
@@ -65,8 +64,8 @@ std::optional<Booking> load_booking(Connection& connection, BookingId id) {
 }
 
 Slot read_slot_row(const Statement& row) {
-  return Slot{SlotId{row.column_int(0)},          SiteId{row.column_int(1)},
-              UtcSeconds{row.column_int(2)},      UtcSeconds{row.column_int(3)},
+  return Slot{SlotId{row.column_int(0)},           SiteId{row.column_int(1)},
+              UtcSeconds{row.column_int(2)},       UtcSeconds{row.column_int(3)},
               static_cast<int>(row.column_int(4)), static_cast<int>(row.column_int(5)),
               static_cast<int>(row.column_int(6))};
 }

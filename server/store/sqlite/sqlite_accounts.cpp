@@ -55,7 +55,8 @@ User SqliteStore::upsert_admin(const NewUser& user) {
 
 std::optional<UserCredentials> SqliteStore::find_credentials(std::string_view username) {
   auto connection = readers_.borrow();
-  auto query = (*connection).cached(std::string("SELECT ") + kUserColumns + ", password_hash FROM users WHERE username = ?1");
+  auto query =
+      (*connection).cached(std::string("SELECT ") + kUserColumns + ", password_hash FROM users WHERE username = ?1");
   query->bind(1, username);
   if (!query->step()) return std::nullopt;
   return UserCredentials{read_user(*query), query->column_text(4)};
@@ -63,8 +64,8 @@ std::optional<UserCredentials> SqliteStore::find_credentials(std::string_view us
 
 void SqliteStore::create_session(const NewSession& session) {
   writer_.transact([&](Connection& writer) {
-    auto insert = writer.cached(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)");
+    auto insert =
+        writer.cached("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)");
     insert->bind(1, session.token_hash);
     insert->bind(2, session.user.value);
     insert->bind(3, session.created_at.value);
@@ -75,9 +76,11 @@ void SqliteStore::create_session(const NewSession& session) {
 
 std::optional<User> SqliteStore::session_user(std::string_view token_hash, UtcSeconds now) {
   auto connection = readers_.borrow();
-  auto query = (*connection).cached(
-      "SELECT u.id, u.username, u.display_name, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
-      "WHERE s.token_hash = ?1 AND s.expires_at > ?2");
+  auto query =
+      (*connection)
+          .cached(
+              "SELECT u.id, u.username, u.display_name, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
+              "WHERE s.token_hash = ?1 AND s.expires_at > ?2");
   query->bind(1, token_hash);
   query->bind(2, now.value);
   if (!query->step()) return std::nullopt;
@@ -113,10 +116,12 @@ void SqliteStore::clear_login_failures(std::string_view username) {
 std::optional<UtcSeconds> SqliteStore::nth_recent_login_failure(FailureScope scope, std::string_view who,
                                                                 UtcSeconds since, int n) {
   auto connection = readers_.borrow();
-  auto query = (*connection).cached(
-      scope == FailureScope::username
-          ? "SELECT at FROM login_failures WHERE username = ?1 AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3"
-          : "SELECT at FROM login_failures WHERE address = ?1 AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3");
+  auto query =
+      (*connection)
+          .cached(
+              scope == FailureScope::username
+                  ? "SELECT at FROM login_failures WHERE username = ?1 AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3"
+                  : "SELECT at FROM login_failures WHERE address = ?1 AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3");
   query->bind(1, who);
   query->bind(2, since.value);
   query->bind(3, n - 1);

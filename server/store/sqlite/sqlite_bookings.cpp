@@ -50,8 +50,7 @@ bool take_place(Connection& writer, SlotId slot) {
   return writer.changes() == 1;
 }
 
-BookingId insert_booking(Connection& writer, const BookRequest& request, const SlotState& slot,
-                         BookingStatus status) {
+BookingId insert_booking(Connection& writer, const BookRequest& request, const SlotState& slot, BookingStatus status) {
   auto insert = writer.cached(
       "INSERT INTO bookings (slot_id, user_id, status, slot_start, attend_from, created_at) "
       "VALUES (?1, ?2, ?3, ?4, ?4, ?5)");
@@ -65,8 +64,8 @@ BookingId insert_booking(Connection& writer, const BookRequest& request, const S
 }
 
 void mark_cancelled(Connection& writer, BookingId id, UserId actor, UtcSeconds now) {
-  auto update = writer.cached(
-      "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2, cancelled_by = ?3 WHERE id = ?1");
+  auto update =
+      writer.cached("UPDATE bookings SET status = 'cancelled', cancelled_at = ?2, cancelled_by = ?3 WHERE id = ?1");
   update->bind(1, id.value);
   update->bind(2, now.value);
   update->bind(3, actor.value);
@@ -108,14 +107,15 @@ std::optional<Booking> SqliteStore::find_booking(BookingId id) {
 
 std::vector<Booking> SqliteStore::user_bookings(UserId user, BookingScope scope, UtcSeconds now) {
   auto connection = readers_.borrow();
-  return bookings_where(*connection,
-                        "WHERE b.user_id = ?1 AND (?2 = 0 OR (?2 = 1 AND s.end_at > ?3) OR (?2 = 2 AND s.end_at <= ?3)) "
-                        "ORDER BY s.start_at, b.id",
-                        [&](Statement& query) {
-                          query.bind(1, user.value);
-                          query.bind(2, scope == BookingScope::all ? 0 : scope == BookingScope::upcoming ? 1 : 2);
-                          query.bind(3, now.value);
-                        });
+  return bookings_where(
+      *connection,
+      "WHERE b.user_id = ?1 AND (?2 = 0 OR (?2 = 1 AND s.end_at > ?3) OR (?2 = 2 AND s.end_at <= ?3)) "
+      "ORDER BY s.start_at, b.id",
+      [&](Statement& query) {
+        query.bind(1, user.value);
+        query.bind(2, scope == BookingScope::all ? 0 : scope == BookingScope::upcoming ? 1 : 2);
+        query.bind(3, now.value);
+      });
 }
 
 std::vector<Booking> SqliteStore::slot_bookings(SlotId slot) {
@@ -146,7 +146,8 @@ ChangeOutcome SqliteStore::cancel_booking(const CancelRequest& request) {
 int SqliteStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) {
   return writer_.transact([&](Connection& writer) {
     const auto active = bookings_where(
-        writer, "WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND b.status IN ('confirmed', 'waitlisted')",
+        writer,
+        "WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND b.status IN ('confirmed', 'waitlisted')",
         [&](Statement& query) {
           query.bind(1, site.value);
           query.bind(2, from.value);
@@ -180,8 +181,8 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
   {
     // The common case, nothing due, costs one indexed read and no write lock.
     auto connection = readers_.borrow();
-    auto due = (*connection).cached(
-        "SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'confirmed' AND attend_from <= ?1)");
+    auto due =
+        (*connection).cached("SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'confirmed' AND attend_from <= ?1)");
     due->bind(1, due_from.value);
     if (!due->step() || due->column_int(0) == 0) return 0;
   }
@@ -212,9 +213,10 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
 
 std::vector<Notification> SqliteStore::notifications(UserId user) {
   auto connection = readers_.borrow();
-  auto query = (*connection).cached(
-      "SELECT id, kind, booking_id, message, created_at, read FROM notifications WHERE user_id = ?1 "
-      "ORDER BY id DESC LIMIT 200");
+  auto query = (*connection)
+                   .cached(
+                       "SELECT id, kind, booking_id, message, created_at, read FROM notifications WHERE user_id = ?1 "
+                       "ORDER BY id DESC LIMIT 200");
   query->bind(1, user.value);
   std::vector<Notification> items;
   while (query->step()) {

@@ -44,11 +44,11 @@ class Statement {
   /// Makes the statement ready to run again and drops its bindings (ends its read transaction).
   void reset() noexcept;
 
-  std::int64_t column_int(int index) const;          ///< integer column of the current row
-  double column_double(int index) const;             ///< real column of the current row
-  std::string column_text(int index) const;          ///< text column of the current row ("" for NULL)
-  std::string column_blob(int index) const;          ///< blob column of the current row as bytes
-  bool column_is_null(int index) const;              ///< true when the column of the current row is NULL
+  std::int64_t column_int(int index) const;  ///< integer column of the current row
+  double column_double(int index) const;     ///< real column of the current row
+  std::string column_text(int index) const;  ///< text column of the current row ("" for NULL)
+  std::string column_blob(int index) const;  ///< blob column of the current row as bytes
+  bool column_is_null(int index) const;      ///< true when the column of the current row is NULL
 
  private:
   sqlite3* db_;

@@ -52,10 +52,9 @@ FROM slots s WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3
   query->bind(3, plan.until.value);
   std::map<SlotKey, ExistingSlot> slots;
   while (query->step()) {
-    slots[{query->column_int(1), query->column_int(2)}] =
-        ExistingSlot{SlotId{query->column_int(0)}, static_cast<int>(query->column_int(3)),
-                     static_cast<int>(query->column_int(4)), query->column_int(5) != 0,
-                     static_cast<int>(query->column_int(6)), static_cast<int>(query->column_int(7))};
+    slots[{query->column_int(1), query->column_int(2)}] = ExistingSlot{
+        SlotId{query->column_int(0)}, static_cast<int>(query->column_int(3)), static_cast<int>(query->column_int(4)),
+        query->column_int(5) != 0,    static_cast<int>(query->column_int(6)), static_cast<int>(query->column_int(7))};
   }
   return slots;
 }
@@ -102,13 +101,17 @@ SiteSchedule SqliteStore::site_schedule(SiteId site) {
   auto connection = readers_.borrow();
   SiteSchedule schedule;
   {
-    auto query = (*connection).cached(
-        "SELECT weekdays, open_minute, close_minute, slot_minutes, capacity FROM site_templates WHERE site_id = ?1");
+    auto query = (*connection)
+                     .cached(
+                         "SELECT weekdays, open_minute, close_minute, slot_minutes, capacity FROM site_templates WHERE "
+                         "site_id = ?1");
     query->bind(1, site.value);
     if (query->step()) schedule.weekly = read_template(*query);
   }
-  auto query = (*connection).cached(
-      "SELECT day, kind, note, open_minute, close_minute, capacity FROM site_exceptions WHERE site_id = ?1 ORDER BY day");
+  auto query = (*connection)
+                   .cached(
+                       "SELECT day, kind, note, open_minute, close_minute, capacity FROM site_exceptions WHERE site_id "
+                       "= ?1 ORDER BY day");
   query->bind(1, site.value);
   while (query->step()) {
     const auto date = parse_date(query->column_text(0));
@@ -127,8 +130,8 @@ SiteSchedule SqliteStore::site_schedule(SiteId site) {
 
 std::vector<SiteId> SqliteStore::scheduled_sites() {
   auto connection = readers_.borrow();
-  auto query = (*connection).cached(
-      "SELECT site_id FROM site_templates UNION SELECT site_id FROM site_exceptions ORDER BY 1");
+  auto query =
+      (*connection).cached("SELECT site_id FROM site_templates UNION SELECT site_id FROM site_exceptions ORDER BY 1");
   std::vector<SiteId> sites;
   while (query->step()) sites.push_back(SiteId{query->column_int(0)});
   return sites;

@@ -222,4 +222,3 @@ void SqliteStore::purge_expired(UtcSeconds now, UtcSeconds idempotency_before, U
 }
 
 }  // namespace gongyou::server::sqlite
-
