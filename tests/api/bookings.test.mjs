@@ -283,3 +283,24 @@ test('bad booking requests get the api.md error shape and change nothing', async
   assert.equal((await slotAt(server, homes[9], slot.start)).booked, 0);
   assert.equal((await raw(`{"slot_id":${slot.id},"waitlist":false,"extra":"ignored"}`)).status, 201);
 });
+
+test('every endpoint with a body refuses malformed JSON, broken UTF-8 and 2 MiB with the api.md error shape', async () => {
+  const worker = await registerUser(server);
+  const site = homes[11];
+  const endpoints = [['POST', '/api/v1/auth/register'], ['POST', '/api/v1/auth/login'], ['POST', '/api/v1/bookings', worker.token],
+    ['POST', `/api/v1/doors/${site}/open`], ['PUT', `/api/v1/admin/sites/${site}/template`, admin],
+    ['PUT', `/api/v1/admin/sites/${site}/exceptions/2026-12-09`, admin], ['POST', '/api/v1/test/clock']];
+  const before = await slotsOn(server, site, '2026-12-09');
+  const template = (await server.call('GET', `/api/v1/admin/sites/${site}/template`, { token: admin })).json;
+  for (const [method, urlPath, token] of endpoints) {
+    for (const body of ['{', 'null', '[1,2]', '"text"', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])]) {
+      assertError(await server.call(method, urlPath, { token, body }), 400, 'bad_request', `${urlPath} ${body}`);
+    }
+    assertError(await server.call(method, urlPath, { token, body: Buffer.alloc(2 * 1024 * 1024, '{') }), 413,
+                'payload_too_large', urlPath);
+  }
+  assert.deepEqual(await slotsOn(server, site, '2026-12-09'), before, 'no slot changed');
+  assert.deepEqual((await server.call('GET', `/api/v1/admin/sites/${site}/template`, { token: admin })).json, template);
+  assert.deepEqual((await server.call('GET', '/api/v1/me/bookings', { token: worker.token })).json.items, []);
+  assert.equal((await server.call('GET', '/api/v1/health')).status, 200);
+});

@@ -26,6 +26,21 @@ test('kill -9 right after a 201: the booking is there after a restart', async ()
   assert.equal(again.booked, 1);
 });
 
+test('the door-pass key is made once: a pass issued before a restart opens the door after it', async () => {
+  const worker = await registerUser(server);
+  const [site] = await workersHomes(server, 1);
+  const [slot] = await slotsOn(server, site, '2026-12-04');
+  const booking = (await book(server, worker.token, slot.id)).json;
+  const pass = (await server.call('GET', `/api/v1/bookings/${booking.id}/pass`, { token: worker.token })).json;
+  await server.kill();
+  await server.restart();
+  await setClock(server, pass.valid_from);
+  const opened = await server.call('POST', `/api/v1/doors/${site}/open`, { body: { token: pass.token } });
+  assert.equal(opened.status, 200, opened.text);
+  assert.equal(opened.json.open, true);
+  await setClock(server, T0);
+});
+
 test('an idempotent booking replays after kill -9 and restart; another body still gets 422', async () => {
   const worker = await registerUser(server);
   const [site] = await workersHomes(server, 2).then((ids) => ids.slice(1));
