@@ -13,6 +13,7 @@ struct TestMark {
   const char* name;  ///< a string literal: "slot", "confirm", "show_pass", ...
   std::int64_t id;   ///< the object it acts on (slot id, booking id), or 0
   ImVec2 min, max;
+  bool active;       ///< the control holds the keyboard (a text field being edited)
 };
 
 /// Forgets the previous frame's marks; call before drawing.

@@ -108,7 +108,7 @@ void publish_test_state() {
   nlohmann::json marks = nlohmann::json::array();
   for (const ui::TestMark& m : ui::test_marks())
     marks.push_back({{"name", m.name}, {"id", m.id}, {"x", m.min.x}, {"y", m.min.y}, {"w", m.max.x - m.min.x},
-                     {"h", m.max.y - m.min.y}});
+                     {"h", m.max.y - m.min.y}, {"active", m.active}});
   state["marks"] = marks;
   const BookingState& b = g_rt->app->bookings();
   static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff"};

@@ -121,17 +121,27 @@ export function mark(state, name, id) {
   return (state.marks || []).find((m) => m.name === name && (id === undefined || m.id === id)) || null;
 }
 
-/** Clicks the center of a marked control, waiting until it is drawn. */
+/** Clicks the center of a marked control once it is drawn and has stopped moving (a window that
+ *  appears is sized on its first frames; a list re-sorts when an answer arrives). */
 export async function clickMark(page, name, id, what = name) {
-  const state = await waitForState(page, (s) => mark(s, name, id), `${what} drawn`);
-  const m = mark(state, name, id);
-  await page.mouse.click(m.x + m.w / 2, m.y + m.h / 2);
-  return m;
+  const same = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  let m = mark(await waitForState(page, (s) => mark(s, name, id), `${what} drawn`), name, id);
+  for (const end = Date.now() + 15000; Date.now() < end;) {
+    await page.waitForTimeout(150);
+    const now = mark(await appState(page), name, id);
+    if (same(now, m)) {
+      await page.mouse.click(m.x + m.w / 2, m.y + m.h / 2);
+      return m;
+    }
+    m = now || mark(await waitForState(page, (s) => mark(s, name, id), `${what} drawn`), name, id);
+  }
+  throw new Error(`${what} never stopped moving`);
 }
 
 /** Types text into a marked ImGui text field (click, then text as a keyboard or IME would commit it). */
 export async function typeInto(page, name, text) {
   await clickMark(page, name);
+  await waitForState(page, (s) => mark(s, name)?.active, `${name} editing`);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'gy-text');
   await page.keyboard.insertText(text);
 }
