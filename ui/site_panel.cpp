@@ -263,9 +263,7 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
   const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(right - w);
   ImGui::BeginDisabled(state.locating());
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);  // white on union red
-  if (ImGui::Button(label)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
-  ImGui::PopStyleColor();
+  if (primary_button(label)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
   near_me_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::EndDisabled();
   if (auto error = state.geolocation_error(); error && !from_me) {
@@ -311,10 +309,14 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
     mark_last_item("book_slots", site.id.value);
     if (bookings.user && bookings.user->admin) {
       ImGui::SameLine();
-      if (secondary_button(tr(Text::tab_staff))) {
+      ImGui::PushID("details");  // the same label as the staff tab above
+      const bool staff_clicked = secondary_button(tr(Text::tab_staff));
+      ImGui::PopID();
+      if (staff_clicked) {
         intents.push_back(OpenSiteSlots{site.id});
         intents.push_back(ShowScreen{Screen::staff});
       }
+      mark_last_item("staff_open", site.id.value);
     }
   }
 
@@ -344,9 +346,7 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
   if (state.load_status() == LoadStatus::failed) {
     ImGui::TextWrapped("%s", state.load_error() == "network" ? tr(Text::load_failed_network)
                                                               : tr(Text::load_failed_server));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    if (ImGui::Button(tr(Text::retry))) intents.push_back(RetryLoad{});
-    ImGui::PopStyleColor();
+    if (primary_button(tr(Text::retry))) intents.push_back(RetryLoad{});
     return;
   }
   if (state.listed().empty()) {

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
+#include "ui/test_marks.h"
 #include "ui/theme.h"
 
 namespace gongyou::ui {
@@ -46,6 +47,7 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
   ImGui::SetNextItemWidth(140);
   ImGui::InputInt(tr(Text::capacity_label), &form_.capacity, 1, 5);
   if (primary_button(tr(Text::save_template))) intents.push_back(SaveTemplate{form_});
+  mark_last_item("save_template");
 
   ImGui::SeparatorText(tr(Text::roster_title));
   if (secondary_button("‹")) intents.push_back(ShiftRosterDay{-1});
@@ -54,6 +56,7 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
   ImGui::TextUnformatted(format_day(state.roster_day).c_str());
   ImGui::SameLine();
   if (secondary_button("›")) intents.push_back(ShiftRosterDay{1});
+  mark_last_item("roster_next");
   ImGui::SameLine();
   if (secondary_button(tr(Text::export_csv))) intents.push_back(ExportRoster{});
   bool any = false;
@@ -71,8 +74,10 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
       if (b.status == BookingStatus::confirmed) {
         ImGui::SameLine();
         if (primary_button(tr(Text::check_in))) intents.push_back(CheckIn{b.id});
+        mark_last_item("check_in", b.id);
         ImGui::SameLine();
         if (secondary_button(tr(Text::staff_cancel))) intents.push_back(StaffCancel{b.id});
+        mark_last_item("staff_cancel", b.id);
       } else {
         ImGui::SameLine();
         char status[48];

@@ -5,19 +5,17 @@ namespace gongyou::ui {
 
 bool primary_button(const char* label, ImVec2 size) {
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  ImGui::PushStyleColor(ImGuiCol_Button, kBrandRed);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(219, 31, 56, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(166, 13, 38, 255));
   const bool pressed = ImGui::Button(label, size);
-  ImGui::PopStyleColor();
+  ImGui::PopStyleColor(4);
   return pressed;
 }
 
-bool secondary_button(const char* label, ImVec2 size) {
-  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(241, 242, 245, 255));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(230, 232, 236, 255));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(220, 222, 228, 255));
-  const bool pressed = ImGui::Button(label, size);
-  ImGui::PopStyleColor(3);
-  return pressed;
-}
+// The style's own button colors are the light ones, so ImGui's built-in buttons (the steppers of
+// InputInt, combo arrows) look like secondary buttons too.
+bool secondary_button(const char* label, ImVec2 size) { return ImGui::Button(label, size); }
 
 ImU32 rgb(std::uint32_t c, std::uint8_t alpha) { return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha); }
 
@@ -49,9 +47,9 @@ void apply_theme() {
   c[ImGuiCol_FrameBg] = ImVec4(0.95f, 0.95f, 0.96f, 1);
   c[ImGuiCol_FrameBgHovered] = ImVec4(0.92f, 0.92f, 0.94f, 1);
   c[ImGuiCol_FrameBgActive] = ImVec4(0.90f, 0.90f, 0.92f, 1);
-  c[ImGuiCol_Button] = red;
-  c[ImGuiCol_ButtonHovered] = ImVec4(0.86f, 0.12f, 0.22f, 1);
-  c[ImGuiCol_ButtonActive] = ImVec4(0.65f, 0.05f, 0.15f, 1);
+  c[ImGuiCol_Button] = ImVec4(241 / 255.f, 242 / 255.f, 245 / 255.f, 1);
+  c[ImGuiCol_ButtonHovered] = ImVec4(230 / 255.f, 232 / 255.f, 236 / 255.f, 1);
+  c[ImGuiCol_ButtonActive] = ImVec4(220 / 255.f, 222 / 255.f, 228 / 255.f, 1);
   c[ImGuiCol_Header] = ImVec4(0.99f, 0.91f, 0.92f, 1);
   c[ImGuiCol_HeaderHovered] = ImVec4(0.97f, 0.93f, 0.94f, 1);
   c[ImGuiCol_HeaderActive] = ImVec4(0.98f, 0.86f, 0.88f, 1);
@@ -59,6 +57,7 @@ void apply_theme() {
   c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_ScrollbarGrab] = ImVec4(0.80f, 0.80f, 0.83f, 1);
   c[ImGuiCol_NavCursor] = red;
+  c[ImGuiCol_CheckMark] = red;
   c[ImGuiCol_TextSelectedBg] = ImVec4(0.98f, 0.80f, 0.83f, 1);
 }
 

@@ -110,6 +110,7 @@ void publish_test_state() {
     marks.push_back({{"name", m.name}, {"id", m.id}, {"x", m.min.x}, {"y", m.min.y}, {"w", m.max.x - m.min.x},
                      {"h", m.max.y - m.min.y}, {"active", m.active}});
   state["marks"] = marks;
+  state["id_conflicts"] = GImGui->DebugDrawIdConflictsCount;
   const BookingState& b = g_rt->app->bookings();
   static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff"};
   state["screen"] = kScreens[static_cast<int>(b.screen)];
@@ -119,10 +120,17 @@ void publish_test_state() {
   nlohmann::json slots = nlohmann::json::array();
   for (const Slot& slot : b.slots) slots.push_back({{"id", slot.id}, {"start", slot.start.value}, {"remaining", slot.remaining}});
   state["slots"] = slots;
+  static constexpr const char* kStatuses[] = {"confirmed", "waitlisted", "cancelled", "checked_in", "no_show", "unknown"};
+  auto status_name = [](BookingStatus st) { return kStatuses[static_cast<int>(st)]; };
   nlohmann::json mine = nlohmann::json::array();
   for (const Booking& booking : b.my_bookings)
-    mine.push_back({{"id", booking.id}, {"slot_id", booking.slot_id}, {"status", static_cast<int>(booking.status)}});
+    mine.push_back({{"id", booking.id}, {"slot_id", booking.slot_id}, {"status", status_name(booking.status)}});
   state["my_bookings"] = mine;
+  nlohmann::json roster = nlohmann::json::array();
+  for (const RosterSlot& row : b.roster)
+    for (const Booking& booking : row.bookings)
+      roster.push_back({{"id", booking.id}, {"slot_id", booking.slot_id}, {"status", status_name(booking.status)}});
+  state["roster"] = roster;
   state["pass"] = b.pass ? nlohmann::json(b.pass->token) : nlohmann::json(nullptr);
   state["origin"] = s.origin_kind() == OriginKind::user_location ? "user" : "map_center";
   state["geolocation_error"] = s.geolocation_error() ? static_cast<int>(*s.geolocation_error()) : 0;
@@ -222,6 +230,8 @@ int main() {
   g_rt->map.emplace(kInitialCenter, kInitialZoom);
   g_rt->app.emplace(*g_rt->map, platform::app_services());
   g_rt->test_hook = platform::test_hook_requested();
+  // Dear ImGui's programmer-error popup for duplicate ids is for tests, never for workers.
+  io.ConfigDebugHighlightIdConflicts = g_rt->test_hook;
   g_rt->app->start();
   platform::load_font();
   return 0;  // the page keeps running: frames come from requestAnimationFrame

@@ -1,6 +1,6 @@
 // tests/e2e/harness.mjs — starts the real server on a free port with a temporary database and the
 // built web root, and launches Debian's Chromium headless with SwiftShader WebGL2.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,11 +15,17 @@ const { chromium } = require(path.join(repo, 'node_modules/playwright-core'));
 export const webRoot = process.env.GONGYOU_WEB_ROOT || path.join(repo, 'build/web');
 export const screenshotDir = process.env.GONGYOU_SCREENSHOTS || path.join(repo, 'build/screenshots');
 
-/** Starts gongyou-server; resolves to { url, stop() }. */
+/** The staff account that useServerAndBrowser() creates with --create-admin. */
+export const staffAccount = { username: 'staff', password: 'Staff-Pass-2026' };
+
+/** Starts gongyou-server with the demo data and staffAccount as an admin; resolves to { url, stop() }. */
 export async function startServer() {
   const binary = process.env.GONGYOU_SERVER || path.join(repo, 'build/native/server/gongyou-server');
   if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no built web root at ${webRoot}: run make web`);
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-e2e-'));
+  const made = spawnSync(binary, ['--db', path.join(dir, 'e2e.db'), '--create-admin', staffAccount.username],
+                         { input: `${staffAccount.password}\n`, encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
   const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'e2e.db'), '--demo', '--web-root', webRoot],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
@@ -98,6 +104,7 @@ export async function waitForState(page, predicate, what, timeoutMs = 15000) {
   let state = null;
   while (Date.now() < end) {
     state = await appState(page);
+    if (state?.id_conflicts) throw new Error(`ImGui found ${state.id_conflicts} widgets sharing an id (see the page)`);
     if (state && predicate(state)) return state;
     await page.waitForTimeout(50);
   }
