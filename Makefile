@@ -12,7 +12,6 @@ JOBS ?= 2
 NATIVE := build/native
 WASM := build/wasm
 WEB := build/web
-FONT := build/font/gongyou-ui.otf
 SERVER := $(NATIVE)/server/gongyou-server
 DEMO_GEN := $(NATIVE)/tools/demo_data/gongyou-demo-gen
 
@@ -31,14 +30,8 @@ native: bootstrap $(NATIVE)/CMakeCache.txt
 wasm: bootstrap $(WASM)/CMakeCache.txt
 	@cmake --build $(WASM) -j$(JOBS)
 
-# The font holds every character of the UI sources and the demo data (tools/build_font.py).
-$(FONT): $(DEMO_GEN) tools/build_font.py $(wildcard ui/*.cpp ui/*.h wasm/*.cpp core/*.cpp)
-	@$(PYTHON) tools/build_font.py $(DEMO_GEN) $@ ui wasm core
-
-$(DEMO_GEN): native
-
-web: native wasm $(FONT)
-	@$(PYTHON) tools/package_web.py $(WEB) $(WASM)/wasm/gongyou.js $(WASM)/wasm/gongyou.wasm $(FONT) shell node_modules/leaflet/dist
+web: native wasm
+	@$(PYTHON) tools/package_web.py $(WEB) $(WASM)/wasm/gongyou.js $(WASM)/wasm/gongyou.wasm shell node_modules/leaflet/dist
 
 build: web
 

@@ -31,7 +31,7 @@ APT_PACKAGES=(
   googletest libgtest-dev            # unit tests (sources also built for wasm)
   brotli gzip                        # precompressed static assets
   chromium                           # browser end-to-end tests (headless, SwiftShader WebGL)
-  fonts-noto-cjk python3-fonttools   # CJK font subset built from UI strings and demo data
+  fonts-noto-cjk                     # the CJK face the browser draws the UI glyphs with (tests, screenshots)
   curl procps                        # tests and scripts
   wrk                                # HTTP load measurements (bench/http_load.sh)
 )

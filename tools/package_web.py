@@ -5,7 +5,7 @@ Every file except index.html gets a content hash in its name (served with a one-
 cache); index.html (no-cache) names them. Text-like files also get precompressed .br and .gz
 siblings, which the server sends when the browser accepts them.
 
-Usage: package_web.py OUT_DIR APP_JS APP_WASM FONT SHELL_DIR LEAFLET_DIST
+Usage: package_web.py OUT_DIR APP_JS APP_WASM SHELL_DIR LEAFLET_DIST
 """
 import gzip
 import hashlib
@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 
-COMPRESSIBLE = {".js", ".wasm", ".css", ".html", ".otf", ".svg", ".json"}
+COMPRESSIBLE = {".js", ".wasm", ".css", ".html", ".svg", ".json"}
 
 
 def hashed_name(src: pathlib.Path, stem: str) -> str:
@@ -37,10 +37,10 @@ def compress(path: pathlib.Path):
 
 
 def main():
-    if len(sys.argv) != 7:
+    if len(sys.argv) != 6:
         sys.exit(__doc__)
-    out, app_js, app_wasm, font, shell, leaflet = (pathlib.Path(a) for a in sys.argv[1:])
-    inputs = {app_js: "gongyou", app_wasm: "gongyou", font: "gongyou-ui", shell / "boot.js": "boot",
+    out, app_js, app_wasm, shell, leaflet = (pathlib.Path(a) for a in sys.argv[1:])
+    inputs = {app_js: "gongyou", app_wasm: "gongyou", shell / "boot.js": "boot",
               shell / "style.css": "style", leaflet / "leaflet.js": "leaflet", leaflet / "leaflet.css": "leaflet"}
     # Nothing changed (same hashed names, same page): leave build/web alone.
     index = out / "index.html"
@@ -53,7 +53,6 @@ def main():
     names = {
         "app_js": hashed_copy(app_js, tmp, "gongyou"),
         "app_wasm": hashed_copy(app_wasm, tmp, "gongyou"),
-        "font": hashed_copy(font, tmp, "gongyou-ui"),
         "boot_js": hashed_copy(shell / "boot.js", tmp, "boot"),
         "style_css": hashed_copy(shell / "style.css", tmp, "style"),
         "leaflet_js": hashed_copy(leaflet / "leaflet.js", tmp, "leaflet"),
@@ -71,7 +70,7 @@ def main():
             compress(path)
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
-    for key in ("app_wasm", "app_js", "font"):
+    for key in ("app_wasm", "app_js"):
         p = out / names[key]
         print(f"web: {p.name}: {p.stat().st_size} B, br {(out / (p.name + '.br')).stat().st_size} B, "
               f"gz {(out / (p.name + '.gz')).stat().st_size} B")

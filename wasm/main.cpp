@@ -17,6 +17,7 @@
 #include "ui/theme.h"
 #include "wasm/app.h"
 #include "wasm/platform/browser.h"
+#include "wasm/platform/canvas_font.h"
 #include "wasm/platform/leaflet_map_view.h"
 
 namespace {
@@ -39,7 +40,6 @@ struct Runtime {
   ImGuiPlatformImeData ime, published_ime;
   ImVec2 published_insets{-1, -1};
   int frames_left = kFramesPerWake;
-  bool font_ready = false;
   bool first_frame_drawn = false;
   bool test_hook = false;
   double last_time = 0;
@@ -64,7 +64,7 @@ void collect_ui_rects(std::vector<float>& out) {
   }
 }
 
-/// Characters of the loaded sites that the UI font cannot draw (they would show as empty boxes).
+/// Characters of the loaded sites that were drawn without ink (the browser found no face for them).
 int missing_glyphs(const AppState& s) {
   ImFont* font = ImGui::GetFont();
   int missing = 0;
@@ -73,9 +73,12 @@ int missing_glyphs(const AppState& s) {
     while (*p) {
       unsigned int c = 0;
       p += ImTextCharFromUtf8(&c, p, nullptr);
-      if (c > 0x7F && !font->IsGlyphInFont(static_cast<ImWchar>(c))) ++missing;
+      if (c <= 0x7F || c == 0x3000) continue;  // ASCII and the ideographic space
+      const ImFontGlyph* glyph = font->GetFontBaked(ImGui::GetFontSize())->FindGlyphNoFallback(static_cast<ImWchar>(c));
+      if (!glyph || !glyph->Visible) ++missing;
     }
   };
+  check(s.query());
   for (const ListedSite& row : s.listed()) {
     check(row.site->name);
     check(row.site->address);
@@ -145,7 +148,6 @@ void frame() {
   Runtime& rt = *g_rt;
   for (const PlatformEvent& e : rt.events) rt.app->handle(e);
   rt.events.clear();
-  if (!rt.font_ready) return;  // the loading screen stays until the font is in
 
   const platform::CanvasMetrics m = platform::fit_canvas();
   ImGuiIO& io = ImGui::GetIO();
@@ -196,19 +198,6 @@ void frame() {
 
 }  // namespace
 
-extern "C" {
-/// Called by the page with the downloaded UI font (ownership passes to ImGui), or null when it failed.
-EMSCRIPTEN_KEEPALIVE void gy_font_loaded(void* data, int size) {
-  ImGuiIO& io = ImGui::GetIO();
-  ImFontConfig config;
-  config.OversampleH = 1;  // 1.92 rasterizes at the framebuffer density: no oversampling needed
-  if (data && size > 0) io.Fonts->AddFontFromMemoryTTF(data, size, ui::kBaseFontSize, &config);
-  else io.Fonts->AddFontDefault();
-  g_rt->font_ready = true;
-  wake();
-}
-
-}
 
 int main() {
   g_rt = new Runtime();
@@ -233,6 +222,6 @@ int main() {
   // Dear ImGui's programmer-error popup for duplicate ids is for tests, never for workers.
   io.ConfigDebugHighlightIdConflicts = g_rt->test_hook;
   g_rt->app->start();
-  platform::load_font();
+  platform::add_canvas_font(io.Fonts, ui::kBaseFontSize);
   return 0;  // the page keeps running: frames come from requestAnimationFrame
 }

@@ -107,6 +107,12 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   state = await waitForState(page, (s) => s.query === '' && s.listed === 316, 'Backspace clears the search');
+  // Characters in no UI string and no site (a worker's name, a rare surname) are drawn too.
+  await cdp.send('Input.insertText', { text: '犇淼燚𠮷' });
+  state = await waitForState(page, (s) => s.query === '犇淼燚𠮷', 'rare characters in the search box');
+  assert.equal(state.missing_glyphs, 0, 'rare characters, including one beyond the BMP, are drawn with ink');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  state = await waitForState(page, (s) => s.query === '' && s.listed === 316, 'Backspace clears the rare characters');
   await page.keyboard.press('Escape');
 
   // "Near me" when the browser refuses the location: a clear message, sorting stays on the map center.

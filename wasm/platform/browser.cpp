@@ -211,19 +211,6 @@ EM_JS(void, gy_js_geolocate, (), {
     { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
 });
 
-// Downloads the UI font named by the canvas's data-font attribute (preloaded by index.html) and hands
-// its bytes to gy_font_loaded (malloc'd: ImGui takes ownership), or null on failure.
-EM_JS(void, gy_js_load_font, (), {
-  const url = document.getElementById('gy-canvas').dataset.font;
-  fetch(url).then((r) => { if (!r.ok) throw new Error(r.status); return r.arrayBuffer(); })
-    .then((buffer) => {
-      const bytes = new Uint8Array(buffer), p = _malloc(bytes.length);
-      HEAPU8.set(bytes, p);
-      _gy_font_loaded(p, bytes.length);
-    })
-    .catch(() => _gy_font_loaded(0, 0));
-});
-
 // Seconds between the page's time origin and the Unix epoch: performance.now() + this = Date.now().
 EM_JS(double, gy_js_epoch_offset, (), { return performance.timeOrigin / 1000; });
 
@@ -466,7 +453,6 @@ AppServices app_services() {
   return services;
 }
 
-void load_font() { gy_js_load_font(); }
 
 bool test_hook_requested() { return gy_js_test_hook_requested() != 0; }
 

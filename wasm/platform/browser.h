@@ -42,8 +42,6 @@ void set_text_input(bool active, float caret_x, float caret_y, float line_height
 /// Services for the App: fetch() and geolocation.
 AppServices app_services();
 
-/// Downloads the UI font (canvas data-font) and calls the exported gy_font_loaded(data, size) with it.
-void load_font();
 
 /// True when the page was opened with ?test=1 (the browser test hook).
 bool test_hook_requested();
