@@ -2,12 +2,13 @@
 //
 // Source: Unihan kMandarin (Unicode version in pinyin_table::kUnihanVersion, 15.0.0 on Debian 12). The
 // first kMandarin value is the customary reading in the PRC; a polyphonic character always gets that one,
-// whatever the context. Known limits, e.g.: 行 xíng (not háng as in 银行), 长 zhǎng (not cháng as in
-// 长安), 重 zhòng (not chóng as in 重庆), 乐 lè (not yuè as in 音乐), 会 huì (not kuài as in 会计),
-// 厦 shà (not xià as in 厦门), 埔 bù (pǔ in 黄埔, and likely in Hui'an's 埔塘路; kept as bù). Each polyphonic
-// character of the Hui'an demo data was checked by hand against its kXHC1983 readings: only 行 is read
-// otherwise there, always háng in 银行/支行 (23 bank sites), so kContextOverrides fixes that word pair and no
-// other. tests/core/pinyin_test.cpp checks that each Han character of the demo data has an initial.
+// whatever the context. Known limits, e.g. (pinyin without tone marks, and no Han character that the UI
+// font would not hold anyway: tools/build_font.py scans core/ for characters): 行 xing (hang in 银行),
+// 长 zhang (chang in 长安), 重 zhong (chong in 重新), 会 hui (kuai in kuaiji), 埔 bu (pu in 黄埔, and
+// likely in Hui'an's 埔塘路; kept as bu). Each polyphonic character of the Hui'an demo data was checked by
+// hand against its kXHC1983 readings: only 行 is read otherwise there, always hang in 银行/支行 (23 bank
+// sites), so kContextOverrides fixes that word pair and no other. tests/core/pinyin_test.cpp checks that
+// each Han character of the demo data has an initial.
 #include "core/pinyin.h"
 
 #include <algorithm>
@@ -27,7 +28,7 @@ struct ContextOverride {
   char letter;
 };
 
-/// 银行 yínháng (bank), 支行/分行/总行 (branch, head office): háng, not xíng. 分行 (a line break) is háng too.
+/// 银行 yinhang (bank), 支行/分行/总行 (branch, head office): hang, not xing. 分行 (a line break) is hang too.
 constexpr ContextOverride kContextOverrides[] = {
     {U'\u94F6', U'\u884C', 'h'},  // 银行
     {U'\u652F', U'\u884C', 'h'},  // 支行
