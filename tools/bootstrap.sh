@@ -32,6 +32,7 @@ APT_PACKAGES=(
   brotli gzip                        # precompressed static assets
   chromium                           # browser end-to-end tests (headless, SwiftShader WebGL)
   fonts-noto-cjk                     # the CJK face the browser draws the UI glyphs with (tests, screenshots)
+  unicode-data                       # Unihan readings: the pinyin-initials table (core/pinyin.cpp)
   curl procps                        # tests and scripts
   wrk                                # HTTP load measurements (bench/http_load.sh)
 )
