@@ -49,13 +49,22 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"weak_password", Text::fb_weak_password}, {"rate_limited", Text::fb_rate_limited},
       {"session_expired", Text::fb_session_expired}, {"network", Text::fb_network},
       {"forbidden", Text::fb_forbidden},     {"not_found", Text::fb_not_found},
+      {"enrolled", Text::fb_enrolled},       {"left_course", Text::fb_left_course},
+      {"request_sent", Text::fb_request_sent}, {"decision_saved", Text::fb_decision_saved},
+      {"pick_place", Text::fb_pick_place},   {"course_full", Text::fb_course_full},
   };
-  if (f.code == "waitlisted") {
-    std::snprintf(buffer, size, tr(Text::fb_waitlisted_fmt), f.number);
+  if (f.code == "waitlisted" || f.code == "course_waitlisted") {
+    std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),
+                  f.number);
     return buffer;
   }
   for (const Pair& p : kCodes)
     if (f.code == p.code) return tr(p.text);
+  // The server's validation messages are for developers (English): a sentence first, the detail after.
+  if (f.code == "bad_request") {
+    std::snprintf(buffer, size, f.detail.empty() ? "%s" : "%s（%s）", tr(Text::fb_bad_request), f.detail.c_str());
+    return buffer;
+  }
   // A refusal we have no sentence for: the server's own words (bad_request on a template, ...).
   if (!f.detail.empty()) {
     std::snprintf(buffer, size, "%s", f.detail.c_str());

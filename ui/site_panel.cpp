@@ -72,12 +72,15 @@ const char* geolocation_message(GeolocationError e) {
 // [SECTION] Panel frame
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw(const AppState& state, const BookingState& bookings, UtcSeconds now, ImVec2 screen,
-                     std::vector<Intent>& intents) {
+void SitePanel::draw(const AppState& state, const BookingState& bookings, const CourseState& courses, UtcSeconds now,
+                     ImVec2 screen, std::vector<Intent>& intents) {
   phone_ = screen.x < kPhoneBreakpoint;
   if (phone_) {
-    // The booking screens need the room: the sheet rises over most of the map there.
-    const float share = bookings.screen == Screen::sites ? 0.6f : 0.86f;
+    // The booking and course screens need the room: the sheet rises over most of the map there, except
+    // where the map is part of the task (the lecture request's place is the visible map's center).
+    const bool map_matters = bookings.screen == Screen::sites ||
+                             (bookings.screen == Screen::courses && courses.view == CourseView::request_form);
+    const float share = map_matters ? 0.6f : 0.86f;
     const float h = std::max(320.0f, screen.y * share);
     ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));
     ImGui::SetNextWindowSize(ImVec2(screen.x, h));
@@ -108,6 +111,7 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, UtcSec
       case Screen::slots: draw_slot_grid(bookings, now, intents); break;
       case Screen::my_bookings: draw_my_bookings(bookings, now, intents); break;
       case Screen::staff: staff_.draw(bookings, intents); break;
+      case Screen::courses: courses_.draw(courses, bookings, state, now, intents); break;
     }
     auth_.draw(bookings, screen, intents);
   }
@@ -132,6 +136,13 @@ void SitePanel::draw_tabs(const BookingState& bookings, std::vector<Intent>& int
   tab(Text::tab_sites, Screen::sites, s == Screen::sites || s == Screen::slots);
   tab(Text::tab_my_bookings, Screen::my_bookings, s == Screen::my_bookings);
   mark_last_item("tab_my_bookings");
+  if (s == Screen::courses) {
+    if (primary_button(tr(Text::tab_courses))) intents.push_back(ShowCourses{CourseView::catalog});
+  } else if (secondary_button(tr(Text::tab_courses))) {
+    intents.push_back(ShowCourses{CourseView::catalog});
+  }
+  mark_last_item("tab_courses");
+  ImGui::SameLine();
   if (bookings.user && bookings.user->admin) tab(Text::tab_staff, Screen::staff, s == Screen::staff);
   // The account, at the right: sign in, or the user's name with sign out.
   const char* account = bookings.user ? tr(Text::sign_out) : tr(Text::sign_in);

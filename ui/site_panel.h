@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/booking_views.h"
+#include "ui/course_views.h"
 #include "ui/staff_view.h"
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
@@ -26,8 +27,8 @@ class SitePanel {
   static constexpr float kPhoneBreakpoint = 640;
 
   /// Draws the panel for a screen of `screen` CSS px at time `now`; appends what the user asked for to `intents`.
-  void draw(const AppState& state, const BookingState& bookings, UtcSeconds now, ImVec2 screen,
-            std::vector<Intent>& intents);
+  void draw(const AppState& state, const BookingState& bookings, const CourseState& courses, UtcSeconds now,
+            ImVec2 screen, std::vector<Intent>& intents);
 
   /// How much of the map the panel covers: x = from the left (desktop), y = from the bottom (phone), CSS px.
   ImVec2 map_insets() const { return map_insets_; }
@@ -50,6 +51,7 @@ class SitePanel {
   char search_[128] = {};
   AuthDialog auth_;
   StaffView staff_;
+  CourseViews courses_;
   std::uint64_t seen_map_selection_ = 0;
   std::vector<DrawnRow> drawn_rows_;
   ImVec2 map_insets_;

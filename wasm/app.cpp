@@ -23,6 +23,7 @@ Overloaded(F...) -> Overloaded<F...>;
 
 App::App(MapView& map, AppServices services) : map_(map), services_(std::move(services)) {
   state_.set_map_center(kRegionCenter);
+  bookings_.session_listener = [this] { courses_.session_changed(bookings_.state().screen == Screen::courses); };
 }
 
 void App::start() {
@@ -108,6 +109,20 @@ void App::apply(const Intent& intent) {
                  [&](const CheckIn& i) { bookings_.check_in(i.booking); },
                  [&](const StaffCancel& i) { bookings_.staff_cancel(i.booking); },
                  [&](const ExportRoster&) { bookings_.export_roster(); },
+                 [&](const ShowCourses& i) {
+                   bookings_.show_screen(Screen::courses);
+                   courses_.show(i.view);
+                 },
+                 [&](const SetCourseCategory& i) { courses_.set_category(i.category); },
+                 [&](const SetCourseQuery& i) { courses_.set_query(i.text); },
+                 [&](const SetCourseSort& i) { courses_.set_sort(i.sort); },
+                 [&](const LoadMoreCourses&) { courses_.load_more(); },
+                 [&](const OpenCourse& i) { courses_.open_course(i.course); },
+                 [&](const Enroll& i) { courses_.enroll(i.course, i.waitlist); },
+                 [&](const LeaveCourse& i) { courses_.leave(i.course); },
+                 [&](const MarkLesson& i) { courses_.mark_lesson(i.course, i.lesson, i.done); },
+                 [&](const SubmitLectureRequest& i) { courses_.submit_request(i.form); },
+                 [&](const DecideLectureRequest& i) { courses_.decide(i.decision); },
                  [&](const RetryLoad&) {
                    state_.set_loading();
                    load_sites_page("");
@@ -127,7 +142,10 @@ void App::handle(const PlatformEvent& event) {
                    map_.fly_to(e.position, kSiteZoom - 1);
                  },
                  [&](const GeolocationFailed& e) { state_.set_geolocation_error(e.reason); },
-                 [&](const RefreshTick&) { bookings_.refresh(); },
+                 [&](const RefreshTick&) {
+                   bookings_.refresh();
+                   if (bookings_.state().screen == Screen::courses) courses_.refresh();
+                 },
              },
              event);
 }

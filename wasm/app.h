@@ -8,6 +8,7 @@
 #include "core/civil_time.h"
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
+#include "wasm/courses.h"
 #include "wasm/intent.h"
 #include "wasm/map_view.h"
 
@@ -62,6 +63,7 @@ class App {
 
   const AppState& state() const { return state_; }
   const BookingState& bookings() const { return bookings_.state(); }
+  const CourseState& courses() const { return courses_.state(); }
 
  private:
   void load_sites_page(const std::string& cursor);
@@ -72,6 +74,7 @@ class App {
   AppServices services_;
   AppState state_;
   Bookings bookings_{services_};
+  Courses courses_{bookings_};
   std::vector<Site> loading_;          // pages received so far
   std::uint64_t map_shown_revision_ = ~0ull;
 };

@@ -81,6 +81,8 @@ class AppState {
   std::size_t count_of(SiteType type) const { return type_counts_[static_cast<std::size_t>(type)]; }
   const std::string& query() const { return query_; }
   OriginKind origin_kind() const { return origin_kind_; }
+  /// The map's center as last reported.
+  LatLon map_center() const { return map_center_; }
   LatLon origin() const { return origin_kind_ == OriginKind::user_location ? user_location_ : map_center_; }
   std::optional<GeolocationError> geolocation_error() const { return geolocation_error_; }
   bool locating() const { return locating_; }

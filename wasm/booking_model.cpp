@@ -4,35 +4,13 @@
 #include <cstdio>
 
 #include "core/site.h"
+#include "wasm/json_fields.h"
 
 namespace gongyou {
 namespace {
 
 using json = nlohmann::json;
-
-bool get_int(const json& j, const char* key, std::int64_t& out) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number_integer()) return false;
-  out = it->get<std::int64_t>();
-  return true;
-}
-
-int get_int_or(const json& j, const char* key, int fallback) {
-  std::int64_t v = 0;
-  return get_int(j, key, v) ? static_cast<int>(v) : fallback;
-}
-
-std::string get_string(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-bool get_time(const json& j, const char* key, UtcSeconds& out) {
-  auto t = parse_iso8601(get_string(j, key));
-  if (!t) return false;
-  out = *t;
-  return true;
-}
+using namespace json_fields;
 
 BookingStatus status_from(const std::string& s) {
   if (s == "confirmed") return BookingStatus::confirmed;
@@ -101,8 +79,7 @@ std::optional<Notification> notification_from_json(const json& j) {
   if (!j.is_object() || !get_int(j, "id", n.id)) return std::nullopt;
   n.kind = get_string(j, "kind");
   n.message = get_string(j, "message");
-  auto read = j.find("read");
-  n.read = read != j.end() && read->is_boolean() && read->get<bool>();
+  n.read = get_bool(j, "read");
   return n;
 }
 

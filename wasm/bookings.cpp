@@ -68,6 +68,7 @@ void Bookings::load_me() {
     if (r.status != 200) return;  // 401 handled in call()
     state_.user = user_from_json(parse_json_or_discarded(r.body));
     load_notifications();
+    if (session_listener) session_listener();
   });
 }
 
@@ -89,6 +90,7 @@ void Bookings::signed_in(const std::string& token, const User& user) {
   if (services_.save_setting) services_.save_setting(kTokenSetting, token);
   say(Feedback::Kind::success, "signed_in");
   refresh();
+  if (session_listener) session_listener();
 }
 
 void Bookings::authenticate(const char* path, const std::string& body, int success_status,
@@ -128,6 +130,7 @@ void Bookings::logout() {
   if (services_.save_setting) services_.save_setting(kTokenSetting, "");
   if (state_.screen == Screen::my_bookings || state_.screen == Screen::staff) state_.screen = Screen::sites;
   say(Feedback::Kind::info, "signed_out");
+  if (session_listener) session_listener();
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ void Bookings::load_slots() {
 
 void Bookings::choose_slot(std::int64_t slot_id) {
   state_.chosen_slot = slot_id;
-  pending_key_ = services_.new_key ? services_.new_key() : std::to_string(slot_id);
+  pending_key_ = new_key();
   if (!state_.user) open_auth(false);
 }
 
@@ -276,6 +279,7 @@ void Bookings::refresh() {
     case Screen::slots: load_slots(); break;
     case Screen::staff: load_staff(); break;
     case Screen::sites: if (state_.user) load_my_bookings(); break;  // for the reminder banner
+    case Screen::courses: break;                                      // wasm/courses.cpp
   }
 }
 
@@ -367,12 +371,18 @@ void Bookings::call(const std::string& method, const std::string& path, const st
                      if (services_.save_setting) services_.save_setting(kTokenSetting, "");
                      say(Feedback::Kind::error, "session_expired");
                      open_auth(false);
+                     if (session_listener) session_listener();
                    } else if (r.status == 401 && authenticated) {
                      state_.token.clear();
                      if (services_.save_setting) services_.save_setting(kTokenSetting, "");
                    }
                    done(r);
                  });
+}
+
+std::string Bookings::new_key() const {
+  static std::uint64_t fallback = 0;  // tests without a random source
+  return services_.new_key ? services_.new_key() : "key-" + std::to_string(++fallback);
 }
 
 void Bookings::fail(const HttpResponse& response) {

@@ -17,7 +17,7 @@ struct AppServices;
 struct HttpResponse;
 
 /// Which screen the panel shows.
-enum class Screen : std::uint8_t { sites, slots, my_bookings, staff };
+enum class Screen : std::uint8_t { sites, slots, my_bookings, staff, courses };
 
 /// A short message shown after an action: a code the UI turns into words, and a number for some.
 struct Feedback {
@@ -99,10 +99,21 @@ class Bookings {
   void staff_cancel(std::int64_t booking_id);
   void export_roster();
 
- private:
+  // ---- the session, for the other controllers (wasm/courses.h) ----
   using Done = std::function<void(const HttpResponse&)>;
+  /// Calls the API with the session's token; an expired session signs out and asks to sign in again.
   void call(const std::string& method, const std::string& path, const std::string& body, Done done,
             const std::string& idempotency_key = "");
+  /// Explains a refused or failed request in the feedback line.
+  void fail(const HttpResponse& response);
+  /// Puts a message in the feedback line.
+  void say(Feedback::Kind kind, std::string code, int number = 0);
+  /// A fresh idempotency key.
+  std::string new_key() const;
+  /// Called when someone signs in, out, or the saved session is restored or expires.
+  std::function<void()> session_listener;
+
+ private:
   void load_me();
   void load_slots();
   void load_my_bookings();
@@ -113,8 +124,6 @@ class Bookings {
   void authenticate(const char* path, const std::string& body, int success_status, const char* refusal_code,
                     int refusal_status);
   void signed_in(const std::string& token, const User& user);
-  void fail(const HttpResponse& response);
-  void say(Feedback::Kind kind, std::string code, int number = 0);
 
   const AppServices& services_;
   BookingState state_;

@@ -8,6 +8,7 @@
 #include "core/units.h"
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
+#include "wasm/courses.h"
 
 namespace gongyou {
 
@@ -43,11 +44,25 @@ struct ShiftRosterDay { int days; };
 struct CheckIn { std::int64_t booking; };
 struct StaffCancel { std::int64_t booking; };
 struct ExportRoster {};
+// Classroom and lecture requests (wasm/courses.h)
+struct ShowCourses { CourseView view; };      ///< the classroom tab, on one of its views
+struct SetCourseCategory { std::int64_t category; };  ///< 0: all
+struct SetCourseQuery { std::string text; };
+struct SetCourseSort { CourseSort sort; };
+struct LoadMoreCourses {};                    ///< the end of the catalog list came into view
+struct OpenCourse { std::int64_t course; };
+struct Enroll { std::int64_t course; bool waitlist; };
+struct LeaveCourse { std::int64_t course; };
+struct MarkLesson { std::int64_t course; int lesson; bool done; };
+struct SubmitLectureRequest { LectureForm form; };
+struct DecideLectureRequest { LectureDecision decision; };
 using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad, OpenAuth,
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,
-                            ExportRoster>;
+                            ExportRoster, ShowCourses, SetCourseCategory, SetCourseQuery, SetCourseSort,
+                            LoadMoreCourses, OpenCourse, Enroll, LeaveCourse, MarkLesson, SubmitLectureRequest,
+                            DecideLectureRequest>;
 
 // ---- Platform events (from the browser) ----
 struct MarkerClicked { SiteId site; };                  ///< a map marker was clicked or tapped

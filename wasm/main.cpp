@@ -160,7 +160,8 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ui::begin_test_marks();
-  rt.panel.draw(rt.app->state(), rt.app->bookings(), platform::now_utc(), io.DisplaySize, rt.intents);
+  rt.panel.draw(rt.app->state(), rt.app->bookings(), rt.app->courses(), platform::now_utc(), io.DisplaySize,
+                rt.intents);
   ImGui::Render();
 
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * m.pixel_ratio), static_cast<int>(io.DisplaySize.y * m.pixel_ratio));

@@ -1,0 +1,37 @@
+// ui/course_views.h — the classroom tab (中心学堂): catalog, course detail, my courses, lecture requests
+// (送课上门) and the staff review of requests. Reads state, emits intents; no I/O.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "wasm/app_state.h"
+#include "wasm/bookings.h"
+#include "wasm/courses.h"
+#include "wasm/intent.h"
+
+namespace gongyou::ui {
+
+/// The classroom views and what they keep between frames (typed text, forms).
+class CourseViews {
+ public:
+  void draw(const CourseState& courses, const BookingState& session, const AppState& sites, UtcSeconds now,
+            std::vector<Intent>& intents);
+
+ private:
+  void draw_nav(const CourseState& courses, const BookingState& session, std::vector<Intent>& intents);
+  void draw_catalog(const CourseState& courses, std::vector<Intent>& intents);
+  void draw_detail(const CourseState& courses, const BookingState& session, std::vector<Intent>& intents);
+  void draw_mine(const CourseState& courses, std::vector<Intent>& intents);
+  void draw_requests(const CourseState& courses, std::vector<Intent>& intents);
+  void draw_request_form(const AppState& sites, UtcSeconds now, std::vector<Intent>& intents);
+  void draw_staff(const CourseState& courses, std::vector<Intent>& intents);
+
+  char search_[128] = {};
+  std::uint64_t seen_list_revision_ = 0;
+  LectureForm form_;
+  /// Per request being reviewed: the time to schedule and the reason to decline (one at a time).
+  std::int64_t reviewing_ = 0;
+  char schedule_at_[20] = {}, reason_[200] = {};
+};
+
+}  // namespace gongyou::ui
