@@ -32,6 +32,7 @@ APT_PACKAGES=(
   brotli gzip                        # precompressed static assets
   chromium                           # browser end-to-end tests (headless, SwiftShader WebGL)
   fonts-noto-cjk python3-fonttools   # CJK font subset built from UI strings and demo data
+  unicode-data                       # Unihan readings: the pinyin-initials table (core/pinyin.cpp)
   curl procps                        # tests and scripts
   wrk                                # HTTP load measurements (bench/http_load.sh)
 )

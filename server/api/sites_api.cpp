@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/pinyin.h"
 #include "server/api/cursor.h"
 #include "server/api/site_params.h"
 #include "server/http/query_params.h"
@@ -12,8 +13,8 @@
 namespace gongyou::server::api {
 namespace {
 
-using nlohmann::json;
 using http::PathParams;
+using nlohmann::json;
 using Request = httplib::Request;
 using Response = httplib::Response;
 
@@ -34,8 +35,11 @@ json site_types_json() {
   return types;
 }
 
-void list_sites(Store& store, const Request& req, Response& res) {
-  const SitePageRequest request = parse_site_listing(req);
+void list_sites(Store& store, const SiteDirectory& directory, const Request& req, Response& res) {
+  SitePageRequest request = parse_site_listing(req);
+  // "ldf" finds 劳动法 too: the initials of every name and address are kept by the directory's snapshot.
+  if (is_pinyin_initials_query(request.filter.text))
+    request.filter.text_initials_matches = directory.current()->matching_initials(request.filter.text);
   const SitePage page = store.list_sites(request);
   json items = json::array();
   for (const Site& site : page.items) items.push_back(to_json(site));
@@ -73,15 +77,14 @@ void add_site_routes(http::Router& router, Store& store, const SiteDirectory& di
   router.get("/api/v1/site-types", [types = site_types_json()](const Request&, Response& res, const PathParams&) {
     http::send_json(res, types);
   });
-  router.get("/api/v1/sites", [&store](const Request& req, Response& res, const PathParams&) {
-    list_sites(store, req, res);
+  router.get("/api/v1/sites", [&store, &directory](const Request& req, Response& res, const PathParams&) {
+    list_sites(store, directory, req, res);
   });
   router.get("/api/v1/sites/nearest", [&directory](const Request& req, Response& res, const PathParams&) {
     nearest_sites(directory, req, res);
   });
-  router.get("/api/v1/sites/{id}", [&store](const Request&, Response& res, const PathParams& params) {
-    one_site(store, params, res);
-  });
+  router.get("/api/v1/sites/{id}",
+             [&store](const Request&, Response& res, const PathParams& params) { one_site(store, params, res); });
 }
 
 }  // namespace gongyou::server::api

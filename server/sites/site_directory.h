@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/site.h"
@@ -17,8 +19,8 @@ namespace gongyou::server {
 /// A site near a point, with the distance and the walking time to it.
 struct NearbySite {
   const Site* site;
-  Metres distance;     ///< great-circle distance
-  Minutes walk_time;   ///< walk_minutes(distance), detour factor included
+  Metres distance;    ///< great-circle distance
+  Minutes walk_time;  ///< walk_minutes(distance), detour factor included
 };
 
 /// An immutable set of sites and its spatial index.
@@ -32,11 +34,21 @@ class SiteSnapshot {
   std::vector<NearbySite> nearest(LatLon from, std::size_t k, std::optional<Minutes> max_walk,
                                   std::span<const SiteType> types) const;
 
+  /// Ids of the sites, in id order, whose name or address read as pinyin initials (core/pinyin.h) contains
+  /// `query`, a pinyin-initials search (is_pinyin_initials_query; upper case is accepted).
+  std::vector<SiteId> matching_initials(std::string_view query) const;
+
   /// Number of sites.
   std::size_t size() const { return sites_.size(); }
 
  private:
-  std::vector<Site> sites_;
+  /// Pinyin initials of a site's name and address, computed once when the snapshot is built.
+  struct Initials {
+    std::string name, address;
+  };
+
+  std::vector<Site> sites_;         ///< in id order (Store::all_sites)
+  std::vector<Initials> initials_;  ///< parallel to sites_
   SpatialIndex index_;
 };
 

@@ -25,6 +25,9 @@ struct SiteFilter {
   std::optional<BoundingBox> bbox;  ///< only sites inside (borders included)
   std::vector<SiteType> types;      ///< only sites of these types; empty means every type
   std::string text;                 ///< substring of name, address or town, taken literally; empty means any
+  /// Sites that also match `text`, by the pinyin initials of their name or address (found by the caller in
+  /// the SiteDirectory, see core/pinyin.h); only used when `text` is not empty.
+  std::vector<SiteId> text_initials_matches;
 };
 
 /// One page of a listing ordered by id.

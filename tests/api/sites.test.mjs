@@ -1,5 +1,5 @@
 // tests/api/sites.test.mjs — the read endpoints of api.md through real HTTP: health, site types,
-// listing with its filters and paging, nearest sites, one site.
+// listing with its filters (q also by pinyin initials) and paging, nearest sites, one site.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -71,6 +71,53 @@ test('q matches a Chinese substring of name, address or town', async () => {
     const has = (s) => s.name.includes(q) || s.address.includes(q) || s.town.includes(q);
     assert.ok(items.length > 0, `${q} matches something`);
     assert.deepEqual(items.map((s) => s.id), allSites.filter(has).map((s) => s.id), q);
+  }
+});
+
+/** The ids of the sites whose name or address includes `text` (a Chinese substring). */
+const idsWith = (text, fields = ['name', 'address']) =>
+  allSites.filter((s) => fields.some((f) => s[f].includes(text))).map((s) => s.id);
+
+test('q of pinyin initials matches names and addresses by their initials', async () => {
+  // Each pair: initials, and the Chinese text they stand for in the demo data. The demo data is fixed, so
+  // the sets are exact (no other name or address happens to contain the same initials).
+  const cases = [
+    ['zgzj', '职工之家'],
+    ['lmcxgzs', '劳模创新工作室'],
+    ['axyz', '爱心驿站'],
+    ['zgnyyh', '中国农业银行'],  // 银行: 行 read háng (core/pinyin.cpp's one override), not xíng
+    ['besdl', '八二三东路'],       // an address
+  ];
+  for (const [q, chinese] of cases) {
+    const expected = idsWith(chinese);
+    assert.ok(expected.length > 0, `${chinese} is in the demo data`);
+    const { items } = await get(`/api/v1/sites?limit=1000&q=${q}`);
+    assert.deepEqual(items.map((s) => s.id), expected, `${q} finds the sites with ${chinese}`);
+  }
+  const center = allSites.find((s) => s.name === '惠安县总工会职工服务中心');
+  assert.ok(center, 'the county service center is in the demo data');
+  const { items } = await get('/api/v1/sites?limit=1000&q=haxzghzgfwzx');
+  assert.deepEqual(items.map((s) => s.id), [center.id]);
+});
+
+test('q of initials: upper case works, filters and paging combine', async () => {
+  const lower = await get('/api/v1/sites?limit=1000&q=zgzj');
+  for (const q of ['ZGZJ', 'ZgZj']) assert.deepEqual(await get(`/api/v1/sites?limit=1000&q=${q}`), lower, q);
+  const inBookstores = await get('/api/v1/sites?limit=1000&q=zgsw&type=bookstore');
+  assert.ok(inBookstores.items.length > 0 && inBookstores.items.every((s) => s.type === 'bookstore'));
+  const first = await get('/api/v1/sites?q=zgzj&limit=5');
+  const rest = await get(`/api/v1/sites?q=zgzj&limit=1000&cursor=${first.next_cursor}`);
+  assert.deepEqual([...first.items, ...rest.items].map((s) => s.id), lower.items.map((s) => s.id));
+});
+
+test('q: Chinese substrings keep matching literally; ASCII that is not initials matches nothing here', async () => {
+  // Chinese substrings of the town too (as before); initials only look at name and address.
+  assert.deepEqual((await get(`/api/v1/sites?limit=1000&q=${encodeURIComponent('职工之家')}`)).items.map((s) => s.id),
+    idsWith('职工之家', ['name', 'address', 'town']));
+  const nothing = ['select', 'xyzxyz', 'q'.repeat(32), 'a'.repeat(33), 'ldf1', 'l d f', '<b>zgzj</b>', "zgzj' OR 1=1 --"];
+  for (const q of nothing) {
+    const { items } = await get(`/api/v1/sites?limit=1000&q=${encodeURIComponent(q)}`);
+    assert.deepEqual(items, [], q);
   }
 });
 
