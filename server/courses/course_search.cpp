@@ -1,25 +1,12 @@
-// server/courses/course_search.cpp — see course_search.h. Interim: no pinyin table yet (core/pinyin.h comes
-// from the pinyin branch), so Chinese characters are dropped.
+// server/courses/course_search.cpp — see course_search.h; the pinyin comes from core/pinyin.h.
 #include "server/courses/course_search.h"
 
-#include <algorithm>
+#include "core/pinyin.h"
 
 namespace gongyou::server {
 
-std::string title_initials(std::string_view title) {
-  std::string out;
-  for (char c : title) {
-    if (c >= 'A' && c <= 'Z')
-      out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-      out += c;
-  }
-  return out;
-}
+std::string title_initials(std::string_view title) { return pinyin_initials(title); }
 
-bool is_initials_query(std::string_view query) {
-  return !query.empty() && std::all_of(query.begin(), query.end(),
-                                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
-}
+bool is_initials_query(std::string_view query) { return is_pinyin_initials_query(query); }
 
 }  // namespace gongyou::server

@@ -10,7 +10,7 @@ namespace gongyou::server {
 /// kept; everything else dropped.
 std::string title_initials(std::string_view title);
 
-/// True when `query` is only ASCII letters (so it may be pinyin initials, e.g. "ldf").
+/// True when `query` is only ASCII letters, 1–32 of them (so it may be pinyin initials, e.g. "ldf").
 bool is_initials_query(std::string_view query);
 
 }  // namespace gongyou::server
