@@ -12,16 +12,20 @@
 #include "server/admin_command.h"
 #include "server/api/accounts_api.h"
 #include "server/api/bookings_api.h"
+#include "server/api/courses_api.h"
 #include "server/api/door_api.h"
+#include "server/api/lectures_api.h"
 #include "server/api/sites_api.h"
 #include "server/api/slots_api.h"
 #include "server/api/staff_api.h"
 #include "server/api/test_clock_api.h"
+#include "server/api/visits_api.h"
 #include "server/bookings/demo_schedule.h"
 #include "server/bookings/housekeeper.h"
 #include "server/bookings/slot_keeper.h"
 #include "server/clock.h"
 #include "server/config.h"
+#include "server/courses/demo_courses.h"
 #include "server/crypto/secrets.h"
 #include "server/http/http_server.h"
 #include "server/sites/site_directory.h"
@@ -53,6 +57,8 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clo
     std::cerr << "--demo: the database already has sites; nothing loaded\n";
   const int templates = seed_demo_schedules(store, passwords, clock.now());
   if (templates > 0) std::cerr << "set " << templates << " demo weekly templates\n";
+  const int courses = seed_demo_courses(store, passwords, clock.now());
+  if (courses > 0) std::cerr << "loaded " << courses << " demo courses\n";
 }
 
 int serve(const ServerConfig& config) {
@@ -79,6 +85,9 @@ int serve(const ServerConfig& config) {
   api::add_booking_routes(api, services);
   api::add_door_routes(api, services);
   api::add_staff_routes(api, services);
+  api::add_visit_routes(api, services);
+  api::add_course_routes(api, services);
+  api::add_lecture_routes(api, services, directory);
   if (config.test_clock) api::add_test_clock_routes(api, services, clock);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

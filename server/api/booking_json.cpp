@@ -24,7 +24,10 @@ json slot_json(const Slot& slot) {
           {"capacity", slot.capacity},
           {"booked", slot.booked},
           {"remaining", slot.capacity - slot.booked},
-          {"waitlist", slot.waitlist}};
+          {"waitlist", slot.waitlist},
+          {"min_group", slot.rules.min_group},
+          {"max_group", slot.rules.max_group},
+          {"approval_required", slot.rules.approval_required}};
 }
 
 json slot_view_json(const SlotView& view) {
@@ -47,13 +50,18 @@ json booking_json(const Booking& booking) {
           {"created_at", format_iso8601(booking.created_at)},
           {"cancelled_at", instant_json(booking.cancelled_at)},
           {"checked_in_at", instant_json(booking.checked_in_at)},
-          {"user", {{"id", booking.user.value}, {"display_name", booking.user_display_name}}}};
+          {"user", {{"id", booking.user.value}, {"display_name", booking.user_display_name}}},
+          {"group_size", booking.places},
+          {"kind", slot_kind_name(booking.kind)},
+          {"course_id", booking.course ? json(*booking.course) : json(nullptr)},
+          {"reason", booking.reason ? json(*booking.reason) : json(nullptr)}};
 }
 
 json notification_json(const Notification& notification) {
   return {{"id", notification.id},
           {"kind", notification_kind_name(notification.kind)},
-          {"booking_id", notification.booking.value},
+          {"booking_id", notification.booking ? json(notification.booking->value) : json(nullptr)},
+          {"lecture_request_id", notification.lecture_request ? json(*notification.lecture_request) : json(nullptr)},
           {"message", notification.message},
           {"created_at", format_iso8601(notification.created_at)},
           {"read", notification.read}};

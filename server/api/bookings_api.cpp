@@ -5,6 +5,7 @@
 #include "core/ics.h"
 #include "server/api/auth.h"
 #include "server/api/booking_json.h"
+#include "server/api/idempotent.h"
 #include "server/api/json_body.h"
 #include "server/api/path_ids.h"
 #include "server/bookings/housekeeper.h"
@@ -20,61 +21,36 @@ using Response = httplib::Response;
 using http::PathParams;
 using nlohmann::json;
 
-constexpr std::size_t kMaxIdempotencyKeyLength = 255;
-constexpr const char* kJsonType = "application/json; charset=utf-8";
-
 /// The answer of a booking request as status and JSON text, so that it can be stored and replayed.
 StoredResponse book_answer(const BookOutcome& outcome) {
-  const auto error = [](int status, const char* code, const char* message) {
-    return StoredResponse{status, json{{"error", {{"code", code}, {"message", message}}}}.dump()};
-  };
   switch (outcome.result) {
     case BookResult::booked:
       return {201, booking_json(*outcome.booking).dump(-1, ' ', false, json::error_handler_t::replace)};
     case BookResult::slot_not_found:
-      return error(404, "not_found", "没有这个时段 / no such slot");
+      return error_answer(404, "not_found", "没有这个时段 / no such slot");
     case BookResult::slot_closed:
-      return error(409, "slot_closed", "该时段已开始或已结束 / this slot has started or ended");
+      return error_answer(409, "slot_closed", "该时段已开始或已结束 / this slot has started or ended");
     case BookResult::slot_full:
-      return error(409, "slot_full", "该时段已约满 / this slot is full");
+      return error_answer(409, "slot_full", "该时段已约满 / this slot is full");
     case BookResult::already_holds:
-      return error(409, "conflict", "您已预约或候补了该时段 / you already hold or wait for this slot");
+      return error_answer(409, "conflict", "您已预约或候补了该时段 / you already hold or wait for this slot");
     case BookResult::limit_reached:
-      return error(409, "booking_limit", "进行中的预约已达上限 / you hold the most active bookings allowed");
+      return error_answer(409, "booking_limit", "进行中的预约已达上限 / you hold the most active bookings allowed");
+    case BookResult::bad_group_size:
+      return error_answer(400, "group_size_out_of_range",
+                          "参观人数超出该时段允许的范围 / group_size is outside this slot's min_group..max_group");
   }
-  return error(500, "internal_error", "internal server error");
-}
-
-/// The Idempotency-Key header: 1–255 visible ASCII characters; nothing when absent.
-std::optional<std::string> idempotency_key(const Request& req) {
-  if (!req.has_header("Idempotency-Key")) return std::nullopt;
-  std::string key = req.get_header_value("Idempotency-Key");
-  const bool visible = std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7F; });
-  if (key.empty() || key.size() > kMaxIdempotencyKeyLength || !visible)
-    throw http::bad_request("Idempotency-Key must be 1–255 visible ASCII characters");
-  return key;
+  return error_answer(500, "internal_error", "internal server error");
 }
 
 void create_booking(const ApiServices& services, const Request& req, Response& res) {
   const User user = require_user(services, req);
   const JsonBody body(req);
-  const BookRequest request{user.id, SlotId{body.integer("slot_id", 1, kMaxJsonId)}, body.flag("waitlist", false),
-                            services.booking_limit, services.clock.now()};
-  const auto run = [&] { return book_answer(services.store.book(request)); };
-  const auto key = idempotency_key(req);
-  if (!key) {
-    const StoredResponse answer = run();
-    http::send_text(res, answer.body, kJsonType, answer.status);
-    return;
-  }
-  const IdempotencyKey id{user.id, *key, req.method, req.path, crypto::hash_hex(body.canonical())};
-  const IdempotentAnswer answer =
-      services.store.run_idempotent(id, request.now, UtcSeconds{request.now.value - kIdempotencyTtlSeconds}, run);
-  if (answer.key_reused)
-    throw http::ApiError(422, "idempotency_key_reused",
-                         "这个 Idempotency-Key 已用于另一个请求 / this Idempotency-Key was used with another body");
-  if (answer.replayed) res.set_header("Idempotent-Replayed", "true");
-  http::send_text(res, answer.response.body, kJsonType, answer.response.status);
+  BookRequest request{user.id, SlotId{body.integer("slot_id", 1, kMaxJsonId)}, body.flag("waitlist", false),
+                      services.booking_limit, services.clock.now()};
+  request.places = static_cast<int>(body.optional_integer("group_size", 1, 500).value_or(1));
+  send_idempotent(services, req, res, user.id, body, request.now,
+                  [&] { return book_answer(services.store.book(request)); });
 }
 
 /// The booking `segment` names, when the caller owns it or is an admin; 404 otherwise.

@@ -30,9 +30,11 @@ bool refused_for_status(Response& res, BookingStatus status) {
       return true;
     case BookingStatus::cancelled:
     case BookingStatus::no_show:
+    case BookingStatus::denied:
       refuse(res, "booking_cancelled", "预约已取消或已释放 / the booking was cancelled or released");
       return true;
     case BookingStatus::waitlisted:
+    case BookingStatus::pending:
       break;
   }
   refuse(res, "invalid_pass", "开门码无效 / invalid pass");

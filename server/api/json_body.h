@@ -20,6 +20,9 @@ class JsonBody {
   /// Parses the body; 400 unless it is a JSON object.
   explicit JsonBody(const httplib::Request& req);
 
+  /// A body given as a JSON object (e.g. {} for a POST sent without a body).
+  explicit JsonBody(nlohmann::json document) : document_(std::move(document)) {}
+
   /// An integer field within [min, max] (no fractions, no strings of digits).
   std::int64_t integer(const char* name, std::int64_t min, std::int64_t max) const;
 

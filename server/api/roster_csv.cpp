@@ -33,6 +33,10 @@ std::string_view status_label_zh(BookingStatus status) {
       return "已签到";
     case BookingStatus::no_show:
       return "未到场";
+    case BookingStatus::pending:
+      return "待审核";
+    case BookingStatus::denied:
+      return "未通过";
   }
   return "";
 }

@@ -15,6 +15,9 @@ WeeklyTemplate weekly(std::initializer_list<int> weekdays, int open_hour, int cl
   return t;
 }
 
+/// 劳模之家 visits: groups of 1–10, approved by staff.
+constexpr VisitRules kDemoStudioVisits{1, 10, true};
+
 }  // namespace
 
 int seed_demo_schedules(Store& store, crypto::PasswordHasher& passwords, UtcSeconds now) {
@@ -23,7 +26,10 @@ int seed_demo_schedules(Store& store, crypto::PasswordHasher& passwords, UtcSeco
   int added = 0;
   for (const Site& site : store.all_sites()) {
     if (site.type == SiteType::workers_home) added += store.set_weekly_template_if_missing(site.id, home);
-    if (site.type == SiteType::model_worker_studio) added += store.set_weekly_template_if_missing(site.id, studio);
+    if (site.type == SiteType::model_worker_studio) {
+      added += store.set_weekly_template_if_missing(site.id, studio);
+      store.set_visit_rules_if_missing(site.id, kDemoStudioVisits);
+    }
   }
   if (!store.find_credentials(kDemoUsername))
     store.create_user(NewUser{kDemoUsername, "演示职工", passwords.hash(kDemoPassword), Role::worker, now});

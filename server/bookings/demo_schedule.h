@@ -1,6 +1,7 @@
 // server/bookings/demo_schedule.h — what --demo adds for booking: weekly templates for every Workers' Home
 // (Tu–Su 09:00–21:00, 60-minute slots, 12 places) and model-worker studio (Mo–Fr 09:00–17:00, 120-minute
-// slots, 20 places) that has none, and the user demo / Gongyou-2026 (演示职工) when missing.
+// slots, 20 places; visit rules: groups of 1–10, staff approval) that has none, and the user demo /
+// Gongyou-2026 (演示职工) when missing.
 #pragma once
 #include "server/clock.h"
 #include "server/crypto/password_hasher.h"

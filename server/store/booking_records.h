@@ -27,18 +27,37 @@ struct BookingId {
   friend constexpr auto operator<=>(BookingId, BookingId) = default;
 };
 
+/// Group size and approval of visits at a site (劳模之家); every other site has the defaults.
+struct VisitRules {
+  int min_group = 1;
+  int max_group = 1;
+  bool approval_required = false;
+  friend bool operator==(const VisitRules&, const VisitRules&) = default;
+};
+
+/// What a slot is for: visits made from the site's schedule, or one in-person class (its enrollments).
+enum class SlotKind : std::uint8_t { visit, class_session };
+
+/// "visit" / "class", as in the API and the database.
+std::string_view slot_kind_name(SlotKind kind);
+
 /// A bookable time slot of a site with its counters.
 struct Slot {
   SlotId id;
   SiteId site;
   UtcSeconds start, end;
   int capacity = 0;
-  int booked = 0;    ///< confirmed + checked_in bookings
+  int booked = 0;    ///< places held by confirmed (pending included) + checked_in bookings
   int waitlist = 0;  ///< waitlisted bookings
+  VisitRules rules;  ///< group size and approval of bookings of this slot
 };
 
-/// The life of a booking: confirmed or waitlisted when made; then cancelled, checked_in or no_show.
-enum class BookingStatus : std::uint8_t { confirmed, waitlisted, cancelled, checked_in, no_show };
+/// The life of a booking: confirmed, pending (holds its places, awaits staff approval) or waitlisted when
+/// made; then cancelled, checked_in, no_show or denied (staff refused a pending one).
+enum class BookingStatus : std::uint8_t { confirmed, waitlisted, cancelled, checked_in, no_show, pending, denied };
+
+/// True for the statuses that hold places of their slot: confirmed, pending, checked_in.
+bool holds_places(BookingStatus status);
 
 /// "confirmed", "waitlisted", ... as in the API and the database.
 std::string_view status_name(BookingStatus status);
@@ -62,6 +81,10 @@ struct Booking {
   UserId user;
   std::string user_display_name;
   std::string username;
+  SlotKind kind = SlotKind::visit;
+  int places = 1;                      ///< the group size: places of the slot it holds
+  std::optional<std::int64_t> course;  ///< the course of a class booking
+  std::optional<std::string> reason;   ///< why staff denied it
 };
 
 /// A user's active booking of a slot (confirmed, waitlisted or checked in), for slot listings.
@@ -77,16 +100,17 @@ struct SlotView {
 };
 
 /// What a notification tells its user.
-enum class NotificationKind : std::uint8_t { promoted, released, cancelled_by_staff };
+enum class NotificationKind : std::uint8_t { promoted, released, cancelled_by_staff, approved, denied, lecture_update };
 
-/// "promoted" / "released" / "cancelled_by_staff".
+/// "promoted" / "released" / "cancelled_by_staff" / "approved" / "denied" / "lecture_update".
 std::string_view notification_kind_name(NotificationKind kind);
 
 /// A message to a user about one of their bookings.
 struct Notification {
   std::int64_t id = 0;
   NotificationKind kind = NotificationKind::promoted;
-  BookingId booking;
+  std::optional<BookingId> booking;             ///< what it is about: a booking...
+  std::optional<std::int64_t> lecture_request;  ///< ... or a lecture request
   std::string message;
   UtcSeconds created_at;
   bool read = false;
@@ -102,16 +126,19 @@ struct BookRequest {
   bool waitlist = false;  ///< wait for a place when the slot is full
   int limit = kDefaultBookingLimit;
   UtcSeconds now;
+  int places = 1;                   ///< the group size
+  SlotKind kind = SlotKind::visit;  ///< the kind of slot the caller means (a class only through its course)
 };
 
 /// What a booking request came to.
 enum class BookResult : std::uint8_t {
   booked,  ///< confirmed, or waitlisted when asked for
   slot_not_found,
-  slot_closed,    ///< the slot has started
-  slot_full,      ///< full and no waitlist asked for
-  already_holds,  ///< the user holds or waits for this slot already
-  limit_reached,  ///< the user has as many active future bookings as allowed
+  slot_closed,     ///< the slot has started
+  slot_full,       ///< full and no waitlist asked for
+  already_holds,   ///< the user holds or waits for this slot already
+  limit_reached,   ///< the user has as many active future bookings as allowed
+  bad_group_size,  ///< places outside the slot's min_group..max_group
 };
 
 /// The result and, when booked, the booking.
@@ -134,6 +161,14 @@ enum class ChangeResult : std::uint8_t {
   not_found,
   too_late,      ///< the owner is inside the cancel notice
   wrong_status,  ///< e.g. cancelling a cancelled booking, checking in a waitlisted one
+};
+
+/// A staff decision on a pending booking.
+struct ApprovalRequest {
+  BookingId booking;
+  bool approve = true;
+  std::string reason;  ///< why it was denied (empty when approved)
+  UtcSeconds now;
 };
 
 /// The result and the booking as it is afterwards (when it exists).

@@ -43,6 +43,10 @@ class BookingStore {
   /// for the first waiters and notifies both. Returns how many were released. Cheap when there are none.
   virtual int release_no_shows(UtcSeconds now) = 0;
 
+  /// Approves or denies a pending booking (staff); a denied one frees its places for the first waiters.
+  /// The owner is notified. wrong_status unless pending.
+  virtual ChangeOutcome decide_booking(const ApprovalRequest& request) = 0;
+
   /// A user's notifications, newest first.
   virtual std::vector<Notification> notifications(UserId user) = 0;
 

@@ -16,6 +16,13 @@ std::string notification_message(NotificationKind kind, const Booking& booking) 
       return "未签到释放：" + describe_booking(booking) + " 的预约开始 15 分钟后仍未签到，名额已释放给其他职工。";
     case NotificationKind::cancelled_by_staff:
       return "预约已取消：工作人员取消了您在 " + describe_booking(booking) + " 的预约。";
+    case NotificationKind::approved:
+      return "预约已通过：您在 " + describe_booking(booking) + " 的参观预约已获工作人员批准。";
+    case NotificationKind::denied:
+      return "预约未通过：您在 " + describe_booking(booking) + " 的参观预约未获批准。原因：" +
+             booking.reason.value_or("");
+    case NotificationKind::lecture_update:
+      break;
   }
   return describe_booking(booking);
 }

@@ -46,6 +46,15 @@ class ScheduleStore {
   virtual std::vector<SlotView> list_slots(SiteId site, UtcSeconds from, UtcSeconds until,
                                            std::optional<UserId> viewer) = 0;
 
+  /// The site's visit rules (group size, approval), if it has any.
+  virtual std::optional<VisitRules> visit_rules(SiteId site) = 0;
+
+  /// Sets (replaces) the site's visit rules.
+  virtual void set_visit_rules(SiteId site, const VisitRules& rules) = 0;
+
+  /// Sets the rules only when the site has none; true when they were set.
+  virtual bool set_visit_rules_if_missing(SiteId site, const VisitRules& rules) = 0;
+
   /// One slot, if it exists (and is not hidden).
   virtual std::optional<Slot> find_slot(SlotId id) = 0;
 };

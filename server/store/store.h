@@ -1,6 +1,6 @@
 // server/store/store.h — what the server needs from persistent storage, independent of the database:
 // sites (here), accounts (account_store.h), schedules and slots (schedule_store.h), bookings
-// (booking_store.h), idempotency records and server secrets (here).
+// (booking_store.h), courses and lecture requests (course_store.h), idempotency records and server secrets (here).
 // SqliteStore (store/sqlite/) implements it today; a PostgreSQL store will implement the same interface.
 #pragma once
 #include <cstddef>
@@ -15,6 +15,7 @@
 #include "core/units.h"
 #include "server/store/account_store.h"
 #include "server/store/booking_store.h"
+#include "server/store/course_store.h"
 #include "server/store/schedule_store.h"
 
 namespace gongyou::server {
@@ -66,7 +67,7 @@ struct IdempotentAnswer {
 };
 
 /// Persistent storage. Implementations are safe to call from many threads at once.
-class Store : public AccountStore, public ScheduleStore, public BookingStore {
+class Store : public AccountStore, public ScheduleStore, public BookingStore, public CourseStore {
  public:
   ~Store() override = default;
 

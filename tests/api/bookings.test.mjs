@@ -24,7 +24,8 @@ test('slots: 14 days from the template, Asia/Shanghai times, bad ranges refused'
   const slots = await slotsOn(server, homes[0], '2026-12-01');
   assert.equal(slots.length, 12, 'Tu 09:00–21:00 in 60-minute slots');
   assert.deepEqual(slots[0], { id: slots[0].id, site_id: homes[0], start: '2026-12-01T09:00:00+08:00',
-                               end: '2026-12-01T10:00:00+08:00', capacity: 12, booked: 0, remaining: 12, waitlist: 0 });
+                               end: '2026-12-01T10:00:00+08:00', capacity: 12, booked: 0, remaining: 12, waitlist: 0,
+                               min_group: 1, max_group: 1, approval_required: false });
   assert.equal((await slotsOn(server, homes[0], '2026-12-07')).length, 0, 'closed on Mondays');
   assert.equal((await slotsOn(server, homes[0], '2026-12-13')).length, 12, 'the 13th day (a Sunday) has slots');
   assert.equal((await slotsOn(server, homes[0], '2026-12-14')).length, 0, 'the 14th day is a Monday: closed');
@@ -57,8 +58,10 @@ test('booking: 201 confirmed with the whole Booking object, counted on the slot,
   const response = await book(server, worker.token, slot.id);
   assert.equal(response.status, 201, response.text);
   const booking = response.json;
-  assert.deepEqual(Object.keys(booking).sort(), ['cancelled_at', 'checked_in_at', 'created_at', 'end', 'id', 'site_id',
-    'site_name', 'slot_id', 'start', 'status', 'user', 'waitlist_position']);
+  assert.deepEqual(Object.keys(booking).sort(), ['cancelled_at', 'checked_in_at', 'course_id', 'created_at', 'end',
+    'group_size', 'id', 'kind', 'reason', 'site_id', 'site_name', 'slot_id', 'start', 'status', 'user',
+    'waitlist_position']);
+  assert.deepEqual([booking.group_size, booking.kind, booking.course_id, booking.reason], [1, 'visit', null, null]);
   assert.equal(booking.status, 'confirmed');
   assert.equal(booking.slot_id, slot.id);
   assert.equal(booking.site_id, homes[0]);

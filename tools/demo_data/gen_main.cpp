@@ -1,8 +1,8 @@
 // tools/demo_data/gen_main.cpp — `gongyou-demo-gen`: prints the Hui'an demo data set.
 //   --json   the data set as one JSON object {"towns":[...],"outline":[...],"sites":[Site...]}
 //   --chars  every distinct non-ASCII character the data set shows (site names, addresses, towns,
-//            site type names and icons), sorted by code point, as one UTF-8 line: the input of the
-//            font subset built at build time.
+//            site type names and icons, course categories, courses, lessons, lecture requests), sorted by code point,
+//            as one UTF-8 line: the input of the font subset built at build time.
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "tools/demo_data/course_demo.h"
 #include "tools/demo_data/huian_demo.h"
 
 namespace {
@@ -30,9 +31,12 @@ void collect_non_ascii(std::string_view text, std::set<std::string>& out) {
 char32_t code_point(std::string_view c) {
   const auto byte = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(c[i])); };
   switch (c.size()) {
-    case 2: return (byte(0) & 0x1F) << 6 | (byte(1) & 0x3F);
-    case 3: return (byte(0) & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
-    default: return (byte(0) & 0x07) << 18 | (byte(1) & 0x3F) << 12 | (byte(2) & 0x3F) << 6 | (byte(3) & 0x3F);
+    case 2:
+      return (byte(0) & 0x1F) << 6 | (byte(1) & 0x3F);
+    case 3:
+      return (byte(0) & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+    default:
+      return (byte(0) & 0x07) << 18 | (byte(1) & 0x3F) << 12 | (byte(2) & 0x3F) << 6 | (byte(3) & 0x3F);
   }
 }
 
@@ -50,6 +54,22 @@ void print_characters() {
     collect_non_ascii(site.name, characters);
     collect_non_ascii(site.town, characters);
     collect_non_ascii(site.address, characters);
+  }
+  for (const demo::DemoCategory& category : demo::huian_course_categories())
+    collect_non_ascii(category.name, characters);
+  for (const demo::DemoCourse& course : demo::huian_courses()) {
+    for (std::string_view text :
+         {std::string_view(course.title), std::string_view(course.teacher), std::string_view(course.summary)})
+      collect_non_ascii(text, characters);
+    for (const demo::DemoLesson& lesson : course.lessons) {
+      collect_non_ascii(lesson.title, characters);
+      collect_non_ascii(lesson.content, characters);
+    }
+  }
+  for (const demo::DemoLectureRequest& request : demo::huian_lecture_requests()) {
+    collect_non_ascii(request.address, characters);
+    collect_non_ascii(request.topic, characters);
+    collect_non_ascii(request.note, characters);
   }
   std::set<std::pair<char32_t, std::string>> by_code_point;
   for (const auto& c : characters) by_code_point.emplace(code_point(c), c);

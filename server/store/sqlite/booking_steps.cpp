@@ -10,7 +10,8 @@ SELECT b.id, b.slot_id, s.site_id, si.name, si.address, s.start_at, s.end_at, b.
        CASE WHEN b.status = 'waitlisted' THEN
          (SELECT count(*) FROM bookings w WHERE w.slot_id = b.slot_id AND w.status = 'waitlisted' AND w.id <= b.id)
        END,
-       b.created_at, b.cancelled_at, b.checked_in_at, b.user_id, u.display_name, u.username
+       b.created_at, b.cancelled_at, b.checked_in_at, b.user_id, u.display_name, u.username,
+       b.kind, b.places, b.approval, b.decision_reason, (SELECT c.id FROM courses c WHERE c.slot_id = b.slot_id)
 FROM bookings b
 JOIN slots s ON s.id = b.slot_id
 JOIN sites si ON si.id = s.site_id
@@ -19,8 +20,9 @@ JOIN users u ON u.id = b.user_id
 
 const char* const kSlotSelect = R"sql(
 SELECT s.id, s.site_id, s.start_at, s.end_at, s.capacity, s.booked,
-       (SELECT count(*) FROM bookings w WHERE w.slot_id = s.id AND w.status = 'waitlisted')
-FROM slots s
+       (SELECT count(*) FROM bookings w WHERE w.slot_id = s.id AND w.status = 'waitlisted'),
+       coalesce(r.min_group, 1), coalesce(r.max_group, 1), coalesce(r.approval_required, 0)
+FROM slots s LEFT JOIN visit_rules r ON r.site_id = s.site_id AND s.kind = 'visit'
 )sql";
 
 namespace {
@@ -46,6 +48,10 @@ Booking read_booking_row(const Statement& row) {
   if (!parsed)
     throw SqliteError("booking " + std::to_string(booking.id.value) + " has unknown status '" + status + "'");
   booking.status = *parsed;
+  const std::optional<std::string> approval =
+      row.column_is_null(17) ? std::nullopt : std::optional<std::string>(row.column_text(17));
+  if (approval == "pending" && booking.status == BookingStatus::confirmed) booking.status = BookingStatus::pending;
+  if (approval == "denied" && booking.status == BookingStatus::cancelled) booking.status = BookingStatus::denied;
   if (!row.column_is_null(8)) booking.waitlist_position = static_cast<int>(row.column_int(8));
   booking.created_at = UtcSeconds{row.column_int(9)};
   booking.cancelled_at = optional_time(row, 10);
@@ -53,6 +59,10 @@ Booking read_booking_row(const Statement& row) {
   booking.user = UserId{row.column_int(12)};
   booking.user_display_name = row.column_text(13);
   booking.username = row.column_text(14);
+  booking.kind = row.column_text(15) == "class" ? SlotKind::class_session : SlotKind::visit;
+  booking.places = static_cast<int>(row.column_int(16));
+  if (!row.column_is_null(18)) booking.reason = row.column_text(18);
+  if (!row.column_is_null(19)) booking.course = row.column_int(19);
   return booking;
 }
 
@@ -64,10 +74,12 @@ std::optional<Booking> load_booking(Connection& connection, BookingId id) {
 }
 
 Slot read_slot_row(const Statement& row) {
+  const VisitRules rules{static_cast<int>(row.column_int(7)), static_cast<int>(row.column_int(8)),
+                         row.column_int(9) != 0};
   return Slot{SlotId{row.column_int(0)},           SiteId{row.column_int(1)},
               UtcSeconds{row.column_int(2)},       UtcSeconds{row.column_int(3)},
               static_cast<int>(row.column_int(4)), static_cast<int>(row.column_int(5)),
-              static_cast<int>(row.column_int(6))};
+              static_cast<int>(row.column_int(6)), rules};
 }
 
 void notify(Connection& connection, NotificationKind kind, const Booking& booking, UtcSeconds now) {
@@ -81,9 +93,18 @@ void notify(Connection& connection, NotificationKind kind, const Booking& bookin
   insert->step();
 }
 
-void free_place(Connection& connection, SlotId slot) {
-  auto update = connection.cached("UPDATE slots SET booked = booked - 1 WHERE id = ?1");
+bool take_places(Connection& connection, SlotId slot, int places) {
+  auto update = connection.cached("UPDATE slots SET booked = booked + ?2 WHERE id = ?1 AND booked + ?2 <= capacity");
   update->bind(1, slot.value);
+  update->bind(2, places);
+  update->step();
+  return connection.changes() == 1;
+}
+
+void free_places(Connection& connection, SlotId slot, int places) {
+  auto update = connection.cached("UPDATE slots SET booked = booked - ?2 WHERE id = ?1");
+  update->bind(1, slot.value);
+  update->bind(2, places);
   update->step();
 }
 
@@ -91,22 +112,21 @@ int promote_waiters(Connection& connection, SlotId slot, UtcSeconds now) {
   int promoted = 0;
   for (;;) {
     std::optional<BookingId> waiter;
+    int places = 1;
     {
+      // Strict arrival order: a group that does not fit yet holds back the waiters behind it.
       auto first = connection.cached(
-          "SELECT b.id FROM bookings b JOIN slots s ON s.id = b.slot_id "
+          "SELECT b.id, b.places FROM bookings b JOIN slots s ON s.id = b.slot_id "
           "WHERE b.slot_id = ?1 AND b.status = 'waitlisted' AND s.end_at > ?2 AND s.booked < s.capacity "
           "ORDER BY b.id LIMIT 1");
       first->bind(1, slot.value);
       first->bind(2, now.value);
-      if (first->step()) waiter = BookingId{first->column_int(0)};
+      if (first->step()) {
+        waiter = BookingId{first->column_int(0)};
+        places = static_cast<int>(first->column_int(1));
+      }
     }
-    if (!waiter) return promoted;
-    {
-      auto take = connection.cached("UPDATE slots SET booked = booked + 1 WHERE id = ?1 AND booked < capacity");
-      take->bind(1, slot.value);
-      take->step();
-      if (connection.changes() == 0) return promoted;
-    }
+    if (!waiter || !take_places(connection, slot, places)) return promoted;
     {
       // The no-show grace counts from the promotion when that is after the start.
       auto confirm = connection.cached(

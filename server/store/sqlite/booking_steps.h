@@ -33,7 +33,11 @@ void notify(Connection& connection, NotificationKind kind, const Booking& bookin
 /// Returns how many were promoted.
 int promote_waiters(Connection& connection, SlotId slot, UtcSeconds now);
 
-/// Frees one place of a slot (booked - 1).
-void free_place(Connection& connection, SlotId slot);
+/// Takes `places` places of a slot when it has them: the conditional update `booked + places <= capacity`
+/// of the capacity guarantee, shared by bookings, class enrollments and promotions. False when full.
+bool take_places(Connection& connection, SlotId slot, int places);
+
+/// Frees `places` places of a slot (booked - places).
+void free_places(Connection& connection, SlotId slot, int places);
 
 }  // namespace gongyou::server::sqlite

@@ -4,6 +4,8 @@
 // `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity` inside the booking's write
 // transaction; the schema adds CHECK (booked <= capacity) and a partial UNIQUE index on (slot_id, user_id)
 // over active bookings, so even a bug here could not overfill a slot or double-book a user.
+#include <algorithm>
+
 #include "core/booking_rules.h"
 #include "server/store/sqlite/booking_steps.h"
 #include "server/store/sqlite/sqlite_store.h"
@@ -16,13 +18,21 @@ constexpr std::int64_t kNoShowGraceSeconds = static_cast<std::int64_t>(kNoShowGr
 /// The slot fields a booking transaction needs.
 struct SlotState {
   UtcSeconds start, end;
+  SlotKind kind = SlotKind::visit;
+  VisitRules rules;
 };
 
 std::optional<SlotState> bookable_slot(Connection& writer, SlotId id) {
-  auto query = writer.cached("SELECT start_at, end_at FROM slots WHERE id = ?1 AND retired = 0");
+  auto query = writer.cached(
+      "SELECT s.start_at, s.end_at, s.kind, coalesce(r.min_group, 1), coalesce(r.max_group, 1), "
+      "coalesce(r.approval_required, 0) FROM slots s LEFT JOIN visit_rules r ON r.site_id = s.site_id AND "
+      "s.kind = 'visit' WHERE s.id = ?1 AND s.retired = 0");
   query->bind(1, id.value);
   if (!query->step()) return std::nullopt;
-  return SlotState{UtcSeconds{query->column_int(0)}, UtcSeconds{query->column_int(1)}};
+  return SlotState{UtcSeconds{query->column_int(0)}, UtcSeconds{query->column_int(1)},
+                   query->column_text(2) == "class" ? SlotKind::class_session : SlotKind::visit,
+                   VisitRules{static_cast<int>(query->column_int(3)), static_cast<int>(query->column_int(4)),
+                              query->column_int(5) != 0}};
 }
 
 bool holds_slot(Connection& writer, UserId user, SlotId slot) {
@@ -36,29 +46,25 @@ bool holds_slot(Connection& writer, UserId user, SlotId slot) {
 
 int active_future_bookings(Connection& writer, UserId user, UtcSeconds now) {
   auto query = writer.cached(
-      "SELECT count(*) FROM bookings WHERE user_id = ?1 AND status IN ('confirmed', 'waitlisted') AND slot_start > ?2");
+      "SELECT count(*) FROM bookings WHERE user_id = ?1 AND status IN ('confirmed', 'waitlisted') AND slot_start > ?2 "
+      "AND kind = 'visit'");
   query->bind(1, user.value);
   query->bind(2, now.value);
   return query->step() ? static_cast<int>(query->column_int(0)) : 0;
 }
 
-/// Takes one place when the slot has one: the conditional update of the capacity guarantee.
-bool take_place(Connection& writer, SlotId slot) {
-  auto update = writer.cached("UPDATE slots SET booked = booked + 1 WHERE id = ?1 AND booked < capacity");
-  update->bind(1, slot.value);
-  update->step();
-  return writer.changes() == 1;
-}
-
 BookingId insert_booking(Connection& writer, const BookRequest& request, const SlotState& slot, BookingStatus status) {
   auto insert = writer.cached(
-      "INSERT INTO bookings (slot_id, user_id, status, slot_start, attend_from, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?4, ?5)");
+      "INSERT INTO bookings (slot_id, user_id, status, slot_start, attend_from, created_at, kind, places, approval) "
+      "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8)");
   insert->bind(1, request.slot.value);
   insert->bind(2, request.user.value);
   insert->bind(3, status_name(status));
   insert->bind(4, slot.start.value);
   insert->bind(5, request.now.value);
+  insert->bind(6, slot_kind_name(slot.kind));
+  insert->bind(7, request.places);
+  if (slot.rules.approval_required) insert->bind(8, std::string_view("pending"));
   insert->step();
   return BookingId{writer.last_insert_rowid()};
 }
@@ -85,13 +91,15 @@ std::vector<Booking> bookings_where(Connection& connection, const char* where, a
 BookOutcome SqliteStore::book(const BookRequest& request) {
   return writer_.transact([&](Connection& writer) -> BookOutcome {
     const auto slot = bookable_slot(writer, request.slot);
-    if (!slot) return {BookResult::slot_not_found, std::nullopt};
+    if (!slot || slot->kind != request.kind) return {BookResult::slot_not_found, std::nullopt};
+    if (request.places < slot->rules.min_group || request.places > std::max(slot->rules.max_group, 1))
+      return {BookResult::bad_group_size, std::nullopt};
     if (!is_bookable_at(request.now, slot->start)) return {BookResult::slot_closed, std::nullopt};
     if (holds_slot(writer, request.user, request.slot)) return {BookResult::already_holds, std::nullopt};
-    if (active_future_bookings(writer, request.user, request.now) >= request.limit)
+    if (slot->kind == SlotKind::visit && active_future_bookings(writer, request.user, request.now) >= request.limit)
       return {BookResult::limit_reached, std::nullopt};
     BookingStatus status = BookingStatus::confirmed;
-    if (!take_place(writer, request.slot)) {
+    if (!take_places(writer, request.slot, request.places)) {
       if (!request.waitlist) return {BookResult::slot_full, std::nullopt};
       status = BookingStatus::waitlisted;
     }
@@ -107,15 +115,15 @@ std::optional<Booking> SqliteStore::find_booking(BookingId id) {
 
 std::vector<Booking> SqliteStore::user_bookings(UserId user, BookingScope scope, UtcSeconds now) {
   auto connection = readers_.borrow();
-  return bookings_where(
-      *connection,
-      "WHERE b.user_id = ?1 AND (?2 = 0 OR (?2 = 1 AND s.end_at > ?3) OR (?2 = 2 AND s.end_at <= ?3)) "
-      "ORDER BY s.start_at, b.id",
-      [&](Statement& query) {
-        query.bind(1, user.value);
-        query.bind(2, scope == BookingScope::all ? 0 : scope == BookingScope::upcoming ? 1 : 2);
-        query.bind(3, now.value);
-      });
+  return bookings_where(*connection,
+                        "WHERE b.user_id = ?1 AND b.kind = 'visit' AND (?2 = 0 OR (?2 = 1 AND s.end_at > ?3) OR (?2 = "
+                        "2 AND s.end_at <= ?3)) "
+                        "ORDER BY s.start_at, b.id",
+                        [&](Statement& query) {
+                          query.bind(1, user.value);
+                          query.bind(2, scope == BookingScope::all ? 0 : scope == BookingScope::upcoming ? 1 : 2);
+                          query.bind(3, now.value);
+                        });
 }
 
 std::vector<Booking> SqliteStore::slot_bookings(SlotId slot) {
@@ -128,12 +136,12 @@ ChangeOutcome SqliteStore::cancel_booking(const CancelRequest& request) {
   return writer_.transact([&](Connection& writer) -> ChangeOutcome {
     auto booking = load_booking(writer, request.booking);
     if (!booking || (!request.by_staff && booking->user != request.actor)) return {ChangeResult::not_found, {}};
-    const bool held = booking->status == BookingStatus::confirmed;
+    const bool held = booking->status == BookingStatus::confirmed || booking->status == BookingStatus::pending;
     if (!held && booking->status != BookingStatus::waitlisted) return {ChangeResult::wrong_status, booking};
     if (held && !request.by_staff && !can_cancel(request.now, booking->start)) return {ChangeResult::too_late, booking};
     mark_cancelled(writer, booking->id, request.actor, request.now);
     if (held) {
-      free_place(writer, booking->slot);
+      free_places(writer, booking->slot, booking->places);
       promote_waiters(writer, booking->slot, request.now);
     }
     booking = load_booking(writer, booking->id);
@@ -147,7 +155,8 @@ int SqliteStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds u
   return writer_.transact([&](Connection& writer) {
     const auto active = bookings_where(
         writer,
-        "WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND b.status IN ('confirmed', 'waitlisted')",
+        "WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND b.status IN ('confirmed', 'waitlisted') "
+        "AND b.kind = 'visit'",
         [&](Statement& query) {
           query.bind(1, site.value);
           query.bind(2, from.value);
@@ -155,7 +164,7 @@ int SqliteStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds u
         });
     for (const Booking& booking : active) {
       mark_cancelled(writer, booking.id, staff, now);
-      if (booking.status == BookingStatus::confirmed) free_place(writer, booking.slot);
+      if (booking.status != BookingStatus::waitlisted) free_places(writer, booking.slot, booking.places);
       notify(writer, NotificationKind::cancelled_by_staff, booking, now);
     }
     return static_cast<int>(active.size());
@@ -165,7 +174,8 @@ int SqliteStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds u
 ChangeOutcome SqliteStore::check_in(BookingId id, UtcSeconds now) {
   return writer_.transact([&](Connection& writer) -> ChangeOutcome {
     auto update = writer.cached(
-        "UPDATE bookings SET status = 'checked_in', checked_in_at = ?2 WHERE id = ?1 AND status = 'confirmed'");
+        "UPDATE bookings SET status = 'checked_in', checked_in_at = ?2 WHERE id = ?1 AND status = 'confirmed' "
+        "AND approval IS NOT 'pending'");
     update->bind(1, id.value);
     update->bind(2, now.value);
     update->step();
@@ -182,7 +192,10 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
     // The common case, nothing due, costs one indexed read and no write lock.
     auto connection = readers_.borrow();
     auto due =
-        (*connection).cached("SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'confirmed' AND attend_from <= ?1)");
+        (*connection)
+            .cached(
+                "SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'confirmed' AND kind = 'visit' AND attend_from "
+                "<= ?1)");
     due->bind(1, due_from.value);
     if (!due->step() || due->column_int(0) == 0) return 0;
   }
@@ -190,7 +203,8 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
     std::vector<std::pair<BookingId, UtcSeconds>> candidates;
     {
       auto query = writer.cached(
-          "SELECT id, attend_from FROM bookings WHERE status = 'confirmed' AND attend_from <= ?1 ORDER BY id");
+          "SELECT id, attend_from FROM bookings WHERE status = 'confirmed' AND kind = 'visit' AND attend_from <= ?1 "
+          "ORDER BY id");
       query->bind(1, due_from.value);
       while (query->step()) candidates.emplace_back(BookingId{query->column_int(0)}, UtcSeconds{query->column_int(1)});
     }
@@ -202,7 +216,7 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
       update->step();
       if (writer.changes() == 0) continue;
       const auto booking = load_booking(writer, id);
-      free_place(writer, booking->slot);
+      free_places(writer, booking->slot, booking->places);
       notify(writer, NotificationKind::released, *booking, now);
       promote_waiters(writer, booking->slot, now);
       ++released;
@@ -211,22 +225,52 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
   });
 }
 
+ChangeOutcome SqliteStore::decide_booking(const ApprovalRequest& request) {
+  return writer_.transact([&](Connection& writer) -> ChangeOutcome {
+    auto booking = load_booking(writer, request.booking);
+    if (!booking) return {ChangeResult::not_found, {}};
+    if (booking->status != BookingStatus::pending) return {ChangeResult::wrong_status, booking};
+    auto update = writer.cached(
+        request.approve ? "UPDATE bookings SET approval = 'approved' WHERE id = ?1"
+                        : "UPDATE bookings SET approval = 'denied', decision_reason = ?2, status = 'cancelled', "
+                          "cancelled_at = ?3 WHERE id = ?1");
+    update->bind(1, booking->id.value);
+    if (!request.approve) {
+      update->bind(2, request.reason);
+      update->bind(3, request.now.value);
+    }
+    update->step();
+    if (!request.approve) {
+      free_places(writer, booking->slot, booking->places);
+      promote_waiters(writer, booking->slot, request.now);
+    }
+    booking = load_booking(writer, booking->id);
+    notify(writer, request.approve ? NotificationKind::approved : NotificationKind::denied, *booking, request.now);
+    return {ChangeResult::done, booking};
+  });
+}
+
 std::vector<Notification> SqliteStore::notifications(UserId user) {
   auto connection = readers_.borrow();
   auto query = (*connection)
                    .cached(
-                       "SELECT id, kind, booking_id, message, created_at, read FROM notifications WHERE user_id = ?1 "
-                       "ORDER BY id DESC LIMIT 200");
+                       "SELECT id, kind, booking_id, message, created_at, read, lecture_request_id FROM notifications "
+                       "WHERE user_id = ?1 ORDER BY id DESC LIMIT 200");
   query->bind(1, user.value);
   std::vector<Notification> items;
   while (query->step()) {
+    Notification item;
+    item.id = query->column_int(0);
     const std::string kind = query->column_text(1);
-    items.push_back(Notification{query->column_int(0),
-                                 kind == "released"             ? NotificationKind::released
-                                 : kind == "cancelled_by_staff" ? NotificationKind::cancelled_by_staff
-                                                                : NotificationKind::promoted,
-                                 BookingId{query->column_int(2)}, query->column_text(3),
-                                 UtcSeconds{query->column_int(4)}, query->column_int(5) != 0});
+    for (auto k : {NotificationKind::promoted, NotificationKind::released, NotificationKind::cancelled_by_staff,
+                   NotificationKind::approved, NotificationKind::denied, NotificationKind::lecture_update})
+      if (notification_kind_name(k) == kind) item.kind = k;
+    if (!query->column_is_null(2)) item.booking = BookingId{query->column_int(2)};
+    if (!query->column_is_null(6)) item.lecture_request = query->column_int(6);
+    item.message = query->column_text(3);
+    item.created_at = UtcSeconds{query->column_int(4)};
+    item.read = query->column_int(5) != 0;
+    items.push_back(std::move(item));
   }
   return items;
 }

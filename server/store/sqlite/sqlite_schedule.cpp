@@ -45,7 +45,7 @@ std::map<SlotKey, ExistingSlot> existing_slots(Connection& writer, const SlotPla
 SELECT s.id, s.start_at, s.end_at, s.capacity, s.booked, s.retired,
        (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'waitlisted', 'checked_in')),
        (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id)
-FROM slots s WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3
+FROM slots s WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND s.kind = 'visit'
 )sql");
   query->bind(1, plan.site.value);
   query->bind(2, plan.from.value);
@@ -212,11 +212,13 @@ std::vector<SlotView> SqliteStore::list_slots(SiteId site, UtcSeconds from, UtcS
   auto query = (*connection).cached(R"sql(
 SELECT s.id, s.site_id, s.start_at, s.end_at, s.capacity, s.booked,
        (SELECT count(*) FROM bookings w WHERE w.slot_id = s.id AND w.status = 'waitlisted'),
-       mine.id, mine.status
+       coalesce(r.min_group, 1), coalesce(r.max_group, 1), coalesce(r.approval_required, 0),
+       mine.id, CASE WHEN mine.status = 'confirmed' AND mine.approval = 'pending' THEN 'pending' ELSE mine.status END
 FROM slots s
+LEFT JOIN visit_rules r ON r.site_id = s.site_id
 LEFT JOIN bookings mine
   ON mine.slot_id = s.id AND mine.user_id = ?4 AND mine.status IN ('confirmed', 'waitlisted', 'checked_in')
-WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND s.retired = 0
+WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND s.retired = 0 AND s.kind = 'visit'
 ORDER BY s.start_at, s.end_at
 )sql");
   query->bind(1, site.value);
@@ -226,9 +228,9 @@ ORDER BY s.start_at, s.end_at
   std::vector<SlotView> slots;
   while (query->step()) {
     SlotView view{read_slot_row(*query), std::nullopt};
-    if (!query->column_is_null(7)) {
-      const auto status = status_from_name(query->column_text(8));
-      view.my_booking = MyBooking{BookingId{query->column_int(7)}, status.value_or(BookingStatus::confirmed)};
+    if (!query->column_is_null(10)) {
+      const auto status = status_from_name(query->column_text(11));
+      view.my_booking = MyBooking{BookingId{query->column_int(10)}, status.value_or(BookingStatus::confirmed)};
     }
     slots.push_back(std::move(view));
   }
@@ -241,6 +243,44 @@ std::optional<Slot> SqliteStore::find_slot(SlotId id) {
   query->bind(1, id.value);
   if (!query->step()) return std::nullopt;
   return read_slot_row(*query);
+}
+
+std::optional<VisitRules> SqliteStore::visit_rules(SiteId site) {
+  auto connection = readers_.borrow();
+  auto query =
+      (*connection).cached("SELECT min_group, max_group, approval_required FROM visit_rules WHERE site_id = ?1");
+  query->bind(1, site.value);
+  if (!query->step()) return std::nullopt;
+  return VisitRules{static_cast<int>(query->column_int(0)), static_cast<int>(query->column_int(1)),
+                    query->column_int(2) != 0};
+}
+
+void SqliteStore::set_visit_rules(SiteId site, const VisitRules& rules) {
+  writer_.transact([&](Connection& writer) {
+    auto upsert = writer.cached(
+        "INSERT INTO visit_rules (site_id, min_group, max_group, approval_required) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (site_id) DO UPDATE SET min_group = excluded.min_group, max_group = excluded.max_group, "
+        "approval_required = excluded.approval_required");
+    upsert->bind(1, site.value);
+    upsert->bind(2, rules.min_group);
+    upsert->bind(3, rules.max_group);
+    upsert->bind(4, rules.approval_required ? 1 : 0);
+    upsert->step();
+  });
+}
+
+bool SqliteStore::set_visit_rules_if_missing(SiteId site, const VisitRules& rules) {
+  return writer_.transact([&](Connection& writer) {
+    auto insert = writer.cached(
+        "INSERT INTO visit_rules (site_id, min_group, max_group, approval_required) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (site_id) DO NOTHING");
+    insert->bind(1, site.value);
+    insert->bind(2, rules.min_group);
+    insert->bind(3, rules.max_group);
+    insert->bind(4, rules.approval_required ? 1 : 0);
+    insert->step();
+    return writer.changes() > 0;
+  });
 }
 
 }  // namespace gongyou::server::sqlite

@@ -5,7 +5,8 @@
 // each other and with the writer, so reads do not queue behind one lock.
 //
 // The implementation is split by subject: sqlite_store.cpp (opening, sites, idempotency, secrets),
-// sqlite_accounts.cpp, sqlite_schedule.cpp, sqlite_bookings.cpp; shared row helpers in booking_rows.h.
+// sqlite_accounts.cpp, sqlite_schedule.cpp, sqlite_bookings.cpp, sqlite_courses.cpp, sqlite_enrollments.cpp,
+// sqlite_lectures.cpp; shared row helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <memory>
 #include <string>
@@ -55,6 +56,9 @@ class SqliteStore final : public Store {
   std::vector<SlotView> list_slots(SiteId site, UtcSeconds from, UtcSeconds until,
                                    std::optional<UserId> viewer) override;
   std::optional<Slot> find_slot(SlotId id) override;
+  std::optional<VisitRules> visit_rules(SiteId site) override;
+  void set_visit_rules(SiteId site, const VisitRules& rules) override;
+  bool set_visit_rules_if_missing(SiteId site, const VisitRules& rules) override;
 
   // Bookings (booking_store.h), in sqlite_bookings.cpp.
   BookOutcome book(const BookRequest& request) override;
@@ -65,8 +69,26 @@ class SqliteStore final : public Store {
   int cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) override;
   ChangeOutcome check_in(BookingId id, UtcSeconds now) override;
   int release_no_shows(UtcSeconds now) override;
+  ChangeOutcome decide_booking(const ApprovalRequest& request) override;
   std::vector<Notification> notifications(UserId user) override;
   void mark_notifications_read(UserId user) override;
+
+  // Courses (course_store.h), in sqlite_courses.cpp, sqlite_enrollments.cpp and sqlite_lectures.cpp.
+  std::vector<CourseCategory> course_categories() override;
+  CoursePage list_courses(const CourseQuery& query) override;
+  std::optional<CourseDetail> find_course(std::int64_t id, std::optional<UserId> viewer) override;
+  bool seed_courses(std::span<const NewCategory> categories, std::span<const NewCourse> courses) override;
+  EnrollOutcome enroll(UserId user, std::int64_t course, bool waitlist, UtcSeconds now) override;
+  std::vector<Enrollment> user_enrollments(UserId user) override;
+  std::optional<Enrollment> find_enrollment(UserId user, std::int64_t course) override;
+  ChangeResult leave_course(UserId user, std::int64_t course, UtcSeconds now) override;
+  ProgressResult mark_lesson(UserId user, std::int64_t course, int index, bool done, UtcSeconds now) override;
+  LectureRequest create_lecture_request(const NewLectureRequest& request) override;
+  std::optional<LectureRequest> find_lecture_request(std::int64_t id, UtcSeconds now) override;
+  std::vector<LectureRequest> user_lecture_requests(UserId user, UtcSeconds now) override;
+  std::vector<LectureRequest> list_lecture_requests(const LectureQuery& query, UtcSeconds now, bool& has_more) override;
+  DecisionOutcome decide_lecture_request(const LectureDecision& decision) override;
+  std::vector<TownLectureCounts> lecture_dashboard(UtcSeconds now) override;
 
  private:
   Writer writer_;  // opened and migrated first
