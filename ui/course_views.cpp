@@ -17,6 +17,7 @@
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
 namespace {
@@ -145,31 +146,38 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
     ImGui::SetScrollY(0);
   }
   if (courses.list.empty()) muted(tr(courses.list_loading ? Text::loading : Text::no_courses));
-  const float row_height = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y * 3;
+  touch_drag_scroll(touch_dragged_);
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2 + 10 + spacing;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(courses.list.size()), row_height);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const Course& c = courses.list[static_cast<std::size_t>(i)];
       ImGui::PushID(static_cast<int>(c.id));
-      const ImVec2 top = ImGui::GetCursorPos();
-      if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_None, ImVec2(0, row_height - 4)))
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_None, ImVec2(0, row_height - spacing)) &&
+          !touch_dragged_)
         intents.push_back(OpenCourse{c.id});
       mark_last_item("course_row", c.id);
-      ImGui::SetCursorPos(ImVec2(top.x + 4, top.y + 4));
+      ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 5));
       format_badge(c.in_person);
       ImGui::TextUnformatted(c.title.c_str());
       if (!c.my_status.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImColor(kDone), "· %s", tr(Text::enrolled_badge));
       }
-      ImGui::SetCursorPosX(top.x + 4);
+      ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 5 + ImGui::GetTextLineHeightWithSpacing()));
       char hours[32];
       std::snprintf(hours, sizeof hours, tr(Text::hours_fmt), c.hours);
       ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+      ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
       ImGui::Text("%s · %s · %s", courses.category_name(c.category_id).c_str(), c.teacher.c_str(), hours);
+      ImGui::PopFont();
       ImGui::PopStyleColor();
-      ImGui::SetCursorPos(ImVec2(top.x, top.y + row_height));
+      // Leave the cursor exactly one row below, the stride the clipper was given.
+      ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_height - spacing));
+      ImGui::Dummy(ImVec2(0, 0));
       ImGui::PopID();
     }
   }
@@ -385,26 +393,6 @@ void CourseViews::draw_request_form(const AppState& sites, UtcSeconds now, std::
 
 void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& intents) {
   ImGui::BeginChild("##staff_lectures", ImVec2(0, 0), ImGuiChildFlags_None);
-  ImGui::SeparatorText(tr(Text::dashboard_title));
-  if (ImGui::BeginTable("##dashboard", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn(tr(Text::dash_town));
-    ImGui::TableSetupColumn(tr(Text::dash_requests));
-    ImGui::TableSetupColumn(tr(Text::dash_pending));
-    ImGui::TableSetupColumn(tr(Text::dash_delivered));
-    ImGui::TableHeadersRow();
-    for (const TownLectureCount& t : courses.dashboard) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(t.town.empty() ? "—" : t.town.c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", t.requests);
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", t.pending);
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", t.delivered);
-    }
-    ImGui::EndTable();
-  }
   ImGui::SeparatorText(tr(Text::lecture_requests));
   for (const LectureRequest& r : courses.staff_requests) {
     ImGui::PushID(static_cast<int>(r.id));
@@ -453,6 +441,26 @@ void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& in
     }
     ImGui::Separator();
     ImGui::PopID();
+  }
+  ImGui::SeparatorText(tr(Text::dashboard_title));
+  if (ImGui::BeginTable("##dashboard", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn(tr(Text::dash_town));
+    ImGui::TableSetupColumn(tr(Text::dash_requests));
+    ImGui::TableSetupColumn(tr(Text::dash_pending));
+    ImGui::TableSetupColumn(tr(Text::dash_delivered));
+    ImGui::TableHeadersRow();
+    for (const TownLectureCount& t : courses.dashboard) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(t.town.empty() ? "—" : t.town.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", t.requests);
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", t.pending);
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", t.delivered);
+    }
+    ImGui::EndTable();
   }
   ImGui::EndChild();
 }

@@ -99,7 +99,7 @@ constexpr Entry kTexts[] = {
     {"最热", "Popular"},
     {"线上", "Online"},
     {"线下", "In person"},
-    {"%d 课时", "%d hours"},
+    {"%g 课时", "%g hours"},
     {"讲师", "Teacher"},
     {"课程大纲", "Outline"},
     {"剩余 %d / %d 位", "%d of %d places left"},

@@ -16,6 +16,7 @@
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
 
@@ -371,14 +372,7 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
     seen_map_selection_ = state.map_selection_revision();
     if (selected_row) ImGui::SetScrollY(*selected_row * row_height - ImGui::GetWindowHeight() * 0.3f);
   }
-  // Touch: a finger dragging the list scrolls it (ImGui scrolls only by wheel and scrollbar), and a
-  // drag never counts as choosing the row it started on.
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsWindowHovered() && ImGui::IsMouseDragging(0, 6)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-    touch_dragged_ = true;
-  }
-  if (ImGui::IsMouseClicked(0)) touch_dragged_ = false;
+  touch_drag_scroll(touch_dragged_);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(state.listed().size()), row_height);
   char distance[32], walk[32];

@@ -18,7 +18,7 @@ struct TestMark {
 
 /// Forgets the previous frame's marks; call before drawing.
 void begin_test_marks();
-/// Marks the last submitted item.
+/// Marks the last submitted item, when it is visible (scrolled into its window), as a user could click it.
 void mark_last_item(const char* name, std::int64_t id = 0);
 /// The marks of this frame.
 const std::vector<TestMark>& test_marks();

@@ -26,7 +26,7 @@ std::optional<Course> course_from_json(const json& j) {
   c.teacher = get_string(j, "teacher");
   c.summary = get_string(j, "summary");
   c.site_name = get_string(j, "site_name");
-  c.hours = get_int_or(j, "hours", 0);
+  if (auto h = j.find("hours"); h != j.end() && h->is_number()) c.hours = h->get<double>();
   c.lessons_total = get_int_or(j, "lessons_total", 0);
   c.enrolled = get_int_or(j, "enrolled", 0);
   c.in_person = get_string(j, "format") == "in_person";

@@ -24,7 +24,8 @@ struct CourseCategory {
 struct Course {
   std::int64_t id = 0, category_id = 0, site_id = 0;  ///< site_id 0: online
   std::string title, teacher, summary, site_name;
-  int hours = 0, lessons_total = 0, enrolled = 0;
+  double hours = 0;  ///< class hours (课时), may be fractional
+  int lessons_total = 0, enrolled = 0;
   bool in_person = false;
   int capacity = 0, remaining_places = 0, waitlist = 0;  ///< in person only
   UtcSeconds starts_at, ends_at;                         ///< in person only

@@ -6,6 +6,7 @@
 // [SECTION] Lecture requests
 #include "wasm/courses.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -277,6 +278,12 @@ void Courses::load_staff() {
   session_.call("GET", "/api/v1/admin/lecture-requests?limit=100", "", [this](const HttpResponse& r) {
     if (r.status != 200) return session_.fail(r);
     state_.staff_requests = decode_items<LectureRequest>(parse_json_or_discarded(r.body), lecture_request_from_json);
+    // What staff still have to act on comes first, newest first within each group.
+    auto open = [](const LectureRequest& q) {
+      return q.status == "pending" ? 0 : q.status == "accepted" ? 1 : q.status == "scheduled" ? 2 : 3;
+    };
+    std::stable_sort(state_.staff_requests.begin(), state_.staff_requests.end(),
+                     [&](const LectureRequest& a, const LectureRequest& b) { return open(a) < open(b); });
   });
   session_.call("GET", "/api/v1/admin/lecture-dashboard", "", [this](const HttpResponse& r) {
     if (r.status != 200) return;

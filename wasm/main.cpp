@@ -115,7 +115,7 @@ void publish_test_state() {
   state["marks"] = marks;
   state["id_conflicts"] = GImGui->DebugDrawIdConflictsCount;
   const BookingState& b = g_rt->app->bookings();
-  static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff"};
+  static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff", "courses"};
   state["screen"] = kScreens[static_cast<int>(b.screen)];
   state["signed_in"] = b.user ? nlohmann::json(b.user->username) : nlohmann::json(nullptr);
   state["auth_open"] = b.auth_open;
@@ -134,6 +134,19 @@ void publish_test_state() {
     for (const Booking& booking : row.bookings)
       roster.push_back({{"id", booking.id}, {"slot_id", booking.slot_id}, {"status", status_name(booking.status)}});
   state["roster"] = roster;
+  const CourseState& c = g_rt->app->courses();
+  static constexpr const char* kCourseViews[] = {"catalog", "detail", "mine", "requests", "request_form", "staff_requests"};
+  nlohmann::json course_list = nlohmann::json::array(), my_courses = nlohmann::json::array(),
+                 requests = nlohmann::json::array();
+  for (const Course& course : c.list) course_list.push_back({{"id", course.id}, {"title", course.title}});
+  for (const Enrollment& e : c.mine)
+    my_courses.push_back({{"id", e.course.id}, {"status", e.status}, {"done", e.lessons_done}});
+  for (const auto* list : {&c.my_requests, &c.staff_requests})
+    for (const LectureRequest& r : *list) requests.push_back({{"id", r.id}, {"status", r.status}, {"topic", r.topic}});
+  state["courses"] = {{"view", kCourseViews[static_cast<int>(c.view)]}, {"list", course_list},
+                      {"categories", c.categories.size()}, {"more", !c.next_cursor.empty()},
+                      {"detail", c.detail ? nlohmann::json(c.detail->course.id) : nlohmann::json(nullptr)},
+                      {"mine", my_courses}, {"requests", requests}};
   state["pass"] = b.pass ? nlohmann::json(b.pass->token) : nlohmann::json(nullptr);
   state["origin"] = s.origin_kind() == OriginKind::user_location ? "user" : "map_center";
   state["geolocation_error"] = s.geolocation_error() ? static_cast<int>(*s.geolocation_error()) : 0;

@@ -145,6 +145,20 @@ export async function clickMark(page, name, id, what = name) {
   throw new Error(`${what} never stopped moving`);
 }
 
+/** Scrolls the window holding the marked control `anchor` with the mouse wheel until `name` is drawn. */
+export async function scrollToMark(page, anchor, name, id) {
+  for (let i = 0; i < 20; i++) {
+    const state = await appState(page);
+    if (mark(state, name, id)) return;
+    const a = mark(state, anchor);
+    if (!a) throw new Error(`${anchor} is not drawn: nowhere to scroll`);
+    await page.mouse.move(a.x + a.w / 2, a.y + a.h / 2);
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`${name} never scrolled into view`);
+}
+
 /** Types text into a marked ImGui text field (click, then text as a keyboard or IME would commit it). */
 export async function typeInto(page, name, text) {
   await clickMark(page, name);
