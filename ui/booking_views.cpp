@@ -52,6 +52,8 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"enrolled", Text::fb_enrolled},       {"left_course", Text::fb_left_course},
       {"request_sent", Text::fb_request_sent}, {"decision_saved", Text::fb_decision_saved},
       {"pick_place", Text::fb_pick_place},   {"course_full", Text::fb_course_full},
+      {"visit_pending", Text::fb_visit_pending}, {"visit_approved", Text::fb_visit_approved},
+      {"visit_denied", Text::fb_visit_denied},
   };
   if (f.code == "waitlisted" || f.code == "course_waitlisted") {
     std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),
@@ -73,24 +75,11 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
   return tr(Text::fb_other);
 }
 
-const char* status_text(const Booking& b, char* buffer, std::size_t size) {
-  switch (b.status) {
-    case BookingStatus::confirmed: return tr(Text::status_confirmed);
-    case BookingStatus::waitlisted:
-      std::snprintf(buffer, size, tr(Text::status_waitlisted_fmt), b.waitlist_position);
-      return buffer;
-    case BookingStatus::cancelled: return tr(Text::status_cancelled);
-    case BookingStatus::checked_in: return tr(Text::status_checked_in);
-    case BookingStatus::no_show: return tr(Text::status_no_show);
-    case BookingStatus::unknown: break;
-  }
-  return "";
-}
-
 ImU32 status_color(BookingStatus s) {
   switch (s) {
     case BookingStatus::confirmed: return kFree;
-    case BookingStatus::waitlisted: return kFew;
+    case BookingStatus::waitlisted:
+    case BookingStatus::pending: return kFew;
     case BookingStatus::checked_in: return IM_COL32(46, 111, 216, 255);
     default: return kFull;
   }
@@ -103,7 +92,11 @@ ImU32 status_color(BookingStatus s) {
 //-------------------------------------------------------------------------------------------------
 
 void AuthDialog::draw(const BookingState& state, ImVec2 screen, std::vector<Intent>& intents) {
-  if (state.auth_open && !was_open_) ImGui::OpenPopup("##auth");
+  if (state.auth_open && !was_open_) {
+    // A fresh form each time: on a shared phone nobody finds the last worker's name or password.
+    username_[0] = password_[0] = display_name_[0] = 0;
+    ImGui::OpenPopup("##auth");
+  }
   was_open_ = state.auth_open;
   const float width = std::min(380.0f, screen.x - 24);
   ImGui::SetNextWindowPos(ImVec2(screen.x / 2, screen.y * 0.35f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -198,7 +191,8 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
   }
 
   const Slot* chosen = state.chosen();
-  const float confirm_height = chosen ? ImGui::GetFrameHeightWithSpacing() * 3.2f : 0;
+  const bool visit = chosen && chosen->max_group > 1;  // a studio visit: a group, maybe approved by staff
+  const float confirm_height = chosen ? ImGui::GetFrameHeightWithSpacing() * (visit ? 4.3f : 3.2f) : 0;
   ImGui::BeginChild("##grid", ImVec2(0, -confirm_height), ImGuiChildFlags_None);
   if (!state.slots.empty()) {
     const float label_w = ImGui::CalcTextSize("00:00").x + 6;
@@ -268,10 +262,26 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
     std::snprintf(remaining, sizeof remaining, tr(Text::remaining_fmt), chosen->remaining);
     std::snprintf(line, sizeof line, "%s · %s", format_interval(chosen->start, chosen->end).c_str(), remaining);
     ImGui::TextUnformatted(line);
+    if (visit) {
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(tr(Text::group_size_label));
+      ImGui::SameLine();
+      int group = state.group_size;
+      ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 4);
+      if (ImGui::InputInt("##group", &group, 1, 5)) intents.push_back(SetGroupSize{group});
+      mark_last_item("group_size");
+      ImGui::SameLine();
+      char rule[96];
+      std::snprintf(rule, sizeof rule, tr(Text::visit_rule_fmt), chosen->min_group, chosen->max_group);
+      ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+      ImGui::TextWrapped("%s", rule);
+      ImGui::PopStyleColor();
+    }
     ImGui::BeginDisabled(state.booking_busy);
     const float w = ImGui::GetContentRegionAvail().x;
-    if (chosen->remaining > 0) {
-      if (primary_button(tr(Text::confirm_booking), ImVec2(w * 0.62f, 0))) intents.push_back(ConfirmBooking{false});
+    if (chosen->remaining >= (visit ? state.group_size : 1)) {
+      const char* label = visit && chosen->approval_required ? tr(Text::submit_visit) : tr(Text::confirm_booking);
+      if (primary_button(label, ImVec2(w * 0.62f, 0))) intents.push_back(ConfirmBooking{false});
       mark_last_item("confirm", chosen->id);
     } else {
       char label[80];
@@ -367,7 +377,7 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     ImGui::PopStyleColor();
     char status[48];
     ImGui::PushStyleColor(ImGuiCol_Text, status_color(b->status));
-    ImGui::TextUnformatted(status_text(*b, status, sizeof status));
+    ImGui::TextUnformatted(booking_status_text(*b, status, sizeof status));
     ImGui::PopStyleColor();
     const bool upcoming = b->end > now;
     if (upcoming && b->status == BookingStatus::confirmed) {
@@ -378,7 +388,7 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
       ImGui::SameLine();
       if (secondary_button(tr(Text::cancel_booking))) intents.push_back(CancelBooking{b->id});
       mark_last_item("cancel_booking", b->id);
-    } else if (upcoming && b->status == BookingStatus::waitlisted) {
+    } else if (upcoming && (b->status == BookingStatus::waitlisted || b->status == BookingStatus::pending)) {
       if (secondary_button(tr(Text::leave_waitlist))) intents.push_back(CancelBooking{b->id});
     }
     ImGui::EndGroup();
@@ -419,6 +429,24 @@ void draw_feedback(const BookingState& state, std::vector<Intent>& intents) {
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 0, 0, 20));
   if (ImGui::SmallButton("×")) intents.push_back(DismissFeedback{});
   ImGui::PopStyleColor(2);
+}
+
+const char* booking_status_text(const Booking& b, char* buffer, std::size_t size) {
+  switch (b.status) {
+    case BookingStatus::confirmed: return tr(Text::status_confirmed);
+    case BookingStatus::waitlisted:
+      std::snprintf(buffer, size, tr(Text::status_waitlisted_fmt), b.waitlist_position);
+      return buffer;
+    case BookingStatus::cancelled: return tr(Text::status_cancelled);
+    case BookingStatus::checked_in: return tr(Text::status_checked_in);
+    case BookingStatus::no_show: return tr(Text::status_no_show);
+    case BookingStatus::pending: return tr(Text::status_pending);
+    case BookingStatus::denied:
+      std::snprintf(buffer, size, tr(Text::status_denied_fmt), b.reason.c_str());
+      return buffer;
+    case BookingStatus::unknown: break;
+  }
+  return "";
 }
 
 }  // namespace gongyou::ui

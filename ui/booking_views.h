@@ -32,6 +32,9 @@ void draw_reminders(const BookingState& state, UtcSeconds now);
 /// The result of the last action, in words, with a close button.
 void draw_feedback(const BookingState& state, std::vector<Intent>& intents);
 
+/// A booking's status in words ("已确认", "候补第 2 位", "未通过：…"), written into `buffer` when needed.
+const char* booking_status_text(const Booking& b, char* buffer, std::size_t size);
+
 /// A QR code of `text` drawn at the cursor, `size` px wide, dark modules on white with a quiet zone.
 void draw_qr_code(const char* text, float size);
 

@@ -47,8 +47,8 @@ constexpr Entry kTexts[] = {
     {"步行 %d 分钟", "%d min walk"},
     {"圆圈为步行 15 分钟可达范围", "Circles: 15 minutes on foot"},
     {"关闭", "Close"},
-    {"服务阵地", "Sites"}, {"我的预约", "My bookings"}, {"管理", "Staff"},
-    {"登录", "Sign in"}, {"退出登录", "Sign out"}, {"注册", "Register"}, {"用户名", "Username"}, {"密码", "Password"},
+    {"地图", "Map"}, {"我的预约", "My bookings"}, {"管理", "Staff"},
+    {"登录", "Sign in"}, {"退出", "Sign out"}, {"注册", "Register"}, {"用户名", "Username"}, {"密码", "Password"},
     {"姓名（显示名）", "Display name"}, {"已有账号？去登录", "Have an account? Sign in"},
     {"没有账号？注册一个", "No account? Register"},
     {"密码至少 8 位，并包含字母、数字或符号中的两种", "At least 8 characters, of two kinds (letters, digits, symbols)"},
@@ -157,11 +157,23 @@ constexpr Entry kTexts[] = {
     {"请先在地图上定位送课地点。", "Pick the place on the map first."},
     {"课程名额已满，可以加入候补。", "The class is full: you can join the waitlist."},
     {"填写的内容有误，请检查后再提交。", "Something in the form is not right: please check it."},
+    {"参观人数", "Visitors"},
+    {"每批 %d–%d 人 · 需工作人员审核", "%d–%d visitors · staff approve each visit"},
+    {"提交参观申请", "Ask for the visit"},
+    {"待审核", "Awaiting approval"},
+    {"未通过：%s", "Declined: %s"},
+    {"%d 人", "%d people"},
+    {"通过", "Approve"},
+    {"拒绝", "Decline"},
+    {"该时段无法接待，请改约其他时间。", "We cannot receive you then: please choose another time."},
+    {"已提交参观申请，工作人员审核后会通知您。", "Visit requested: you will be told when staff decide."},
+    {"已通过，预约人会收到通知。", "Approved: the visitor is notified."},
+    {"已拒绝，预约人会收到通知。", "Declined: the visitor is notified."},
 };
 
 constexpr Entry kWeekdays[] = {{"周一", "Mon"}, {"周二", "Tue"}, {"周三", "Wed"}, {"周四", "Thu"},
                                {"周五", "Fri"}, {"周六", "Sat"}, {"周日", "Sun"}};
-static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::fb_bad_request) + 1);
+static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::fb_visit_denied) + 1);
 
 constexpr std::pair<std::string_view, Entry> kFacilities[] = {
     {"water", {"饮用水", "Drinking water"}},   {"hot_water", {"热水", "Hot water"}},

@@ -135,6 +135,7 @@ void SitePanel::draw_tabs(const BookingState& bookings, std::vector<Intent>& int
   };
   const Screen s = bookings.screen;
   tab(Text::tab_sites, Screen::sites, s == Screen::sites || s == Screen::slots);
+  mark_last_item("tab_sites");
   tab(Text::tab_my_bookings, Screen::my_bookings, s == Screen::my_bookings);
   mark_last_item("tab_my_bookings");
   if (s == Screen::courses) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/booking_views.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
@@ -70,7 +71,13 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
     for (const Booking& b : row.bookings) {
       ImGui::PushID(static_cast<int>(b.id));
       ImGui::AlignTextToFramePadding();
-      ImGui::BulletText("%s", b.user_name.c_str());
+      if (b.group_size > 1) {
+        char group[32];
+        std::snprintf(group, sizeof group, tr(Text::group_fmt), b.group_size);
+        ImGui::BulletText("%s · %s", b.user_name.c_str(), group);
+      } else {
+        ImGui::BulletText("%s", b.user_name.c_str());
+      }
       if (b.status == BookingStatus::confirmed) {
         ImGui::SameLine();
         if (primary_button(tr(Text::check_in))) intents.push_back(CheckIn{b.id});
@@ -78,17 +85,17 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
         ImGui::SameLine();
         if (secondary_button(tr(Text::staff_cancel))) intents.push_back(StaffCancel{b.id});
         mark_last_item("staff_cancel", b.id);
+      } else if (b.status == BookingStatus::pending) {
+        ImGui::SameLine();
+        if (primary_button(tr(Text::approve))) intents.push_back(DecideVisit{b.id, true, ""});
+        mark_last_item("approve_visit", b.id);
+        ImGui::SameLine();
+        if (secondary_button(tr(Text::deny))) intents.push_back(DecideVisit{b.id, false, tr(Text::deny_default_reason)});
+        mark_last_item("deny_visit", b.id);
       } else {
         ImGui::SameLine();
-        char status[48];
-        if (b.status == BookingStatus::waitlisted)
-          std::snprintf(status, sizeof status, tr(Text::status_waitlisted_fmt), b.waitlist_position);
-        else
-          std::snprintf(status, sizeof status, "%s",
-                        b.status == BookingStatus::checked_in ? tr(Text::status_checked_in)
-                        : b.status == BookingStatus::no_show  ? tr(Text::status_no_show)
-                                                              : tr(Text::status_cancelled));
-        ImGui::TextDisabled("%s", status);
+        char status[256];
+        ImGui::TextDisabled("%s", booking_status_text(b, status, sizeof status));
       }
       ImGui::PopID();
     }

@@ -96,6 +96,8 @@ void App::apply(const Intent& intent) {
                  [&](const ShiftDays& i) { bookings_.shift_days(i.days); },
                  [&](const ChooseSlot& i) { bookings_.choose_slot(i.slot); },
                  [&](const ClearChoice&) { bookings_.clear_choice(); },
+                 [&](const SetGroupSize& i) { bookings_.set_group_size(i.size); },
+                 [&](const DecideVisit& i) { bookings_.decide_visit(i.booking, i.approve, i.reason); },
                  [&](const ConfirmBooking& i) { bookings_.confirm_booking(i.waitlist); },
                  [&](const CancelBooking& i) { bookings_.cancel_booking(i.booking); },
                  [&](const ShowPass& i) { bookings_.show_pass(i.booking); },

@@ -18,6 +18,8 @@ BookingStatus status_from(const std::string& s) {
   if (s == "cancelled") return BookingStatus::cancelled;
   if (s == "checked_in") return BookingStatus::checked_in;
   if (s == "no_show") return BookingStatus::no_show;
+  if (s == "pending") return BookingStatus::pending;
+  if (s == "denied") return BookingStatus::denied;
   return BookingStatus::unknown;
 }
 
@@ -43,6 +45,9 @@ std::optional<Slot> slot_from_json(const json& j) {
   s.booked = get_int_or(j, "booked", 0);
   s.remaining = get_int_or(j, "remaining", s.capacity - s.booked);
   s.waitlist = get_int_or(j, "waitlist", 0);
+  s.min_group = get_int_or(j, "min_group", 1);
+  s.max_group = get_int_or(j, "max_group", 1);
+  s.approval_required = get_bool(j, "approval_required");
   if (auto mine = j.find("my_booking"); mine != j.end() && mine->is_object()) {
     std::int64_t id = 0;
     if (get_int(*mine, "id", id)) s.my_booking_id = id;
@@ -60,6 +65,8 @@ std::optional<Booking> booking_from_json(const json& j) {
   b.site_name = get_string(j, "site_name");
   b.status = status_from(get_string(j, "status"));
   b.waitlist_position = get_int_or(j, "waitlist_position", 0);
+  b.group_size = get_int_or(j, "group_size", 1);
+  b.reason = get_string(j, "reason");
   if (auto user = j.find("user"); user != j.end() && user->is_object()) b.user_name = get_string(*user, "display_name");
   return b;
 }

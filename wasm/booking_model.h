@@ -24,12 +24,14 @@ struct Slot {
   std::int64_t id = 0, site_id = 0;
   UtcSeconds start, end;
   int capacity = 0, booked = 0, remaining = 0, waitlist = 0;
+  int min_group = 1, max_group = 1;           ///< visitors one booking may bring (studio visit rules)
+  bool approval_required = false;             ///< staff approve each booking (studio visits)
   std::optional<std::int64_t> my_booking_id;  ///< the caller's booking of this slot, if any
   std::string my_status;                      ///< its status ("confirmed", "waitlisted", ...)
 };
 
 /// The state of a booking (api-bookings.md "Booking.status").
-enum class BookingStatus : std::uint8_t { confirmed, waitlisted, cancelled, checked_in, no_show, unknown };
+enum class BookingStatus : std::uint8_t { confirmed, waitlisted, cancelled, checked_in, no_show, pending, denied, unknown };
 
 /// A booking of a slot.
 struct Booking {
@@ -38,6 +40,8 @@ struct Booking {
   UtcSeconds start, end;
   BookingStatus status = BookingStatus::unknown;
   int waitlist_position = 0;
+  int group_size = 1;     ///< places it holds (a studio visit's group)
+  std::string reason;     ///< why staff denied it
   std::string user_name;  ///< the booker's display name (staff views)
 };
 

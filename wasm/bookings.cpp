@@ -175,6 +175,7 @@ void Bookings::load_slots() {
 
 void Bookings::choose_slot(std::int64_t slot_id) {
   state_.chosen_slot = slot_id;
+  set_group_size(1);
   pending_key_ = new_key();
   if (!state_.user) open_auth(false);
 }
@@ -186,13 +187,17 @@ void Bookings::confirm_booking(bool waitlist) {
   if (!state_.user) return open_auth(false);
   state_.booking_busy = true;
   // The same key for retries of this choice: a booking answered while the network dropped is not made twice.
-  call("POST", "/api/v1/bookings", json{{"slot_id", *state_.chosen_slot}, {"waitlist", waitlist}}.dump(),
+  json body{{"slot_id", *state_.chosen_slot}, {"waitlist", waitlist}};
+  if (const Slot* slot = state_.chosen(); slot && slot->max_group > 1) body["group_size"] = state_.group_size;
+  call("POST", "/api/v1/bookings", body.dump(),
        [this](const HttpResponse& r) {
          state_.booking_busy = false;
          if (r.status == 201) {
            auto booking = booking_from_json(parse_json_or_discarded(r.body));
            if (booking && booking->status == BookingStatus::waitlisted)
              say(Feedback::Kind::success, "waitlisted", booking->waitlist_position);
+           else if (booking && booking->status == BookingStatus::pending)
+             say(Feedback::Kind::success, "visit_pending");
            else
              say(Feedback::Kind::success, "booked");
            state_.chosen_slot.reset();
@@ -330,6 +335,22 @@ void Bookings::save_template(const TemplateForm& form) {
 void Bookings::shift_roster_day(int days) {
   state_.roster_day = add_days(state_.roster_day, days);
   load_staff();
+}
+
+void Bookings::set_group_size(int size) {
+  const Slot* slot = state_.chosen();
+  const int low = slot ? slot->min_group : 1, high = slot ? slot->max_group : 1;
+  state_.group_size = size < low ? low : size > high ? high : size;
+  pending_key_ = new_key();  // another body: another request
+}
+
+void Bookings::decide_visit(std::int64_t booking_id, bool approve, const std::string& reason) {
+  const std::string path = id_path("/api/v1/admin/bookings/", booking_id, approve ? "/approve" : "/deny");
+  call("POST", path, approve ? "" : json{{"reason", reason}}.dump(), [this, approve](const HttpResponse& r) {
+    if (r.status != 200) return fail(r);
+    say(Feedback::Kind::success, approve ? "visit_approved" : "visit_denied");
+    load_staff();
+  });
 }
 
 void Bookings::check_in(std::int64_t booking_id) {

@@ -41,6 +41,7 @@ struct BookingState {
   std::vector<Slot> slots;
   bool slots_loading = false;
   std::optional<std::int64_t> chosen_slot;  ///< first tap done, waiting for the confirming tap
+  int group_size = 1;                       ///< visitors of a studio visit being booked
   bool booking_busy = false;
   // ---- my bookings ----
   std::vector<Booking> my_bookings;
@@ -82,6 +83,8 @@ class Bookings {
   /// First tap on a slot: remember it; a second tap (confirm) books.
   void choose_slot(std::int64_t slot_id);
   void clear_choice();
+  /// The group size of the visit being booked (kept within the chosen slot's rules).
+  void set_group_size(int size);
   void confirm_booking(bool waitlist);
   void cancel_booking(std::int64_t booking_id);
   void show_pass(std::int64_t booking_id);
@@ -96,6 +99,8 @@ class Bookings {
   void save_template(const TemplateForm& form);
   void shift_roster_day(int days);
   void check_in(std::int64_t booking_id);
+  /// Approves or denies a pending studio visit.
+  void decide_visit(std::int64_t booking_id, bool approve, const std::string& reason);
   void staff_cancel(std::int64_t booking_id);
   void export_roster();
 

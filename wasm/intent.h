@@ -30,6 +30,7 @@ struct OpenSiteSlots { SiteId site; };       ///< the 7-day slot grid of a booka
 struct ShiftDays { int days; };              ///< move the slot grid by days
 struct ChooseSlot { std::int64_t slot; };    ///< first tap on a slot
 struct ClearChoice {};
+struct SetGroupSize { int size; };           ///< visitors of a studio visit
 struct ConfirmBooking { bool waitlist; };    ///< second tap: book (or join the waitlist)
 struct CancelBooking { std::int64_t booking; };
 struct ShowPass { std::int64_t booking; };
@@ -43,6 +44,7 @@ struct SaveTemplate { TemplateForm form; };
 struct ShiftRosterDay { int days; };
 struct CheckIn { std::int64_t booking; };
 struct StaffCancel { std::int64_t booking; };
+struct DecideVisit { std::int64_t booking; bool approve; std::string reason; };  ///< a pending studio visit
 struct ExportRoster {};
 // Classroom and lecture requests (wasm/courses.h)
 struct ShowCourses { CourseView view; };      ///< the classroom tab, on one of its views
@@ -60,7 +62,7 @@ using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, Loca
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,
-                            ExportRoster, ShowCourses, SetCourseCategory, SetCourseQuery, SetCourseSort,
+                            ExportRoster, SetGroupSize, DecideVisit, ShowCourses, SetCourseCategory, SetCourseQuery, SetCourseSort,
                             LoadMoreCourses, OpenCourse, Enroll, LeaveCourse, MarkLesson, SubmitLectureRequest,
                             DecideLectureRequest>;
 

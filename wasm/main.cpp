@@ -119,11 +119,13 @@ void publish_test_state() {
   state["screen"] = kScreens[static_cast<int>(b.screen)];
   state["signed_in"] = b.user ? nlohmann::json(b.user->username) : nlohmann::json(nullptr);
   state["auth_open"] = b.auth_open;
+  state["group_size"] = b.group_size;
   state["feedback"] = b.feedback ? nlohmann::json(b.feedback->code) : nlohmann::json(nullptr);
   nlohmann::json slots = nlohmann::json::array();
   for (const Slot& slot : b.slots) slots.push_back({{"id", slot.id}, {"start", slot.start.value}, {"remaining", slot.remaining}});
   state["slots"] = slots;
-  static constexpr const char* kStatuses[] = {"confirmed", "waitlisted", "cancelled", "checked_in", "no_show", "unknown"};
+  static constexpr const char* kStatuses[] = {"confirmed", "waitlisted", "cancelled", "checked_in", "no_show",
+                                                   "pending",   "denied",     "unknown"};
   auto status_name = [](BookingStatus st) { return kStatuses[static_cast<int>(st)]; };
   nlohmann::json mine = nlohmann::json::array();
   for (const Booking& booking : b.my_bookings)

@@ -199,7 +199,7 @@ TEST_F(BookingsTest, TooLateToCancelIsExplained) {
 TEST_F(BookingsTest, RemindersListConfirmedBookingsWithinTheHour) {
   BookingState state;
   const UtcSeconds now{1'800'000'000};
-  Booking soon{1, 1, 1, "a", UtcSeconds{now.value + 1800}, UtcSeconds{now.value + 5400}, BookingStatus::confirmed, 0, ""};
+  Booking soon{1, 1, 1, "a", UtcSeconds{now.value + 1800}, UtcSeconds{now.value + 5400}, BookingStatus::confirmed, 0, 1, "", ""};
   Booking later = soon;
   later.id = 2;
   later.start = UtcSeconds{now.value + 7200};

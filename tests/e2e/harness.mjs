@@ -159,11 +159,13 @@ export async function scrollToMark(page, anchor, name, id) {
   throw new Error(`${name} never scrolled into view`);
 }
 
-/** Types text into a marked ImGui text field (click, then text as a keyboard or IME would commit it). */
-export async function typeInto(page, name, text) {
+/** Types text into a marked ImGui text field (click, then text as a keyboard or IME would commit it);
+ *  `replace` selects what the field holds first (Ctrl+A), so the text replaces it. */
+export async function typeInto(page, name, text, { replace = false } = {}) {
   await clickMark(page, name);
   await waitForState(page, (s) => mark(s, name)?.active, `${name} editing`);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'gy-text');
+  if (replace) await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
 }
 
