@@ -8,57 +8,12 @@
 
 #include "wasm/app.h"
 #include "wasm/bookings.h"
+#include "tests/app/scripted_server.h"
 
 namespace gongyou {
 namespace {
 
 using json = nlohmann::json;
-
-/// Records requests; answers each "METHOD path" from a queue of scripted answers (200 {} otherwise).
-struct ScriptedServer {
-  struct Seen {
-    HttpRequest request;
-  };
-  std::vector<Seen> seen;
-  std::map<std::string, std::deque<HttpResponse>> script;
-  std::map<std::string, std::string> settings;
-  std::deque<std::function<void()>> pending;
-  int keys = 0;
-
-  void answer(const std::string& what, int status, json body) { script[what].push_back({status, body.dump()}); }
-  void answer_network_failure(const std::string& what) { script[what].push_back({0, ""}); }
-
-  AppServices services() {
-    AppServices s;
-    s.http = [this](const HttpRequest& r, std::function<void(HttpResponse)> done) {
-      seen.push_back({r});
-      std::string what = r.method + " " + r.url.substr(0, r.url.find('?'));
-      HttpResponse response{200, "{}"};
-      if (auto it = script.find(what); it != script.end() && !it->second.empty()) {
-        response = it->second.front();
-        it->second.pop_front();
-      }
-      pending.push_back([done = std::move(done), response] { done(response); });
-    };
-    s.load_setting = [this](const std::string& k) { return settings[k]; };
-    s.save_setting = [this](const std::string& k, const std::string& v) { settings[k] = v; };
-    s.now = [] { return UtcSeconds{1795478400}; };  // 2026-11-24T00:00:00+08:00... roughly; only dates matter
-    s.new_key = [this] { return "key-" + std::to_string(++keys); };
-    return s;
-  }
-  void flush() {
-    while (!pending.empty()) {
-      auto next = std::move(pending.front());
-      pending.pop_front();
-      next();
-    }
-  }
-  const HttpRequest* last(const std::string& method, const std::string& path_prefix) const {
-    for (auto it = seen.rbegin(); it != seen.rend(); ++it)
-      if (it->request.method == method && it->request.url.rfind(path_prefix, 0) == 0) return &it->request;
-    return nullptr;
-  }
-};
 
 json user_json(bool admin = false) {
   return {{"id", 7}, {"username", "lihua"}, {"display_name", "李华"}, {"role", admin ? "admin" : "worker"}};
@@ -134,6 +89,34 @@ TEST_F(BookingsTest, TwoTapsBookWithAnIdempotencyKeyThatSurvivesARetry) {
   EXPECT_EQ(json::parse(server.last("POST", "/api/v1/bookings")->body)["slot_id"], 501);
   EXPECT_EQ(bookings.state().feedback->code, "booked");
   EXPECT_FALSE(bookings.state().chosen_slot);
+}
+
+TEST_F(BookingsTest, AStudioVisitKeepsItsGroupWithinTheRulesAndWaitsForApproval) {
+  server.settings["gongyou.token"] = "T";
+  server.answer("GET /api/v1/me", 200, user_json());
+  Bookings bookings(services);
+  server.flush();
+  json visit = slot_json(601, 20);
+  visit["min_group"] = 2;
+  visit["max_group"] = 10;
+  visit["approval_required"] = true;
+  server.answer("GET /api/v1/sites/12/slots", 200, {{"items", {visit}}});
+  bookings.open_site(SiteId{12}, "林明辉劳模创新工作室");
+  server.flush();
+  bookings.choose_slot(601);
+  EXPECT_EQ(bookings.state().group_size, 2) << "starts at the smallest group allowed";
+  bookings.set_group_size(15);
+  EXPECT_EQ(bookings.state().group_size, 10);
+  bookings.set_group_size(0);
+  EXPECT_EQ(bookings.state().group_size, 2);
+  bookings.set_group_size(4);
+  server.answer("POST /api/v1/bookings", 201,
+                {{"id", 19}, {"slot_id", 601}, {"site_id", 12}, {"start", "2026-11-25T09:00:00+08:00"},
+                 {"end", "2026-11-25T11:00:00+08:00"}, {"status", "pending"}, {"group_size", 4}});
+  bookings.confirm_booking(false);
+  server.flush();
+  EXPECT_EQ(json::parse(server.last("POST", "/api/v1/bookings")->body)["group_size"], 4);
+  EXPECT_EQ(bookings.state().feedback->code, "visit_pending");
 }
 
 TEST_F(BookingsTest, AFullSlotOffersTheWaitlistAndReportsThePosition) {
