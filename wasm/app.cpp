@@ -30,6 +30,11 @@ void App::start() {
   std::vector<MapLabel> labels;
   for (const auto& town : demo::huian_towns()) labels.push_back({town.name, town.center});
   map_.show_region(demo::huian_outline(), labels);
+  if (services_.initial_route) {
+    const std::string hash = services_.initial_route();
+    pending_route_ = parse_route(hash);
+    if (!pending_route_ && services_.show_route) services_.show_route("#/", true);
+  }
   load_sites_page("");
 }
 
@@ -56,6 +61,12 @@ void App::load_sites_page(const std::string& cursor) {
     state_.set_sites(std::move(loading_));
     loading_ = {};
     sites_changed();
+    if (pending_route_) {
+      const Route route = *pending_route_;
+      pending_route_.reset();
+      apply_route(route);
+      sites_changed();
+    }
   });
 }
 
@@ -132,6 +143,64 @@ void App::apply(const Intent& intent) {
              },
              intent);
   sites_changed();
+  publish_route();
+}
+
+Route App::current_route() const {
+  const BookingState& b = bookings_.state();
+  const CourseState& c = courses_.state();
+  switch (b.screen) {
+    case Screen::slots:
+    case Screen::staff: return b.site ? Route{Route::Kind::book, b.site->value} : Route{};
+    case Screen::my_bookings: return Route{Route::Kind::my_bookings, 0};
+    case Screen::courses:
+      if (c.view == CourseView::detail && c.opened_course) return Route{Route::Kind::course, c.opened_course};
+      return Route{Route::Kind::courses, c.view == CourseView::catalog ? c.category : 0};
+    case Screen::sites: break;
+  }
+  const Site* site = state_.selected();
+  return site ? Route{Route::Kind::site, site->id.value} : Route{};
+}
+
+void App::publish_route() {
+  if (pending_route_) return;  // the opening link is not applied yet
+  const Route now = current_route();
+  if (now == published_route_) return;
+  published_route_ = now;
+  if (services_.show_route) services_.show_route(format_route(now), false);
+}
+
+void App::apply_route(const Route& route) {
+  switch (route.kind) {
+    case Route::Kind::map:
+      bookings_.show_screen(Screen::sites);
+      state_.select(std::nullopt, /*from_map=*/false);
+      map_.highlight(std::nullopt);
+      break;
+    case Route::Kind::site:
+      bookings_.show_screen(Screen::sites);
+      select(SiteId{route.id}, /*from_map=*/false);
+      break;
+    case Route::Kind::book:
+      select(SiteId{route.id}, /*from_map=*/false);
+      if (const Site* site = state_.selected(); site && site->bookable) bookings_.open_site(site->id, site->name);
+      break;
+    case Route::Kind::courses:
+      bookings_.show_screen(Screen::courses);
+      courses_.show(CourseView::catalog);
+      courses_.set_category(route.id);
+      break;
+    case Route::Kind::course:
+      bookings_.show_screen(Screen::courses);
+      courses_.show(CourseView::catalog);
+      courses_.open_course(route.id);
+      break;
+    case Route::Kind::my_bookings: bookings_.show_screen(Screen::my_bookings); break;
+  }
+  // What the browser shows is now where the app is; a link to something that does not exist is
+  // rewritten in place (no extra history entry).
+  published_route_ = current_route();
+  if (published_route_ != route && services_.show_route) services_.show_route(format_route(published_route_), true);
 }
 
 void App::handle(const PlatformEvent& event) {
@@ -144,12 +213,24 @@ void App::handle(const PlatformEvent& event) {
                    map_.fly_to(e.position, kSiteZoom - 1);
                  },
                  [&](const GeolocationFailed& e) { state_.set_geolocation_error(e.reason); },
+                 [&](const RouteChanged& e) {
+                   const auto route = parse_route(e.hash);
+                   if (!route) {
+                     if (services_.show_route) services_.show_route(format_route(current_route()), true);
+                   } else if (state_.load_status() != LoadStatus::loaded) {
+                     pending_route_ = route;
+                   } else if (*route != current_route()) {
+                     apply_route(*route);
+                   }
+                 },
                  [&](const RefreshTick&) {
                    bookings_.refresh();
                    if (bookings_.state().screen == Screen::courses) courses_.refresh();
                  },
              },
              event);
+  sites_changed();
+  publish_route();
 }
 
 }  // namespace gongyou

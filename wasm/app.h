@@ -11,6 +11,7 @@
 #include "wasm/courses.h"
 #include "wasm/intent.h"
 #include "wasm/map_view.h"
+#include "wasm/route.h"
 
 namespace gongyou {
 
@@ -44,6 +45,10 @@ struct AppServices {
   std::function<UtcSeconds()> now;
   /// A fresh random idempotency key.
   std::function<std::string()> new_key;
+  /// The URL hash the page was opened with ("#/site/12"), and showing a new one: `replace` rewrites the
+  /// current history entry instead of adding one (a link that named something that does not exist).
+  std::function<std::string()> initial_route;
+  std::function<void(const std::string& hash, bool replace)> show_route;
 };
 
 /// The browser app's controller.
@@ -69,6 +74,12 @@ class App {
   void load_sites_page(const std::string& cursor);
   void sites_changed();  // pushes markers to the map after a load or filter change
   void select(SiteId id, bool from_map);
+  /// Where the app is now, as a route.
+  Route current_route() const;
+  /// Opens the view a link or the history names (sites must be loaded for site routes).
+  void apply_route(const Route& route);
+  /// Tells the browser the current route when it changed (a new history entry).
+  void publish_route();
 
   MapView& map_;
   AppServices services_;
@@ -77,6 +88,8 @@ class App {
   Courses courses_{bookings_};
   std::vector<Site> loading_;          // pages received so far
   std::uint64_t map_shown_revision_ = ~0ull;
+  std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in
+  Route published_route_;               ///< the route the browser's URL shows
 };
 
 }  // namespace gongyou

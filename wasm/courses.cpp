@@ -168,6 +168,7 @@ void Courses::load_page() {
 
 void Courses::open_course(std::int64_t course) {
   state_.view = CourseView::detail;
+  state_.opened_course = course;
   if (!state_.detail || state_.detail->course.id != course) state_.detail.reset();
   session_.call("GET", course_path(course), "", [this, course](const HttpResponse& r) {
     if (state_.view != CourseView::detail) return;

@@ -51,6 +51,7 @@ struct CourseState {
   std::string next_cursor;    ///< empty: the list is complete
   bool list_loading = false;
   std::uint64_t list_revision = 0;  ///< increases when the list starts over (views reset their scroll)
+  std::int64_t opened_course = 0;  ///< the course the detail view shows (or is loading)
   std::optional<CourseDetail> detail;
   std::vector<Enrollment> mine;
   std::vector<LectureRequest> my_requests, staff_requests;

@@ -72,6 +72,8 @@ struct MapMoved { LatLon center; double zoom; };         ///< the map finished a
 struct GeolocationFound { LatLon position; Metres accuracy; };  ///< the browser found the user
 struct GeolocationFailed { GeolocationError reason; };   ///< the browser could not, or was not allowed to
 struct RefreshTick {};                                   ///< once a minute: reload what may have changed
-using PlatformEvent = std::variant<MarkerClicked, MapMoved, GeolocationFound, GeolocationFailed, RefreshTick>;
+struct RouteChanged { std::string hash; };               ///< back, forward, or an edited URL hash
+using PlatformEvent = std::variant<MarkerClicked, MapMoved, GeolocationFound, GeolocationFailed, RefreshTick,
+                                   RouteChanged>;
 
 }  // namespace gongyou

@@ -203,6 +203,32 @@ EM_JS(char*, gy_js_new_key, (), {
 // A refresh tick every minute (bookings promoted from the waitlist, reminders); not a frame loop.
 EM_JS(void, gy_js_start_refresh_timer, (), { setInterval(() => _gy_refresh_tick(), 60000); });
 
+// History: the app's views are URL hashes (wasm/route.h); back, forward and edited hashes come back as
+// routes. pushState fires neither event, so the app never hears its own changes.
+EM_JS(void, gy_js_watch_route, (), {
+  const send = () => {
+    const h = location.hash, n = lengthBytesUTF8(h) + 1, p = _malloc(n);
+    stringToUTF8(h, p, n);
+    _gy_route(p);
+    _free(p);
+  };
+  window.addEventListener("popstate", send);
+  window.addEventListener("hashchange", send);
+});
+
+EM_JS(char*, gy_js_current_route, (), {
+  const h = location.hash, n = lengthBytesUTF8(h) + 1, p = _malloc(n);
+  stringToUTF8(h, p, n);
+  return p;
+});
+
+EM_JS(void, gy_js_show_route, (const char* hash, int replace), {
+  const h = UTF8ToString(hash);
+  if (location.hash === h || (h === "#/" && location.hash === "")) return;
+  if (replace) history.replaceState(null, "", h);
+  else history.pushState(null, "", h);
+});
+
 EM_JS(void, gy_js_geolocate, (), {
   if (!navigator.geolocation) { setTimeout(() => _gy_geo_failed(4), 0); return; }
   navigator.geolocation.getCurrentPosition(
@@ -351,6 +377,9 @@ EMSCRIPTEN_KEEPALIVE void gy_geo_failed(int code) {
 /// Once a minute.
 EMSCRIPTEN_KEEPALIVE void gy_refresh_tick() { emit(gongyou::RefreshTick{}); }
 
+/// Back, forward, or an edited URL hash.
+EMSCRIPTEN_KEEPALIVE void gy_route(const char* hash) { emit(gongyou::RouteChanged{hash}); }
+
 /// Called by the map bridge (leaflet_map_view.cpp) for marker clicks.
 EMSCRIPTEN_KEEPALIVE void gy_marker_clicked(double site_id) {
   emit(gongyou::MarkerClicked{gongyou::SiteId{static_cast<std::int64_t>(site_id)}});
@@ -449,7 +478,15 @@ AppServices app_services() {
     std::free(key);
     return out;
   };
+  services.initial_route = [] {
+    char* hash = gy_js_current_route();
+    std::string out(hash);
+    std::free(hash);
+    return out;
+  };
+  services.show_route = [](const std::string& hash, bool replace) { gy_js_show_route(hash.c_str(), replace ? 1 : 0); };
   gy_js_start_refresh_timer();
+  gy_js_watch_route();
   return services;
 }
 

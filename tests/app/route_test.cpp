@@ -1,0 +1,107 @@
+// tests/app/route_test.cpp — URL hashes (wasm/route.h) and the app following links, back and forward.
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <nlohmann/json.hpp>
+
+#include "tools/demo_data/huian_demo.h"
+#include "wasm/app.h"
+#include "wasm/null_map_view.h"
+#include "wasm/route.h"
+
+namespace gongyou {
+namespace {
+
+TEST(Route, ParsesEveryViewAndFormatsItBack) {
+  for (const char* hash : {"#/", "#/site/12", "#/home/7/book", "#/courses", "#/courses/3", "#/course/44",
+                           "#/my-bookings"}) {
+    const auto route = parse_route(hash);
+    ASSERT_TRUE(route) << hash;
+    EXPECT_EQ(format_route(*route), hash);
+  }
+  EXPECT_EQ(parse_route(""), Route{});
+  EXPECT_EQ(parse_route("#"), Route{});
+}
+
+TEST(Route, RefusesAnythingElse) {
+  for (const char* hash : {"#/site/", "#/site/abc", "#/site/-1", "#/site/0", "#/site/12/x", "#/site/1e3",
+                           "#/site/99999999999999999999", "#/home/7", "#/home/7/pay", "#/courses/x",
+                           "#/nowhere", "site/12", "#/site/12<script>", "#/my-bookings/1", "javascript:alert(1)"}) {
+    EXPECT_FALSE(parse_route(hash)) << hash;
+  }
+}
+
+/// Answers the site listing with the demo sites in one page; records the routes the app shows.
+struct RouteHarness {
+  std::deque<std::function<void()>> pending;
+  std::vector<std::pair<std::string, bool>> shown;  // hash, replace
+  std::string opening = "";
+  std::vector<Site> sites = demo::huian_sites();
+
+  AppServices services() {
+    AppServices s;
+    s.http = [this](const HttpRequest& r, std::function<void(HttpResponse)> done) {
+      nlohmann::json items = nlohmann::json::array();
+      if (r.url.rfind("/api/v1/sites", 0) == 0)
+        for (const Site& site : sites) items.push_back(to_json(site));
+      pending.push_back([done = std::move(done), body = nlohmann::json{{"items", items}}.dump()] { done({200, body}); });
+    };
+    s.now = [] { return UtcSeconds{1795500000}; };
+    s.initial_route = [this] { return opening; };
+    s.show_route = [this](const std::string& hash, bool replace) { shown.emplace_back(hash, replace); };
+    return s;
+  }
+  void flush() {
+    while (!pending.empty()) {
+      auto next = std::move(pending.front());
+      pending.pop_front();
+      next();
+    }
+  }
+};
+
+TEST(AppRoutes, ASharedSiteLinkOpensThatSiteOnceTheSitesAreIn) {
+  RouteHarness h;
+  const Site& site = h.sites[40];
+  h.opening = "#/site/" + std::to_string(site.id.value);
+  NullMapView map;
+  App app(map, h.services());
+  app.start();
+  h.flush();
+  ASSERT_NE(app.state().selected(), nullptr);
+  EXPECT_EQ(app.state().selected()->id, site.id);
+  EXPECT_TRUE(h.shown.empty()) << "opening a link adds no history entry";
+}
+
+TEST(AppRoutes, ChoosingSitesAddsHistoryAndBackReturnsToTheMap) {
+  RouteHarness h;
+  NullMapView map;
+  App app(map, h.services());
+  app.start();
+  h.flush();
+  app.apply(SelectSite{h.sites[3].id});
+  ASSERT_EQ(h.shown.size(), 1u);
+  EXPECT_EQ(h.shown[0], std::make_pair("#/site/" + std::to_string(h.sites[3].id.value), false));
+  app.handle(RouteChanged{"#/"});  // the back button
+  EXPECT_EQ(app.state().selected(), nullptr);
+  EXPECT_EQ(h.shown.size(), 1u) << "following the history does not write it";
+  app.handle(RouteChanged{"#/courses"});  // forward to another view
+  EXPECT_EQ(app.bookings().screen, Screen::courses);
+}
+
+TEST(AppRoutes, ALinkToNothingIsRewrittenInPlace) {
+  RouteHarness h;
+  h.opening = "#/site/999999";
+  NullMapView map;
+  App app(map, h.services());
+  app.start();
+  h.flush();
+  EXPECT_EQ(app.state().selected(), nullptr);
+  ASSERT_FALSE(h.shown.empty());
+  EXPECT_EQ(h.shown.back(), std::make_pair(std::string("#/"), true));
+  app.handle(RouteChanged{"#/site/<b>1</b>"});
+  EXPECT_EQ(h.shown.back(), std::make_pair(std::string("#/"), true));
+}
+
+}  // namespace
+}  // namespace gongyou
