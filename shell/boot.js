@@ -18,4 +18,8 @@
     printErr: (text) => console.warn(text),
     onAbort: () => fail('工友遇到错误，请刷新页面重试。'),
   };
+  // The offline shell (shell/sw.js): the page opens without the network and shows the last sites.
+  if ('serviceWorker' in navigator) {
+    window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js').catch(() => {}));
+  }
 })();

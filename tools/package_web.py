@@ -9,6 +9,7 @@ Usage: package_web.py OUT_DIR APP_JS APP_WASM SHELL_DIR LEAFLET_DIST
 """
 import gzip
 import hashlib
+import json
 import pathlib
 import shutil
 import subprocess
@@ -40,11 +41,11 @@ def main():
     if len(sys.argv) != 6:
         sys.exit(__doc__)
     out, app_js, app_wasm, shell, leaflet = (pathlib.Path(a) for a in sys.argv[1:])
-    inputs = {app_js: "gongyou", app_wasm: "gongyou", shell / "boot.js": "boot",
+    inputs = {app_js: "gongyou", app_wasm: "gongyou", shell / "boot.js": "boot", shell / "icon.svg": "icon",
               shell / "style.css": "style", leaflet / "leaflet.js": "leaflet", leaflet / "leaflet.css": "leaflet"}
     # Nothing changed (same hashed names, same page): leave build/web alone.
     index = out / "index.html"
-    if index.exists() and (shell / "index.html").stat().st_mtime < index.stat().st_mtime and all(
+    if index.exists() and all((shell / f).stat().st_mtime < index.stat().st_mtime for f in ("index.html", "sw.js")) and all(
             (out / hashed_name(src, stem)).exists() for src, stem in inputs.items()):
         return
     tmp = out.with_name(out.name + ".tmp")
@@ -54,6 +55,7 @@ def main():
         "app_js": hashed_copy(app_js, tmp, "gongyou"),
         "app_wasm": hashed_copy(app_wasm, tmp, "gongyou"),
         "boot_js": hashed_copy(shell / "boot.js", tmp, "boot"),
+        "icon": hashed_copy(shell / "icon.svg", tmp, "icon"),
         "style_css": hashed_copy(shell / "style.css", tmp, "style"),
         "leaflet_js": hashed_copy(leaflet / "leaflet.js", tmp, "leaflet"),
         "leaflet_css": hashed_copy(leaflet / "leaflet.css", tmp, "leaflet"),
@@ -65,6 +67,11 @@ def main():
     if "{{" in html:
         sys.exit("index.html has a placeholder that package_web.py does not fill")
     (tmp / "index.html").write_text(html, encoding="utf-8")
+    # The service worker keeps a fixed name (the page registers /sw.js) and lists the hashed files.
+    assets = sorted(names.values()) + sorted("images/" + p.name for p in (leaflet / "images").iterdir())
+    version = hashlib.sha256((html + "".join(assets)).encode()).hexdigest()[:12]
+    sw = (shell / "sw.js").read_text(encoding="utf-8").replace("{{version}}", version)
+    (tmp / "sw.js").write_text(sw.replace("{{assets}}", json.dumps(assets)), encoding="utf-8")
     for path in list(tmp.iterdir()):
         if path.is_file():
             compress(path)

@@ -169,11 +169,12 @@ constexpr Entry kTexts[] = {
     {"已提交参观申请，工作人员审核后会通知您。", "Visit requested: you will be told when staff decide."},
     {"已通过，预约人会收到通知。", "Approved: the visitor is notified."},
     {"已拒绝，预约人会收到通知。", "Declined: the visitor is notified."},
+    {"离线模式：显示的是上次加载的服务阵地。预约、报名和登录需要网络连接。", "Offline: these are the sites last loaded. Booking, enrolling and signing in need a connection."},
 };
 
 constexpr Entry kWeekdays[] = {{"周一", "Mon"}, {"周二", "Tue"}, {"周三", "Wed"}, {"周四", "Thu"},
                                {"周五", "Fri"}, {"周六", "Sat"}, {"周日", "Sun"}};
-static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::fb_visit_denied) + 1);
+static_assert(std::size(kTexts) == static_cast<std::size_t>(Text::offline_banner) + 1);
 
 constexpr std::pair<std::string_view, Entry> kFacilities[] = {
     {"water", {"饮用水", "Drinking water"}},   {"hot_water", {"热水", "Hot water"}},

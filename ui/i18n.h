@@ -73,6 +73,8 @@ enum class Text : std::uint8_t {
   tab_courses, courses_catalog, my_courses, lecture_requests, staff_lectures, course_search_hint, all_categories, sort_title, sort_newest, sort_popular, online, in_person, hours_fmt, teacher, lessons_title, places_fmt, class_full_waiting_fmt, class_time, class_place, show_on_map, enroll, enroll_waitlist, enrolled_badge, waitlisted_badge_fmt, leave_course, progress_fmt, lesson_video, lesson_text, lesson_session, no_courses, loading, no_my_courses, ask_lecture, request_topic, request_dates, request_audience, request_address, request_note, request_place, pick_map_center, place_picked_fmt, place_hint, submit_request, no_requests, req_pending, req_accepted, req_scheduled, req_delivered, req_declined, scheduled_at_fmt, declined_because_fmt, audience_fmt, accept, schedule, decline, schedule_hint, decline_hint, dashboard_title, dash_town, dash_requests, dash_pending, dash_delivered, fb_enrolled, fb_course_waitlisted_fmt, fb_left_course, fb_request_sent, fb_decision_saved, fb_pick_place, fb_course_full, fb_bad_request,
   // ---- studio visits ----
   group_size_label, visit_rule_fmt, submit_visit, status_pending, status_denied_fmt, group_fmt, approve, deny, deny_default_reason, fb_visit_pending, fb_visit_approved, fb_visit_denied,
+  // ---- offline ----
+  offline_banner,
 };
 
 /// Weekday name, ISO numbering (1 = Monday).

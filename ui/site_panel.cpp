@@ -99,6 +99,11 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
   if (ImGui::Begin("##sites", nullptr, flags)) {
     draw_header(state, bookings, intents);
     draw_tabs(bookings, intents);
+    if (state.offline()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 96, 0, 255));
+      ImGui::TextWrapped("%s", tr(Text::offline_banner));
+      ImGui::PopStyleColor();
+    }
     draw_reminders(bookings, now);
     draw_feedback(bookings, intents);
     switch (bookings.screen) {

@@ -49,6 +49,7 @@ void App::load_sites_page(const std::string& cursor) {
       state_.set_load_failed(response.status == 0 ? "network" : "server");
       return;
     }
+    state_.set_offline(response.offline);
     for (const auto& item : page["items"]) {
       auto decoded = site_from_json(item);
       if (auto* site = std::get_if<Site>(&decoded)) loading_.push_back(std::move(*site));
@@ -224,6 +225,7 @@ void App::handle(const PlatformEvent& event) {
                    }
                  },
                  [&](const RefreshTick&) {
+                   if (state_.offline() && loading_.empty()) load_sites_page("");  // back online?
                    bookings_.refresh();
                    if (bookings_.state().screen == Screen::courses) courses_.refresh();
                  },

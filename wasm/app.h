@@ -28,6 +28,7 @@ struct HttpRequest {
 struct HttpResponse {
   int status = 0;
   std::string body;
+  bool offline = false;  ///< no network: nothing came back, or the offline shell answered from its cache
 };
 
 /// What the app needs from the browser besides the map.

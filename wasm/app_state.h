@@ -43,6 +43,9 @@ class AppState {
   void set_loading() { load_status_ = LoadStatus::loading; }
   /// Records that loading failed, with a message for the user.
   void set_load_failed(std::string message);
+  /// Whether the sites shown came from the offline shell's cache (no network).
+  void set_offline(bool offline) { offline_ = offline; }
+  bool offline() const { return offline_; }
   /// Shows or hides one site type.
   void toggle_type(SiteType type);
   /// Shows every site type.
@@ -104,6 +107,7 @@ class AppState {
   std::string query_;
   std::optional<SiteId> selected_;
   OriginKind origin_kind_ = OriginKind::map_center;
+  bool offline_ = false;
   LatLon map_center_;
   LatLon user_location_;
   std::optional<GeolocationError> geolocation_error_;

@@ -119,6 +119,7 @@ void publish_test_state() {
   state["screen"] = kScreens[static_cast<int>(b.screen)];
   state["signed_in"] = b.user ? nlohmann::json(b.user->username) : nlohmann::json(nullptr);
   state["auth_open"] = b.auth_open;
+  state["offline"] = s.offline();
   state["group_size"] = b.group_size;
   state["feedback"] = b.feedback ? nlohmann::json(b.feedback->code) : nlohmann::json(nullptr);
   nlohmann::json slots = nlohmann::json::array();

@@ -83,7 +83,8 @@ bool is_inside(const fs::path& root, const fs::path& candidate) {
 }
 
 std::string cache_control_for(std::string_view file_name) {
-  if (file_name == kIndex || extension_of(file_name) == ".html") return "no-cache";
+  // The page and the service worker name every other file: they must never be stale.
+  if (file_name == kIndex || extension_of(file_name) == ".html" || file_name == "sw.js") return "no-cache";
   if (has_content_hash(file_name)) return "public, max-age=31536000, immutable";
   return "public, max-age=300";
 }

@@ -18,6 +18,7 @@ export const webFiles = {
   'app.0123abcd.wasm': Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
   'style.css': 'body { margin: 0; }\n',
   'manifest.webmanifest': '{"name":"工友"}\n',
+  'sw.js': 'self.addEventListener("fetch", () => {});\n',
 };
 /** A file next to the web root that no URL may reach. */
 export const secretText = 'root:x:0:0:secret outside the web root';

@@ -56,6 +56,7 @@ test('cache lifetimes: hashed names immutable, index.html no-cache, others short
                'public, max-age=31536000, immutable');
   assert.equal((await server.request('/index.html')).headers['cache-control'], 'no-cache');
   assert.equal((await server.request('/')).headers['cache-control'], 'no-cache');
+  assert.equal((await server.request('/sw.js')).headers['cache-control'], 'no-cache', 'the service worker updates at once');
   assert.match((await server.request('/style.css')).headers['cache-control'], /^public, max-age=\d{1,4}$/);
 });
 

@@ -165,13 +165,14 @@ EM_JS(void, gy_js_fetch, (int request, const char* method, const char* url, cons
     }).catch(() => {});
     return;
   }
+  // An answer the offline shell (shell/sw.js) kept from earlier says so in X-Gongyou-Offline.
   fetch(UTF8ToString(url), options)
-    .then((r) => r.text().then((t) => [r.status, t]))
-    .catch(() => [0, ""])
-    .then(([status, text]) => {
+    .then((r) => r.text().then((t) => [r.status, t, r.headers.get("X-Gongyou-Offline") ? 1 : 0]))
+    .catch(() => [0, "", 1])
+    .then(([status, text, offline]) => {
       const n = lengthBytesUTF8(text) + 1, p = _malloc(n);
       stringToUTF8(text, p, n);
-      _gy_fetch_done(request, status, p);
+      _gy_fetch_done(request, status, p, offline);
       _free(p);
     });
 });
@@ -352,13 +353,13 @@ EMSCRIPTEN_KEEPALIVE void gy_focus(int focused) {
 /// Something outside ImGui changed (resize, pixel ratio).
 EMSCRIPTEN_KEEPALIVE void gy_wake() { wake(); }
 
-/// A fetch() finished; status 0 when the network failed.
-EMSCRIPTEN_KEEPALIVE void gy_fetch_done(int request, int status, const char* body) {
+/// A fetch() finished; status 0 when the network failed; `offline`: a kept answer or no answer at all.
+EMSCRIPTEN_KEEPALIVE void gy_fetch_done(int request, int status, const char* body, int offline) {
   auto it = g_pending_requests.find(request);
   if (it == g_pending_requests.end()) return;
   auto done = std::move(it->second);
   g_pending_requests.erase(it);
-  done(gongyou::HttpResponse{status, body});
+  done(gongyou::HttpResponse{status, body, offline != 0});
   wake();
 }
 
