@@ -32,48 +32,6 @@ constexpr ImU32 kFew = IM_COL32(240, 140, 0, 255);
 constexpr ImU32 kFull = IM_COL32(173, 181, 189, 255);
 constexpr ImU32 kMine = IM_COL32(200, 16, 46, 255);
 
-/// The sentence for a feedback code.
-const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
-  struct Pair {
-    const char* code;
-    Text text;
-  };
-  static constexpr Pair kCodes[] = {
-      {"booked", Text::fb_booked},           {"cancelled", Text::fb_cancelled},
-      {"signed_in", Text::fb_signed_in},     {"signed_out", Text::fb_signed_out},
-      {"template_saved", Text::fb_template_saved}, {"checked_in", Text::fb_checked_in},
-      {"slot_full", Text::fb_slot_full},     {"too_late", Text::fb_too_late},
-      {"booking_limit", Text::fb_booking_limit}, {"conflict", Text::fb_conflict},
-      {"slot_closed", Text::fb_slot_closed}, {"login_failed", Text::fb_login_failed},
-      {"unauthorized", Text::fb_login_failed}, {"username_taken", Text::fb_username_taken},
-      {"weak_password", Text::fb_weak_password}, {"rate_limited", Text::fb_rate_limited},
-      {"session_expired", Text::fb_session_expired}, {"network", Text::fb_network},
-      {"forbidden", Text::fb_forbidden},     {"not_found", Text::fb_not_found},
-      {"enrolled", Text::fb_enrolled},       {"left_course", Text::fb_left_course},
-      {"request_sent", Text::fb_request_sent}, {"decision_saved", Text::fb_decision_saved},
-      {"pick_place", Text::fb_pick_place},   {"course_full", Text::fb_course_full},
-      {"visit_pending", Text::fb_visit_pending}, {"visit_approved", Text::fb_visit_approved},
-      {"visit_denied", Text::fb_visit_denied},
-  };
-  if (f.code == "waitlisted" || f.code == "course_waitlisted") {
-    std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),
-                  f.number);
-    return buffer;
-  }
-  for (const Pair& p : kCodes)
-    if (f.code == p.code) return tr(p.text);
-  // The server's validation messages are for developers (English): a sentence first, the detail after.
-  if (f.code == "bad_request") {
-    std::snprintf(buffer, size, f.detail.empty() ? "%s" : "%s（%s）", tr(Text::fb_bad_request), f.detail.c_str());
-    return buffer;
-  }
-  // A refusal we have no sentence for: the server's own words (bad_request on a template, ...).
-  if (!f.detail.empty()) {
-    std::snprintf(buffer, size, "%s", f.detail.c_str());
-    return buffer;
-  }
-  return tr(Text::fb_other);
-}
 
 ImU32 status_color(BookingStatus s) {
   switch (s) {
@@ -447,6 +405,48 @@ const char* booking_status_text(const Booking& b, char* buffer, std::size_t size
     case BookingStatus::unknown: break;
   }
   return "";
+}
+
+const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
+  struct Pair {
+    const char* code;
+    Text text;
+  };
+  static constexpr Pair kCodes[] = {
+      {"booked", Text::fb_booked},           {"cancelled", Text::fb_cancelled},
+      {"signed_in", Text::fb_signed_in},     {"signed_out", Text::fb_signed_out},
+      {"template_saved", Text::fb_template_saved}, {"checked_in", Text::fb_checked_in},
+      {"slot_full", Text::fb_slot_full},     {"too_late", Text::fb_too_late},
+      {"booking_limit", Text::fb_booking_limit}, {"conflict", Text::fb_conflict},
+      {"slot_closed", Text::fb_slot_closed}, {"login_failed", Text::fb_login_failed},
+      {"unauthorized", Text::fb_login_failed}, {"username_taken", Text::fb_username_taken},
+      {"weak_password", Text::fb_weak_password}, {"rate_limited", Text::fb_rate_limited},
+      {"session_expired", Text::fb_session_expired}, {"network", Text::fb_network},
+      {"forbidden", Text::fb_forbidden},     {"not_found", Text::fb_not_found},
+      {"enrolled", Text::fb_enrolled},       {"left_course", Text::fb_left_course},
+      {"request_sent", Text::fb_request_sent}, {"decision_saved", Text::fb_decision_saved},
+      {"pick_place", Text::fb_pick_place},   {"course_full", Text::fb_course_full},
+      {"visit_pending", Text::fb_visit_pending}, {"visit_approved", Text::fb_visit_approved},
+      {"visit_denied", Text::fb_visit_denied},
+  };
+  if (f.code == "waitlisted" || f.code == "course_waitlisted") {
+    std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),
+                  f.number);
+    return buffer;
+  }
+  for (const Pair& p : kCodes)
+    if (f.code == p.code) return tr(p.text);
+  // The server's validation messages are for developers (English): a sentence first, the detail after.
+  if (f.code == "bad_request") {
+    std::snprintf(buffer, size, f.detail.empty() ? "%s" : "%s（%s）", tr(Text::fb_bad_request), f.detail.c_str());
+    return buffer;
+  }
+  // A refusal we have no sentence for: the server's own words (bad_request on a template, ...).
+  if (!f.detail.empty()) {
+    std::snprintf(buffer, size, "%s", f.detail.c_str());
+    return buffer;
+  }
+  return tr(Text::fb_other);
 }
 
 }  // namespace gongyou::ui

@@ -32,6 +32,9 @@ void draw_reminders(const BookingState& state, UtcSeconds now);
 /// The result of the last action, in words, with a close button.
 void draw_feedback(const BookingState& state, std::vector<Intent>& intents);
 
+/// The sentence for a feedback code, written into `buffer` when it needs numbers or the server's words.
+const char* feedback_text(const Feedback& f, char* buffer, std::size_t size);
+
 /// A booking's status in words ("已确认", "候补第 2 位", "未通过：…"), written into `buffer` when needed.
 const char* booking_status_text(const Booking& b, char* buffer, std::size_t size);
 

@@ -122,6 +122,41 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
     auth_.draw(bookings, screen, intents);
   }
   ImGui::End();
+  announce_changes(state, bookings, intents);
+}
+
+void SitePanel::announce_changes(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
+  // Compared without building the sentence: an idle frame allocates nothing.
+  const Slot* chosen = bookings.chosen();
+  const Site* site = state.selected();
+  const std::int64_t slot_key = chosen ? chosen->id : 0, site_key = site ? site->id.value : 0;
+  const bool same_feedback = bookings.feedback ? announced_feedback_ == bookings.feedback->code &&
+                                                     announced_number_ == bookings.feedback->number
+                                               : announced_feedback_.empty();
+  if (same_feedback && slot_key == announced_slot_ && site_key == announced_site_) return;
+  announced_feedback_ = bookings.feedback ? bookings.feedback->code : "";
+  announced_number_ = bookings.feedback ? bookings.feedback->number : 0;
+  announced_slot_ = slot_key;
+  announced_site_ = site_key;
+
+  char text[512];
+  text[0] = 0;
+  if (bookings.feedback) {
+    char buffer[256];
+    std::snprintf(text, sizeof text, "%s", feedback_text(*bookings.feedback, buffer, sizeof buffer));
+  } else if (const Slot* slot = chosen) {
+    char remaining[48];
+    std::snprintf(remaining, sizeof remaining, tr(Text::remaining_fmt), slot->remaining);
+    std::snprintf(text, sizeof text, "%s %s %s", bookings.site_name.c_str(),
+                  format_interval(slot->start, slot->end).c_str(), remaining);
+  } else if (const auto selected = state.selected_distance()) {
+    char distance[32], walk[32];
+    const std::string_view type = type_name(selected->site->type);
+    std::snprintf(text, sizeof text, "%s，%.*s，%s，%s", selected->site->name.c_str(), static_cast<int>(type.size()),
+                  type.data(), format_distance(selected->distance, distance, sizeof distance),
+                  format_walk(selected->walk, walk, sizeof walk));
+  }
+  if (text[0]) intents.push_back(Announce{text});
 }
 
 //-------------------------------------------------------------------------------------------------

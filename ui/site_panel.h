@@ -47,6 +47,8 @@ class SitePanel {
   void draw_origin(const AppState& state, std::vector<Intent>& intents);
   void draw_details(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
   void draw_list(const AppState& state, std::vector<Intent>& intents);
+  /// Tells screen readers about a new selection, chosen slot or message (once each).
+  void announce_changes(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
 
   char search_[128] = {};
   AuthDialog auth_;
@@ -56,6 +58,10 @@ class SitePanel {
   std::vector<DrawnRow> drawn_rows_;
   ImVec2 map_insets_;
   ImRect near_me_rect_, search_rect_;
+  // What screen readers were last told about (a message, a chosen slot, a selected site).
+  std::string announced_feedback_;
+  int announced_number_ = 0;
+  std::int64_t announced_slot_ = 0, announced_site_ = 0;
   bool phone_ = false;          // bottom-sheet layout this frame
   bool touch_dragged_ = false;  // the current touch gesture scrolled the list
 };

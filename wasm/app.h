@@ -50,6 +50,8 @@ struct AppServices {
   /// current history entry instead of adding one (a link that named something that does not exist).
   std::function<std::string()> initial_route;
   std::function<void(const std::string& hash, bool replace)> show_route;
+  /// Says a sentence to screen readers (an offscreen live region); never shown as HTML.
+  std::function<void(const std::string& text)> announce;
 };
 
 /// The browser app's controller.

@@ -20,6 +20,7 @@ struct SelectSite { SiteId site; };          ///< choose a site in the panel
 struct LocateMe {};                          ///< sort by distance from the user ("near me")
 struct UseMapCenter {};                      ///< sort by distance from the map center
 struct RetryLoad {};                         ///< load the sites again after a failure
+struct Announce { std::string text; };       ///< tell screen readers what changed (a live region)
 // Accounts and bookings (wasm/bookings.h)
 struct OpenAuth { bool register_form; };     ///< show the sign-in (or register) dialog
 struct CloseAuth {};
@@ -58,7 +59,7 @@ struct LeaveCourse { std::int64_t course; };
 struct MarkLesson { std::int64_t course; int lesson; bool done; };
 struct SubmitLectureRequest { LectureForm form; };
 struct DecideLectureRequest { LectureDecision decision; };
-using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad, OpenAuth,
+using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad, Announce, OpenAuth,
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,

@@ -223,6 +223,12 @@ EM_JS(char*, gy_js_current_route, (), {
   return p;
 });
 
+// The offscreen live region (index.html #gy-live): text only, never markup.
+EM_JS(void, gy_js_announce, (const char* text), {
+  const live = document.getElementById("gy-live");
+  if (live) live.textContent = UTF8ToString(text);
+});
+
 EM_JS(void, gy_js_show_route, (const char* hash, int replace), {
   const h = UTF8ToString(hash);
   if (location.hash === h || (h === "#/" && location.hash === "")) return;
@@ -486,6 +492,7 @@ AppServices app_services() {
     return out;
   };
   services.show_route = [](const std::string& hash, bool replace) { gy_js_show_route(hash.c_str(), replace ? 1 : 0); };
+  services.announce = [](const std::string& text) { gy_js_announce(text.c_str()); };
   gy_js_start_refresh_timer();
   gy_js_watch_route();
   return services;
