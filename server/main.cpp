@@ -73,7 +73,7 @@ int serve(const ServerConfig& config) {
   const api::ApiServices services{store, clock, passwords, keeper, door_passes, config.booking_limit};
 
   http::Router api;
-  api::add_site_routes(api, store, directory);
+  api::add_site_routes(api, store, directory, clock);
   api::add_slot_routes(api, services);
   api::add_account_routes(api, services);
   api::add_booking_routes(api, services);
