@@ -66,8 +66,7 @@ SitePage list_open_sites(Store& store, SitePageRequest request, UtcSeconds now) 
   }
 }
 
-void list_sites(Store& store, const SiteDirectory& directory, const Clock& clock, const Request& req,
-                Response& res) {
+void list_sites(Store& store, const SiteDirectory& directory, const Clock& clock, const Request& req, Response& res) {
   SitePageRequest request = parse_site_listing(req);
   const bool open_now = parse_open_now(req);
   // "ldf" finds 劳动法 too: the initials of every name and address are kept by the directory's snapshot.
