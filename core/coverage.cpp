@@ -94,6 +94,10 @@ std::uint32_t RingIndex::count_within(LatLon from) const {
   return count;
 }
 
+bool RingIndex::any_within(LatLon from) const {
+  return scan(from, [](std::uint32_t) { return true; });
+}
+
 // [SECTION] Counting
 
 void count_rings(const RingIndex& sites, std::span<const LatLon> places, std::span<std::uint32_t> out) {
@@ -120,9 +124,7 @@ void coverage_by_group(const RingIndex& sites, std::span<const DemandPoint> dema
     if (d.group >= out.size()) continue;
     GroupCoverage& g = out[d.group];
     g.members += d.members;
-    bool covered = false;
-    sites.for_each_within(d.position, [&covered](std::uint32_t) { covered = true; });
-    if (covered) g.covered += d.members;
+    if (sites.any_within(d.position)) g.covered += d.members;
   }
 }
 
@@ -137,9 +139,7 @@ std::vector<SiteSuggestion> suggest_sites(const RingIndex& sites, std::span<cons
   std::vector<LatLon> positions(demand.size());
   for (std::size_t i = 0; i < demand.size(); ++i) {
     positions[i] = demand[i].position;
-    bool covered = false;
-    sites.for_each_within(demand[i].position, [&covered](std::uint32_t) { covered = true; });
-    uncovered[i] = covered ? 0 : demand[i].members;
+    uncovered[i] = sites.any_within(demand[i].position) ? 0 : demand[i].members;
   }
   const RingIndex demand_index(positions, sites.radius());
   const auto gain = [&](std::uint32_t candidate) {

@@ -28,6 +28,9 @@ class RingIndex {
   /// Number of indexed positions within the radius of `from`: the rings covering it, when sites are indexed.
   std::uint32_t count_within(LatLon from) const;
 
+  /// True when some indexed position is within the radius of `from` (stops at the first found).
+  bool any_within(LatLon from) const;
+
   /// The radius searched.
   Metres radius() const { return radius_; }
   /// Number of indexed positions.
@@ -39,6 +42,9 @@ class RingIndex {
     std::uint32_t begin, end;  // range in xyz_/index_
   };
   const Cell* find(std::uint64_t key) const;
+  /// Calls `visit(index)` for the positions within the radius until it returns true; true if it did.
+  template <class Visit>
+  bool scan(LatLon from, Visit&& visit) const;
   void cell_of(const double xyz[3], std::int64_t cell[3]) const;
 
   Metres radius_{0};
@@ -98,7 +104,15 @@ void unit_sphere_vector(LatLon p, double out[3]);
 
 template <class Visit>
 void RingIndex::for_each_within(LatLon from, Visit&& visit) const {
-  if (index_.empty() || !is_valid(from)) return;
+  scan(from, [&visit](std::uint32_t i) {
+    visit(i);
+    return false;
+  });
+}
+
+template <class Visit>
+bool RingIndex::scan(LatLon from, Visit&& visit) const {
+  if (index_.empty() || !is_valid(from)) return false;
   double p[3];
   unit_sphere_vector(from, p);
   std::int64_t c[3];
@@ -113,9 +127,10 @@ void RingIndex::for_each_within(LatLon from, Visit&& visit) const {
         for (std::uint32_t i = cell->begin; i < cell->end; ++i) {
           const double* q = &xyz_[3 * static_cast<std::size_t>(i)];
           const double ex = q[0] - p[0], ey = q[1] - p[1], ez = q[2] - p[2];
-          if (ex * ex + ey * ey + ez * ez <= chord2_) visit(index_[i]);
+          if (ex * ex + ey * ey + ez * ez <= chord2_ && visit(index_[i])) return true;
         }
       }
+  return false;
 }
 
 }  // namespace gongyou

@@ -59,7 +59,10 @@ TEST(RingIndex, OtherRadiiAndEdgeCases) {
   }
   const RingIndex empty(std::vector<LatLon>{}, kRadius);
   EXPECT_EQ(empty.count_within({25, 118}), 0u);
+  EXPECT_FALSE(empty.any_within({25, 118}));
   const RingIndex same(std::vector<LatLon>(5, LatLon{25, 118}), kRadius);
+  EXPECT_TRUE(same.any_within({25.001, 118}));
+  EXPECT_FALSE(same.any_within({25.1, 118}));
   EXPECT_EQ(same.count_within({25, 118}), 5u);
   EXPECT_EQ(same.count_within({25, 119}), 0u);
   EXPECT_EQ(same.count_within({95, 118}), 0u) << "an invalid place is covered by nothing";
