@@ -44,7 +44,7 @@ struct SpatialIndex::Query {
   double worst;                  // squared chord of the current k-th best, or of the distance limit
   std::vector<Neighbour>* heap;  // max-heap on squared chord (kept in Neighbour::distance until the end)
   const void* context;
-  AcceptFn accept;
+  AcceptFn accept;  // null: every point
 };
 
 SpatialIndex::SpatialIndex(std::span<const LatLon> positions) : positions_(positions.begin(), positions.end()) {
@@ -68,7 +68,7 @@ void SpatialIndex::build(std::size_t begin, std::size_t end, int depth) {
 
 void SpatialIndex::consider(const Node& node, Query& q) const {
   const double d2 = squared_chord(q.point, node.xyz);
-  if (d2 > q.worst || !q.accept(q.context, node.index)) return;
+  if (d2 > q.worst || (q.accept && !q.accept(q.context, node.index))) return;
   std::vector<Neighbour>& heap = *q.heap;
   heap.push_back({node.index, Metres{d2}});
   std::push_heap(heap.begin(), heap.end(), farther_first);

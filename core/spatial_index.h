@@ -44,8 +44,7 @@ class SpatialIndex {
 
   /// Up to k nearest points into `out`, nearest first, with no allocation once `out` has room for k.
   void nearest_into(LatLon from, std::size_t k, std::vector<Neighbour>& out) const {
-    nearest_into(
-        from, k, Metres{1e300}, [](std::uint32_t) { return true; }, out);
+    nearest_impl(from, k, Metres{1e300}, nullptr, nullptr, out);  // no filter: no call per candidate
   }
 
   /// Number of indexed points.
