@@ -14,6 +14,7 @@
 #include "server/api/accounts_api.h"
 #include "server/api/bookings_api.h"
 #include "server/api/door_api.h"
+#include "server/api/site_import_api.h"
 #include "server/api/sites_api.h"
 #include "server/api/slots_api.h"
 #include "server/api/staff_api.h"
@@ -98,6 +99,7 @@ int serve(const ServerConfig& config) {
   api::add_booking_routes(api, services);
   api::add_door_routes(api, services);
   api::add_staff_routes(api, services);
+  api::add_site_import_routes(api, services, directory);
   if (config.test_clock) api::add_test_clock_routes(api, services, clock);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);
