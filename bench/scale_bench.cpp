@@ -4,8 +4,8 @@
 //
 //   gongyou-scale-bench POINTS.json WORKLOAD.json REFERENCE_RESULTS.json LABEL
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>

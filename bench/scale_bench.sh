@@ -54,4 +54,4 @@ else
 fi
 echo "  frame time p95 while panning 150,000 sites in headless Chromium: not measured here yet; it needs the map"
 echo "  front end drawing from core/clustering (issue 6, part 2)."
-echo "  $(nproc) cores shared with whatever else runs; figures vary by ±30 % between runs on a busy machine."
+echo "  Processor time on both sides; $(nproc) cores shared with whatever else runs, so figures still vary by ~20 %."
