@@ -23,6 +23,7 @@ const char* usage_text() {
          "  --db PATH         SQLite database file, created and migrated if new (default gongyou.db)\n"
          "  --web-root DIR    serve the built front end from DIR at /\n"
          "  --demo            load the Hui'an demo sites into an empty database\n"
+         "  --demo-scale      load the national scale set (150,000 stations) into an empty database\n"
          "  --max-threads N   most connections served at once (default 512)\n"
          "  --db-readers N    read connections to the database (default 8)\n"
          "  --booking-limit N active future bookings one user may hold (default 3)\n"
@@ -56,6 +57,8 @@ std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::v
     if (flag == "--help" || flag == "-h") return ShowHelp{};
     if (flag == "--demo") {
       config.load_demo = true;
+    } else if (flag == "--demo-scale") {
+      config.load_demo_scale = true;
     } else if (flag == "--test-clock") {
       config.test_clock = true;
     } else if (flag == "--fast-password-hash") {

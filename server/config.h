@@ -17,6 +17,7 @@ struct ServerConfig {
   std::string db_path = "gongyou.db";
   std::optional<std::string> web_root;
   bool load_demo = false;
+  bool load_demo_scale = false;              ///< --demo-scale: the 150,000 stations of tools/scale_data
   std::size_t max_threads = 512;             ///< ceiling of the HTTP thread pool
   std::size_t db_readers = 8;                ///< read connections to the database
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "server/api/courses_api.h"
 #include "server/api/door_api.h"
 #include "server/api/lectures_api.h"
+#include "server/api/site_import_api.h"
 #include "server/api/sites_api.h"
 #include "server/api/slots_api.h"
 #include "server/api/staff_api.h"
@@ -31,6 +33,7 @@
 #include "server/sites/site_directory.h"
 #include "server/store/sqlite/sqlite_store.h"
 #include "tools/demo_data/huian_demo.h"
+#include "tools/scale_data/scale_data.h"
 
 namespace {
 
@@ -61,6 +64,22 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clo
   if (courses > 0) std::cerr << "loaded " << courses << " demo courses\n";
 }
 
+/// --demo-scale: generates the national set and inserts it in one transaction (SqliteStore::seed_sites, one prepared
+/// statement), reporting how long each part took.
+void load_demo_scale(Store& store) {
+  using Clock = std::chrono::steady_clock;
+  const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+  const auto start = Clock::now();
+  const auto sites = scale::scale_sites();
+  const auto generated = Clock::now();
+  if (!store.seed_sites(sites)) {
+    std::cerr << "--demo-scale: the database already has sites; nothing loaded\n";
+    return;
+  }
+  std::fprintf(stderr, "loaded %zu scale sites: generated in %.2f s, stored in %.2f s\n", sites.size(),
+               seconds(generated - start), seconds(Clock::now() - generated));
+}
+
 int serve(const ServerConfig& config) {
   crypto::initialize();
   sqlite::SqliteStore store(config.db_path, config.db_readers);
@@ -68,6 +87,7 @@ int serve(const ServerConfig& config) {
   crypto::PasswordHasher passwords(config.fast_password_hash);
   if (config.create_admin) return create_admin(store, passwords, clock, *config.create_admin, std::cin, std::cerr);
   if (config.load_demo) load_demo(store, passwords, clock);
+  if (config.load_demo_scale) load_demo_scale(store);
   SiteDirectory directory;
   directory.replace(store.all_sites());
 
@@ -79,7 +99,7 @@ int serve(const ServerConfig& config) {
   const api::ApiServices services{store, clock, passwords, keeper, door_passes, config.booking_limit};
 
   http::Router api;
-  api::add_site_routes(api, store, directory);
+  api::add_site_routes(api, store, directory, clock);
   api::add_slot_routes(api, services);
   api::add_account_routes(api, services);
   api::add_booking_routes(api, services);
@@ -88,6 +108,7 @@ int serve(const ServerConfig& config) {
   api::add_visit_routes(api, services);
   api::add_course_routes(api, services);
   api::add_lecture_routes(api, services, directory);
+  api::add_site_import_routes(api, services, directory);
   if (config.test_clock) api::add_test_clock_routes(api, services, clock);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

@@ -52,8 +52,6 @@ std::optional<BoundingBox> parse_bbox(const QueryParams& query) {
 
 SitePageRequest parse_site_listing(const httplib::Request& req) {
   const QueryParams query(req);
-  if (query.text("open_now"))
-    throw http::ApiError(501, "not_implemented", "open_now is not supported yet; filter on the client for now");
   SitePageRequest request;
   request.filter.bbox = parse_bbox(query);
   request.filter.types = parse_types(query);
@@ -67,6 +65,14 @@ SitePageRequest parse_site_listing(const httplib::Request& req) {
     request.after = *after;
   }
   return request;
+}
+
+bool parse_open_now(const httplib::Request& req) {
+  const auto text = QueryParams(req).text("open_now");
+  if (!text) return false;
+  if (*text == "1" || *text == "true") return true;
+  if (*text == "0" || *text == "false") return false;
+  throw bad_request("open_now must be 1, true, 0 or false");
 }
 
 NearestRequest parse_nearest(const httplib::Request& req) {

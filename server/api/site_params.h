@@ -19,8 +19,11 @@ inline constexpr std::size_t kDefaultPageSize = 100, kMaxPageSize = 1000;
 /// Neighbours of GET /sites/nearest when no k is given, and the most accepted.
 inline constexpr std::size_t kDefaultNearestCount = 10, kMaxNearestCount = 100;
 
-/// GET /sites?bbox=&type=&q=&limit=&cursor=
+/// GET /sites?bbox=&type=&q=&limit=&cursor= (open_now is read by parse_open_now)
 SitePageRequest parse_site_listing(const httplib::Request& req);
+
+/// open_now=1|true|0|false of GET /sites; false when absent.
+bool parse_open_now(const httplib::Request& req);
 
 /// What GET /sites/nearest asks for.
 struct NearestRequest {

@@ -1,9 +1,11 @@
 // server/api/sites_api.cpp — see sites_api.h.
 #include "server/api/sites_api.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/opening_hours.h"
 #include "core/pinyin.h"
 #include "server/api/cursor.h"
 #include "server/api/site_params.h"
@@ -35,12 +37,42 @@ json site_types_json() {
   return types;
 }
 
-void list_sites(Store& store, const SiteDirectory& directory, const Request& req, Response& res) {
+/// True when the site's hours (core/opening_hours.h) say it is open at `now` in Asia/Shanghai, China's public
+/// holidays counting for "PH". Hours that are empty or cannot be read are not "open now": unknown is not open.
+bool open_at(const Site& site, UtcSeconds now) {
+  const auto schedule = parse_opening_hours(site.hours);
+  const auto* parsed = std::get_if<OpeningSchedule>(&schedule);
+  return parsed && is_open_at(*parsed, now, china_public_holidays());
+}
+
+/// The page of `request` keeping only the sites open at `now`: reads the store in chunks, in id order, until the
+/// page (and one more, which tells whether a next page exists) is full or the sites run out.
+SitePage list_open_sites(Store& store, SitePageRequest request, UtcSeconds now) {
+  const std::size_t limit = request.limit;
+  request.limit = std::max<std::size_t>(limit, 500);
+  SitePage page;
+  while (true) {
+    const SitePage chunk = store.list_sites(request);
+    for (const Site& site : chunk.items) {
+      if (!open_at(site, now)) continue;
+      if (page.items.size() == limit) {
+        page.has_more = true;
+        return page;
+      }
+      page.items.push_back(site);
+    }
+    if (!chunk.has_more) return page;
+    request.after = chunk.items.back().id;
+  }
+}
+
+void list_sites(Store& store, const SiteDirectory& directory, const Clock& clock, const Request& req, Response& res) {
   SitePageRequest request = parse_site_listing(req);
+  const bool open_now = parse_open_now(req);
   // "ldf" finds 劳动法 too: the initials of every name and address are kept by the directory's snapshot.
   if (is_pinyin_initials_query(request.filter.text))
     request.filter.text_initials_matches = directory.current()->matching_initials(request.filter.text);
-  const SitePage page = store.list_sites(request);
+  const SitePage page = open_now ? list_open_sites(store, request, clock.now()) : store.list_sites(request);
   json items = json::array();
   for (const Site& site : page.items) items.push_back(to_json(site));
   const json next = page.has_more ? json(encode_cursor(page.items.back().id)) : json(nullptr);
@@ -70,15 +102,15 @@ void one_site(Store& store, const PathParams& params, Response& res) {
 
 }  // namespace
 
-void add_site_routes(http::Router& router, Store& store, const SiteDirectory& directory) {
+void add_site_routes(http::Router& router, Store& store, const SiteDirectory& directory, const Clock& clock) {
   router.get("/api/v1/health", [](const Request&, Response& res, const PathParams&) {
     http::send_json(res, {{"status", "ok"}});
   });
   router.get("/api/v1/site-types", [types = site_types_json()](const Request&, Response& res, const PathParams&) {
     http::send_json(res, types);
   });
-  router.get("/api/v1/sites", [&store, &directory](const Request& req, Response& res, const PathParams&) {
-    list_sites(store, directory, req, res);
+  router.get("/api/v1/sites", [&store, &directory, &clock](const Request& req, Response& res, const PathParams&) {
+    list_sites(store, directory, clock, req, res);
   });
   router.get("/api/v1/sites/nearest", [&directory](const Request& req, Response& res, const PathParams&) {
     nearest_sites(directory, req, res);

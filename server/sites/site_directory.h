@@ -41,6 +41,9 @@ class SiteSnapshot {
   /// Number of sites.
   std::size_t size() const { return sites_.size(); }
 
+  /// Every site, in id order.
+  const std::vector<Site>& sites() const { return sites_; }
+
  private:
   /// Pinyin initials of a site's name and address, computed once when the snapshot is built.
   struct Initials {

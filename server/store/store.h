@@ -84,6 +84,10 @@ class Store : public AccountStore, public ScheduleStore, public BookingStore, pu
   /// written) when it already had sites. Sites with a positive id keep it.
   virtual bool seed_sites(std::span<const Site> sites) = 0;
 
+  /// Inserts new sites (their ids are ignored) in one transaction: all of them or, on any failure, none.
+  /// Returns the ids given to them, in order.
+  virtual std::vector<SiteId> insert_sites(std::span<const Site> sites) = 0;
+
   /// Runs `action` once per key: within one transaction, replays the stored answer of an unexpired record
   /// (created after `fresh_since`) with the same body hash, refuses one with another body hash, or runs
   /// `action` and stores its answer. The writes `action` makes through this store join that transaction, so

@@ -206,3 +206,31 @@ TEST(SpatialIndex, InvalidQueryPositionGivesNothing) {
 
 }  // namespace
 }  // namespace gongyou
+
+namespace gongyou {
+namespace {
+
+TEST(SpatialIndexInto, SameAnswerAsNearestIntoTheCallersBuffer) {
+  std::vector<LatLon> points;
+  for (int i = 0; i < 3000; ++i) points.push_back({20 + (i * 7919 % 1000) * 0.01, 110 + (i * 104729 % 1000) * 0.01});
+  const SpatialIndex index(points);
+  std::vector<Neighbour> out;
+  out.reserve(16);
+  const Neighbour* storage = out.data();
+  for (int i = 0; i < 200; ++i) {
+    const LatLon from{20 + i * 0.05, 110 + i * 0.04};
+    index.nearest_into(from, 10, out);
+    const auto expected = index.nearest(from, 10);
+    ASSERT_EQ(out.size(), expected.size());
+    for (std::size_t j = 0; j < out.size(); ++j) {
+      EXPECT_EQ(out[j].index, expected[j].index);
+      EXPECT_EQ(out[j].distance, expected[j].distance);
+    }
+    EXPECT_EQ(out.data(), storage) << "no reallocation";
+  }
+  index.nearest_into({95, 0}, 10, out);
+  EXPECT_TRUE(out.empty()) << "an invalid place has no neighbours";
+}
+
+}  // namespace
+}  // namespace gongyou
