@@ -51,7 +51,10 @@ void field_line(Text label, std::string_view value) {
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::TextUnformatted(tr(label));
   ImGui::PopStyleColor();
-  ImGui::SameLine(64);
+  // The value column starts after the widest label of the language ("Facilities", "设施").
+  float label_w = 0;
+  for (Text t : {Text::address, Text::hours, Text::phone, Text::facilities}) label_w = std::max(label_w, ImGui::CalcTextSize(tr(t)).x);
+  ImGui::SameLine(label_w + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::GetStyle().WindowPadding.x);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(value.data(), value.data() + value.size());
   ImGui::PopTextWrapPos();
@@ -196,9 +199,29 @@ void SitePanel::draw_tabs(const BookingState& bookings, std::vector<Intent>& int
     ImGui::SetTooltip("%s", bookings.user->display_name.c_str());
 }
 
+namespace {
+/// The language switch at the right of the header line: "EN" in Chinese, "中文" in English.
+void language_switch(std::vector<Intent>& intents) {
+  const bool zh = language() == Language::zh_CN;
+  const char* label = zh ? "EN" : "中文";
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.8f);
+  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine();
+  const float x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), x));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 2));
+  if (secondary_button(label)) {
+    set_language(zh ? Language::en : Language::zh_CN);  // a view setting: no I/O here
+    intents.push_back(SaveLanguage{zh ? "en" : "zh-CN"});
+  }
+  mark_last_item("language");
+  ImGui::PopStyleVar();
+  ImGui::PopFont();
+}
+}  // namespace
+
 void SitePanel::draw_header(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   (void)bookings;
-  (void)intents;
   char count[48];
   std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
   if (phone_) {
@@ -214,6 +237,7 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
     ImGui::Text("%s · %s", tr(Text::region_title), count);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    language_switch(intents);
     return;
   }
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -237,6 +261,7 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
   ImGui::PopFont();
   ImGui::PopStyleColor();
   ImGui::EndGroup();
+  language_switch(intents);
 }
 
 void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents) {

@@ -137,6 +137,9 @@ void App::apply(const Intent& intent) {
                  [&](const MarkLesson& i) { courses_.mark_lesson(i.course, i.lesson, i.done); },
                  [&](const SubmitLectureRequest& i) { courses_.submit_request(i.form); },
                  [&](const DecideLectureRequest& i) { courses_.decide(i.decision); },
+                 [&](const SaveLanguage& i) {
+                   if (services_.save_setting) services_.save_setting(kLanguageSetting, i.code);
+                 },
                  [&](const Announce& i) {
                    if (services_.announce) services_.announce(i.text);
                  },

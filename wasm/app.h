@@ -54,6 +54,9 @@ struct AppServices {
   std::function<void(const std::string& text)> announce;
 };
 
+/// The setting that keeps the chosen UI language ("zh-CN" or "en").
+inline constexpr const char* kLanguageSetting = "gongyou.language";
+
 /// The browser app's controller.
 class App {
  public:

@@ -21,6 +21,7 @@ struct LocateMe {};                          ///< sort by distance from the user
 struct UseMapCenter {};                      ///< sort by distance from the map center
 struct RetryLoad {};                         ///< load the sites again after a failure
 struct Announce { std::string text; };       ///< tell screen readers what changed (a live region)
+struct SaveLanguage { std::string code; };   ///< remember the chosen UI language ("zh-CN", "en")
 // Accounts and bookings (wasm/bookings.h)
 struct OpenAuth { bool register_form; };     ///< show the sign-in (or register) dialog
 struct CloseAuth {};
@@ -59,7 +60,7 @@ struct LeaveCourse { std::int64_t course; };
 struct MarkLesson { std::int64_t course; int lesson; bool done; };
 struct SubmitLectureRequest { LectureForm form; };
 struct DecideLectureRequest { LectureDecision decision; };
-using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad, Announce, OpenAuth,
+using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,

@@ -12,6 +12,7 @@
 #include "backends/imgui_impl_opengl3.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/i18n.h"
 #include "ui/site_panel.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
@@ -120,6 +121,7 @@ void publish_test_state() {
   state["signed_in"] = b.user ? nlohmann::json(b.user->username) : nlohmann::json(nullptr);
   state["auth_open"] = b.auth_open;
   state["offline"] = s.offline();
+  state["language"] = ui::language() == ui::Language::en ? "en" : "zh-CN";
   state["group_size"] = b.group_size;
   state["feedback"] = b.feedback ? nlohmann::json(b.feedback->code) : nlohmann::json(nullptr);
   nlohmann::json slots = nlohmann::json::array();
@@ -234,7 +236,9 @@ int main() {
   }
   ImGui_ImplOpenGL3_Init("#version 300 es");
   g_rt->map.emplace(kInitialCenter, kInitialZoom);
-  g_rt->app.emplace(*g_rt->map, platform::app_services());
+  AppServices services = platform::app_services();
+  if (services.load_setting(kLanguageSetting) == "en") ui::set_language(ui::Language::en);
+  g_rt->app.emplace(*g_rt->map, std::move(services));
   g_rt->test_hook = platform::test_hook_requested();
   // Dear ImGui's programmer-error popup for duplicate ids is for tests, never for workers.
   io.ConfigDebugHighlightIdConflicts = g_rt->test_hook;

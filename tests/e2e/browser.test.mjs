@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, screenshotDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, clickMark,
+         screenshotDir } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -91,6 +92,9 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   state = await waitForState(page, (s) => s.selected !== selectedBefore && s.selected !== null, 'marker selection');
   const name = await page.evaluate(() => window.gongyouTest.state && JSON.parse(window.gongyouTest.state).selected_name);
   assert.equal(name, marker.title, 'the clicked marker\'s site is selected');
+  // Screen readers hear it: the offscreen live region names the site (as text, not markup).
+  await page.waitForFunction((n) => document.getElementById('gy-live').textContent.startsWith(n), name);
+  assert.equal(await page.evaluate(() => document.getElementById('gy-live').children.length), 0);
 
   // Chinese text input: an IME composition, then the committed text, goes into the search box.
   const field = state.search_field;
@@ -120,6 +124,15 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await page.mouse.click(nearMe.x + nearMe.w / 2, nearMe.y + nearMe.h / 2);
   state = await waitForState(page, (s) => s.geolocation_error === 1, 'geolocation refused');
   assert.equal(state.origin, 'map_center');
+
+  // English by the switch, kept across a reload, and back to Chinese.
+  await clickMark(page, 'language');
+  await waitForState(page, (s) => s.language === 'en', 'English');
+  await page.screenshot({ path: path.join(screenshotDir, 'english-desktop-1280x800.png') });
+  await page.reload();
+  await waitForState(page, (s) => s.language === 'en' && s.sites >= 300, 'English after a reload');
+  await clickMark(page, 'language');
+  await waitForState(page, (s) => s.language === 'zh-CN', 'Chinese again');
 
   // Idle: no frames are drawn while nothing changes.
   await page.waitForTimeout(500);
