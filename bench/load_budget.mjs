@@ -1,0 +1,43 @@
+// bench/load_budget.mjs — the first load of the page as a phone on a cold cache would see it: the bytes
+// on the wire per file (compressed, as sent) and the time to the first ImGui frame, in headless
+// Chromium against the real server. Prints the breakdown and the budget check (≤ 800 KB compressed,
+// first frame ≤ 1.5 s; issue 7). Map tiles are left out: they come from OSM, not from us.
+import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+
+const runs = Number(process.argv[2] || 5);
+const server = await startServer();
+const browser = await launchBrowser();
+const times = [];
+let files = null;
+for (let run = 0; run < runs; run++) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true });
+  const page = await context.newPage();
+  await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const urls = new Map(), bytes = new Map();
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+  await page.goto(server.url + '/');
+  await page.waitForFunction(() => window.gongyouTest && window.gongyouTest.firstFrameMs, null, { timeout: 30000 });
+  times.push(await page.evaluate(() => window.gongyouTest.firstFrameMs));
+  await page.waitForTimeout(500);  // the site list answer
+  if (!files) {
+    files = [];
+    for (const [id, url] of urls) if (bytes.has(id) && url.startsWith(server.url)) files.push([new URL(url).pathname + new URL(url).search, bytes.get(id)]);
+  }
+  await context.close();
+}
+await browser.close();
+await server.stop();
+
+files.sort((a, b) => b[1] - a[1]);
+const total = files.reduce((s, [, n]) => s + n, 0);
+console.log('first load, cold cache, as sent (compressed):');
+for (const [path, n] of files) console.log(`  ${(n / 1024).toFixed(1).padStart(8)} KB  ${path.slice(0, 70)}`);
+console.log(`  ${(total / 1024).toFixed(1).padStart(8)} KB  total   (budget 800 KB: ${(total / 1024 / 800 * 100).toFixed(0)}% of it)`);
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`first ImGui frame: median ${median.toFixed(0)} ms, best ${times[0].toFixed(0)} ms, worst ${times.at(-1).toFixed(0)} ms over ${runs} cold loads ` +
+            `(budget 1500 ms: ${(median / 1500 * 100).toFixed(0)}% of it)`);
