@@ -29,7 +29,7 @@
 #include "server/crypto/secrets.h"
 #include "server/http/http_server.h"
 #include "server/sites/site_directory.h"
-#include "server/store/sqlite/sqlite_store.h"
+#include "server/store/open_store.h"
 #include "tools/demo_data/huian_demo.h"
 
 namespace {
@@ -63,7 +63,8 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clo
 
 int serve(const ServerConfig& config) {
   crypto::initialize();
-  sqlite::SqliteStore store(config.db_path, config.db_readers);
+  const std::unique_ptr<Store> opened = open_store({config.db_path, config.db_readers, config.db_timeout_ms});
+  Store& store = *opened;
   Clock clock(config.test_clock);
   crypto::PasswordHasher passwords(config.fast_password_hash);
   if (config.create_admin) return create_admin(store, passwords, clock, *config.create_admin, std::cin, std::cerr);
