@@ -119,6 +119,40 @@ export async function startServer(extraArgs = [], { admin = false } = {}) {
 }
 
 /**
+ * Starts `count` servers on one fresh database (PostgreSQL only: GONGYOU_TEST_PG), one after the other (the
+ * first loads the demo data), each with `extraArgs`. Resolves to an array of servers like startServer()'s;
+ * stopAll() stops every one and drops the database.
+ */
+export async function startInstances(count, extraArgs = [], { admin = false } = {}) {
+  if (!pgCluster) throw new Error('several instances on one database need GONGYOU_TEST_PG');
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-api-'));
+  const webRoot = makeWebRoot(dir);
+  const database = freshDatabase(dir);
+  if (admin) {
+    const made = runServerCommand(['--db', database.db, '--create-admin', adminAccount.username, '--fast-password-hash'],
+                                  `${adminAccount.password}\n`);
+    if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
+  }
+  const servers = [];
+  for (let i = 0; i < count; ++i) {
+    const running = await launch(database.db, webRoot, extraArgs);
+    servers.push({
+      dir, db: database.db, port: running.port,
+      request: (urlPath, options = {}) => request(running.port, urlPath, options),
+      call: (method, urlPath, options = {}) => call(running.port, method, urlPath, options),
+      async stop() { running.child.kill('SIGTERM'); return running.exited; },
+    });
+  }
+  servers.stopAll = async () => {
+    const codes = await Promise.all(servers.map((s) => s.stop()));
+    rmSync(dir, { recursive: true, force: true });
+    database.drop();
+    return codes;
+  };
+  return servers;
+}
+
+/**
  * A JSON API call: options { token, body (object, or a string/Buffer sent as is), headers, agent, timeout }.
  * Resolves like request(), with `json` already parsed (or undefined when the body is not JSON).
  */

@@ -51,8 +51,9 @@ Connection* Pool::take() {
     connection = free_.back();
     free_.pop_back();
   }
-  // Reads what the server sent while the connection was idle: a restart's goodbye marks the link broken.
-  PQconsumeInput(connection->raw());
+  // Reads what the server sent while the connection was idle: a shutdown sends a FATAL message and closes, so
+  // the first read takes the message and the second finds the end of the stream and marks the link broken.
+  for (int reads = 0; reads < 2 && connection->healthy(); ++reads) PQconsumeInput(connection->raw());
   if (!connection->healthy() && !connection->reconnect()) {
     give_back(connection);
     throw StoreUnavailable("database unreachable: " + std::string(PQerrorMessage(connection->raw())));
