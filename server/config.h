@@ -23,6 +23,7 @@ struct ServerConfig {
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user
   bool test_clock = false;                   ///< POST /api/v1/test/clock may set the time (tests only)
   bool fast_password_hash = false;           ///< argon2id at libsodium's minimum limits (tests only: weak)
+  std::vector<std::string> trusted_proxies;  ///< peers whose X-Forwarded-For is believed (--trusted-proxy)
   std::optional<std::string> create_admin;   ///< make this user an admin (password on stdin) and exit
 };
 

@@ -77,7 +77,8 @@ int serve(const ServerConfig& config) {
   std::cerr << "slots: " << made.created << " created, " << made.removed << " removed\n";
   const DoorPassSigner door_passes(store.server_secret(kDoorPassKeyName, DoorPassSigner::new_key));
   Housekeeper housekeeper(store, clock, keeper);
-  const api::ApiServices services{store, clock, passwords, keeper, door_passes, config.booking_limit};
+  const api::ApiServices services{
+      store, clock, passwords, keeper, door_passes, config.booking_limit, config.trusted_proxies};
 
   http::Router api;
   api::add_site_routes(api, store, directory);
