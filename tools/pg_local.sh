@@ -10,17 +10,17 @@ pg_as_owner() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$PG_BIN/$1" "${@:2}"; else "$PG_BIN/$1" "${@:2}"; fi
 }
 
-# pg_local_start DIR PORT — makes the cluster in DIR/data when it is new, starts it on PORT, makes the
+# pg_local_start DIR PORT — (DIR and its parents must be reachable by the postgres user) makes the cluster in DIR/data when it is new, starts it on PORT, makes the
 # database "gongyou" when missing, and prints its URL.
 pg_local_start() {
   local dir=$1 port=$2
   mkdir -p "$dir"
   [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
   if [[ ! -f $dir/data/PG_VERSION ]]; then
-    pg_as_owner initdb -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
+    pg_as_owner initdb -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null || return 1
   fi
   pg_as_owner pg_ctl -D "$dir/data" -l "$dir/postgres.log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || return 1
   "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = 'gongyou'" \
     | grep -q 1 || "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres gongyou
   echo "postgresql://postgres@127.0.0.1:$port/gongyou"
