@@ -1,9 +1,16 @@
 // server/store/postgres/pg_bookings.cpp — PostgresStore's bookings (store/booking_store.h).
 //
 // The capacity guarantee: a place is taken only by the conditional update
-// `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity` inside the booking's write
+// `UPDATE slots SET booked = booked + places WHERE id = ? AND booked + places <= capacity` inside the booking's
 // transaction; the schema adds CHECK (booked <= capacity) and a partial UNIQUE index on (slot_id, user_id)
 // over active bookings, so even a bug here could not overfill a slot or double-book a user.
+//
+// book() and cancel_booking(), the hot paths, run READ COMMITTED and lock first what they decide on: book()
+// the user's row (their limit and duplicate checks) and the slot's row; cancel_booking() the booking's row and
+// its slot's row. So two bookings of one slot, or a booking and a cancellation that promotes waiters, run one
+// after the other on every instance, and a waiter can never be queued behind a place freed at the same
+// moment. Everything else here is SERIALIZABLE (pg_pool.h); those transactions conflict with these on the
+// rows both write, and PostgreSQL then makes the serializable one start again.
 #include <algorithm>
 
 #include "core/booking_rules.h"
@@ -56,7 +63,7 @@ int active_future_bookings(Connection& writer, UserId user, UtcSeconds now) {
 BookingId insert_booking(Connection& writer, const BookRequest& request, const SlotState& slot, BookingStatus status) {
   auto insert = writer.cached(
       "INSERT INTO bookings (slot_id, user_id, status, slot_start, attend_from, created_at, kind, places, approval) "
-      "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8)");
+      "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8) RETURNING id");
   insert->bind(1, request.slot.value);
   insert->bind(2, request.user.value);
   insert->bind(3, status_name(status));
@@ -66,7 +73,7 @@ BookingId insert_booking(Connection& writer, const BookRequest& request, const S
   insert->bind(7, request.places);
   if (slot.rules.approval_required) insert->bind(8, std::string_view("pending"));
   insert->step();
-  return BookingId{writer.last_insert_rowid()};
+  return BookingId{insert->column_int(0)};
 }
 
 void mark_cancelled(Connection& writer, BookingId id, UserId actor, UtcSeconds now) {
@@ -86,10 +93,19 @@ std::vector<Booking> bookings_where(Connection& connection, const char* where, a
   return bookings;
 }
 
+/// Locks a row (`sql` is a SELECT ... FOR UPDATE of one id) until the transaction ends; false when it is missing.
+bool lock_row(Connection& writer, const char* sql, std::int64_t id) {
+  auto lock = writer.cached(sql);
+  lock->bind(1, id);
+  return lock->step();
+}
+
 }  // namespace
 
 BookOutcome PostgresStore::book(const BookRequest& request) {
-  return pool_.transact([&](Connection& writer) -> BookOutcome {
+  return pool_.transact_locking([&](Connection& writer) -> BookOutcome {
+    lock_row(writer, "SELECT 1 FROM users WHERE id = ?1 FOR UPDATE", request.user.value);
+    lock_row(writer, "SELECT 1 FROM slots WHERE id = ?1 FOR UPDATE", request.slot.value);
     const auto slot = bookable_slot(writer, request.slot);
     if (!slot || slot->kind != request.kind) return {BookResult::slot_not_found, std::nullopt};
     if (request.places < slot->rules.min_group || request.places > std::max(slot->rules.max_group, 1))
@@ -133,7 +149,10 @@ std::vector<Booking> PostgresStore::slot_bookings(SlotId slot) {
 }
 
 ChangeOutcome PostgresStore::cancel_booking(const CancelRequest& request) {
-  return pool_.transact([&](Connection& writer) -> ChangeOutcome {
+  return pool_.transact_locking([&](Connection& writer) -> ChangeOutcome {
+    lock_row(writer,
+             "SELECT 1 FROM slots WHERE id = (SELECT slot_id FROM bookings WHERE id = ?1 FOR UPDATE) FOR UPDATE",
+             request.booking.value);
     auto booking = load_booking(writer, request.booking);
     if (!booking || (!request.by_staff && booking->user != request.actor)) return {ChangeResult::not_found, {}};
     const bool held = booking->status == BookingStatus::confirmed || booking->status == BookingStatus::pending;

@@ -74,12 +74,12 @@ Pool::Lease Pool::borrow() {
   return Lease(this, take());
 }
 
-void Pool::run_transaction(const std::function<void(Connection&)>& work) {
+void Pool::run_transaction(const std::function<void(Connection&)>& work, const char* begin) {
   for (int attempt = 1;; ++attempt) {
     Lease lease(this, take());
     Connection& connection = *lease;
     try {
-      connection.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      connection.exec(begin);
       active_ = &connection;
       work(connection);
       active_ = nullptr;
