@@ -1,6 +1,7 @@
 # Gongyou 工友 — the two commands:
 #   make run    installs what is missing, builds everything, serves the demo at http://localhost:8080
 #   make test   everything the project checks (native unit + API + browser tests, wasm unit tests in Node)
+#   make run-cluster  the same behind nginx: PostgreSQL + INSTANCES (default 2) servers, at http://localhost:PORT
 # Also: make build, make bench, make web, make clean.
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
@@ -15,7 +16,8 @@ WEB := build/web
 SERVER := $(NATIVE)/server/gongyou-server
 DEMO_GEN := $(NATIVE)/tools/demo_data/gongyou-demo-gen
 
-.PHONY: run test build bench web bootstrap native wasm clean
+.PHONY: run run-cluster test build bench web bootstrap native wasm clean
+INSTANCES ?= 2
 
 bootstrap:
 	@tools/bootstrap.sh
@@ -38,6 +40,9 @@ build: web
 run: build
 	@echo "Gongyou: serving the Hui'an demo at http://localhost:$(PORT)  (Ctrl+C stops)"
 	@$(SERVER) --port $(PORT) --db build/gongyou.db --demo --web-root $(WEB)
+
+run-cluster: build
+	@PORT=$(PORT) tools/run_cluster.sh --instances $(INSTANCES)
 
 test: build
 	@ctest --test-dir $(WASM) --output-on-failure -j$(JOBS)

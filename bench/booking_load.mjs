@@ -3,7 +3,8 @@
 // it in a loop (two write transactions per cycle, each with an fsync). GET /api/v1/health is measured with
 // the same clients and the same Node client code as the ceiling, and the ratio is printed.
 //
-//   node bench/booking_load.mjs BASE_URL [--duration SECONDS] [--clients N]
+//   node bench/booking_load.mjs BASE_URL [--duration SECONDS] [--clients N] [--clock-on URL,URL...]
+// --clock-on: the instances behind BASE_URL (a proxy) whose test clocks must be set too (each process has its own).
 import http from 'node:http';
 
 const args = process.argv.slice(2);
@@ -65,8 +66,26 @@ async function phase(loop) {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+/** POST /api/v1/test/clock on another instance (not through the proxy). */
+function setClockOn(url, now) {
+  const u = new URL(url);
+  const body = JSON.stringify({ now });
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: '/api/v1/test/clock', method: 'POST',
+                               headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } },
+                             (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function main() {
-  const clock = await call('POST', '/api/v1/test/clock', { body: { now: '2026-12-01T08:00:00+08:00' } });
+  const now = '2026-12-01T08:00:00+08:00';
+  const clockIndex = args.indexOf('--clock-on');
+  for (const url of clockIndex >= 0 ? args[clockIndex + 1].split(',') : []) {
+    if (await setClockOn(url, now) !== 200) throw new Error(`${url} must run with --test-clock`);
+  }
+  const clock = await call('POST', '/api/v1/test/clock', { body: { now } });
   if (clock.status !== 200) throw new Error('the server must run with --test-clock');
   const users = await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
     const r = await call('POST', '/api/v1/auth/register',
@@ -99,7 +118,7 @@ async function main() {
   console.log(cancelling.line(bookingSeconds));
   const writes = (booking.ms.length + cancelling.ms.length) / bookingSeconds;
   const ratio = (booking.ms.length / bookingSeconds) / (health.ms.length / healthSeconds);
-  console.log(`  write requests (book + cancel): ${writes.toFixed(0)} req/s, each one committed with synchronous=FULL`);
+  console.log(`  write requests (book + cancel): ${writes.toFixed(0)} req/s, each one committed durably (fsync)`);
   console.log(`  bookings / health ceiling: ${(ratio * 100).toFixed(1)} %`);
   agent.destroy();
 }

@@ -20,12 +20,16 @@ const char* usage_text() {
   return "usage: gongyou-server [options]\n"
          "  --port N          TCP port (default 8080; 0 picks a free one)\n"
          "  --host H          address to listen on (default 127.0.0.1)\n"
-         "  --db PATH         SQLite database file, created and migrated if new (default gongyou.db)\n"
+         "  --db PATH|URL     SQLite database file, created and migrated if new (default gongyou.db), or a\n"
+         "                    PostgreSQL database, postgresql://USER@HOST:PORT/NAME (migrated when older)\n"
          "  --web-root DIR    serve the built front end from DIR at /\n"
          "  --demo            load the Hui'an demo sites into an empty database\n"
          "  --demo-scale      load the national scale set (150,000 stations) into an empty database\n"
          "  --max-threads N   most connections served at once (default 512)\n"
-         "  --db-readers N    read connections to the database (default 8)\n"
+         "  --db-readers N    SQLite: read connections; PostgreSQL: pooled connections (default 8)\n"
+         "  --db-timeout-ms N PostgreSQL: longest a statement may run before the request gets 503 (default 5000)\n"
+         "  --trusted-proxy A a reverse proxy's address (repeatable): requests from it are counted, for the login\n"
+         "                    rate limit, by the last X-Forwarded-For entry (nginx: X-Forwarded-For $remote_addr)\n"
          "  --booking-limit N active future bookings one user may hold (default 3)\n"
          "  --create-admin U  create user U as an admin, or make U an admin, with the password read from\n"
          "                    stdin (one line; the same strength rule as registration), then exit\n"
@@ -83,6 +87,14 @@ std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::v
       const auto n = count(1, 1000);
       if (!n) return UsageError{"--db-readers needs a number from 1 to 1000"};
       config.db_readers = static_cast<std::size_t>(*n);
+    } else if (flag == "--db-timeout-ms") {
+      const auto n = count(1, 600000);
+      if (!n) return UsageError{"--db-timeout-ms needs a number from 1 to 600000"};
+      config.db_timeout_ms = static_cast<int>(*n);
+    } else if (flag == "--trusted-proxy") {
+      const auto text = value();
+      if (!text || text->empty()) return UsageError{flag + " needs an address"};
+      config.trusted_proxies.push_back(*text);
     } else if (flag == "--host" || flag == "--db" || flag == "--web-root") {
       const auto text = value();
       if (!text || text->empty()) return UsageError{flag + " needs a value"};

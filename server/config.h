@@ -19,10 +19,12 @@ struct ServerConfig {
   bool load_demo = false;
   bool load_demo_scale = false;              ///< --demo-scale: the 150,000 stations of tools/scale_data
   std::size_t max_threads = 512;             ///< ceiling of the HTTP thread pool
-  std::size_t db_readers = 8;                ///< read connections to the database
+  std::size_t db_readers = 8;                ///< SQLite read connections / PostgreSQL pool size
+  int db_timeout_ms = 5000;                  ///< PostgreSQL statement_timeout
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user
   bool test_clock = false;                   ///< POST /api/v1/test/clock may set the time (tests only)
   bool fast_password_hash = false;           ///< argon2id at libsodium's minimum limits (tests only: weak)
+  std::vector<std::string> trusted_proxies;  ///< peers whose X-Forwarded-For is believed (--trusted-proxy)
   std::optional<std::string> create_admin;   ///< make this user an admin (password on stdin) and exit
 };
 

@@ -31,7 +31,7 @@
 #include "server/crypto/secrets.h"
 #include "server/http/http_server.h"
 #include "server/sites/site_directory.h"
-#include "server/store/sqlite/sqlite_store.h"
+#include "server/store/open_store.h"
 #include "tools/demo_data/huian_demo.h"
 #include "tools/scale_data/scale_data.h"
 
@@ -82,7 +82,8 @@ void load_demo_scale(Store& store) {
 
 int serve(const ServerConfig& config) {
   crypto::initialize();
-  sqlite::SqliteStore store(config.db_path, config.db_readers);
+  const std::unique_ptr<Store> opened = open_store({config.db_path, config.db_readers, config.db_timeout_ms});
+  Store& store = *opened;
   Clock clock(config.test_clock);
   crypto::PasswordHasher passwords(config.fast_password_hash);
   if (config.create_admin) return create_admin(store, passwords, clock, *config.create_admin, std::cin, std::cerr);
@@ -96,7 +97,8 @@ int serve(const ServerConfig& config) {
   std::cerr << "slots: " << made.created << " created, " << made.removed << " removed\n";
   const DoorPassSigner door_passes(store.server_secret(kDoorPassKeyName, DoorPassSigner::new_key));
   Housekeeper housekeeper(store, clock, keeper);
-  const api::ApiServices services{store, clock, passwords, keeper, door_passes, config.booking_limit};
+  const api::ApiServices services{
+      store, clock, passwords, keeper, door_passes, config.booking_limit, config.trusted_proxies};
 
   http::Router api;
   api::add_site_routes(api, store, directory, clock);

@@ -27,6 +27,9 @@ APT_PACKAGES=(
   nlohmann-json3-dev                 # JSON (header-only)
   libcpp-httplib-dev                 # HTTP server (header-only use)
   libsqlite3-dev sqlite3             # store
+  libpq-dev                          # PostgreSQL store (libpq: PQprepare/PQexecPrepared)
+  postgresql                         # PostgreSQL 15 server: test clusters (initdb/pg_ctl), make run-cluster
+  nginx                              # make run-cluster: one address in front of several server instances
   libsodium-dev                      # argon2id, random tokens, HMAC
   googletest libgtest-dev            # unit tests (sources also built for wasm)
   brotli gzip                        # precompressed static assets

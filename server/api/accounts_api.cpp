@@ -54,17 +54,30 @@ void refuse_if_limited(const ApiServices& services, FailureScope scope, std::str
                            " seconds");
 }
 
+/// The client's address: the peer, or the last X-Forwarded-For entry when the peer is a trusted proxy (nginx
+/// in front of several instances sets it), so that the per-address limit counts clients, not the proxy.
+std::string client_address(const ApiServices& services, const Request& req) {
+  const auto& proxies = services.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), req.remote_addr) == proxies.end()) return req.remote_addr;
+  std::string forwarded = req.get_header_value("X-Forwarded-For");
+  if (const auto comma = forwarded.rfind(','); comma != std::string::npos) forwarded.erase(0, comma + 1);
+  const auto first = forwarded.find_first_not_of(' ');
+  if (first == std::string::npos || forwarded.size() > 64) return req.remote_addr;
+  return forwarded.substr(first);
+}
+
 void login(const ApiServices& services, const Request& req, Response& res) {
   const JsonBody body(req);
   const std::string username = body.text("username", kMaxUsernameBytes);
   const std::string password = body.text("password", kMaxPasswordBytes);
   refuse_if_limited(services, FailureScope::username, username, kMaxFailuresPerUsername, res);
-  refuse_if_limited(services, FailureScope::address, req.remote_addr, kMaxFailuresPerAddress, res);
+  const std::string address = client_address(services, req);
+  refuse_if_limited(services, FailureScope::address, address, kMaxFailuresPerAddress, res);
   const auto credentials = services.store.find_credentials(username);
   const bool valid = credentials ? services.passwords.verify(credentials->password_hash, password)
                                  : services.passwords.verify_nobody(password);
   if (!valid) {
-    services.store.record_login_failure(username, req.remote_addr, services.clock.now());
+    services.store.record_login_failure(username, address, services.clock.now());
     throw http::ApiError(401, "unauthorized", "用户名或密码错误 / wrong username or password");
   }
   services.store.clear_login_failures(username);

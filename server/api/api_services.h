@@ -1,6 +1,9 @@
 // server/api/api_services.h — what the account, booking, door and staff endpoints share: the store, the
 // clock, password hashing, the slot keeper, the door-pass signer and the booking settings.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "server/bookings/slot_keeper.h"
 #include "server/clock.h"
 #include "server/crypto/password_hasher.h"
@@ -17,6 +20,8 @@ struct ApiServices {
   SlotKeeper& keeper;                        ///< remakes a site's slots after a schedule change
   const DoorPassSigner& door_passes;         ///< signs and verifies door passes
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user (--booking-limit)
+  /// Addresses of reverse proxies (--trusted-proxy) whose X-Forwarded-For names the real client.
+  std::vector<std::string> trusted_proxies = {};
 };
 
 }  // namespace gongyou::server::api

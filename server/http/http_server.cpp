@@ -10,6 +10,7 @@
 #include "server/http/elastic_thread_pool.h"
 #include "server/http/query_params.h"
 #include "server/http/reply.h"
+#include "server/store/store_error.h"
 
 namespace gongyou::server::http {
 namespace {
@@ -31,6 +32,12 @@ void answer_exception(const httplib::Request& req, httplib::Response& res, std::
   std::string what = "unknown exception";
   try {
     std::rethrow_exception(error);
+  } catch (const StoreUnavailable& e) {
+    // The database is down or too slow: say so at once; the client may retry.
+    std::cerr << "unavailable: " << req.method << ' ' << req.path << ": " << e.what() << std::endl;
+    res.set_header("Retry-After", "1");
+    send_error(res, 503, "unavailable", "数据库暂不可用，请稍后再试 / the database is unavailable, try again shortly");
+    return;
   } catch (const std::exception& e) {
     what = e.what();
   } catch (...) {

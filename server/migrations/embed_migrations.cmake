@@ -1,6 +1,10 @@
 # server/migrations/embed_migrations.cmake — writes OUTPUT, a C++ file defining embedded_migrations()
 # (server/store/migration.h) from INPUTS, the NNN_name.sql files in version order.
-# Run as: cmake -DOUTPUT=out.cpp "-DINPUTS=a.sql;b.sql" -P embed_migrations.cmake
+# Run as: cmake -DOUTPUT=out.cpp "-DINPUTS=a.sql;b.sql" [-DFUNCTION=name] -P embed_migrations.cmake
+# FUNCTION names the function (default embedded_migrations, the SQLite ones; embedded_postgres_migrations).
+if(NOT FUNCTION)
+  set(FUNCTION embedded_migrations)
+endif()
 set(entries "")
 set(previous 0)
 foreach(file IN LISTS INPUTS)
@@ -26,7 +30,7 @@ file(WRITE ${OUTPUT}.tmp
 
 namespace gongyou::server {
 
-std::span<const Migration> embedded_migrations() {
+std::span<const Migration> ${FUNCTION}() {
   static constexpr Migration kMigrations[] = {
 ${entries}  };
   return kMigrations;

@@ -1,7 +1,7 @@
 // server/store/store.h — what the server needs from persistent storage, independent of the database:
 // sites (here), accounts (account_store.h), schedules and slots (schedule_store.h), bookings
 // (booking_store.h), courses and lecture requests (course_store.h), idempotency records and server secrets (here).
-// SqliteStore (store/sqlite/) implements it today; a PostgreSQL store will implement the same interface.
+// SqliteStore (store/sqlite/) and PostgresStore (store/postgres/) implement it; open_store.h picks one.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -17,6 +17,7 @@
 #include "server/store/booking_store.h"
 #include "server/store/course_store.h"
 #include "server/store/schedule_store.h"
+#include "server/store/store_error.h"
 
 namespace gongyou::server {
 

@@ -133,7 +133,7 @@ test('admin endpoints: 401 without a token, 403 forbidden for a worker, 200 for 
 });
 
 test('--create-admin refuses a weak password and promotes an existing user', async () => {
-  const db = path.join(server.dir, 'api.db');
+  const db = server.db;
   const weak = runServerCommand(['--db', db, '--create-admin', 'second_admin', '--fast-password-hash'], 'short\n');
   assert.notEqual(weak.status, 0);
   assert.match(weak.stderr, /密码/);

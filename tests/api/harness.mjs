@@ -1,12 +1,16 @@
 // tests/api/harness.mjs — starts the real gongyou-server on a free port with a temporary database
 // (--demo) and a temporary web root of small files, and talks to it through node:http. A server can be
 // started with an admin account, killed with SIGKILL and restarted on the same database.
+// With GONGYOU_TEST_PG=postgresql://USER@HOST:PORT (set by run_postgres.mjs), each server gets a fresh
+// PostgreSQL database on that cluster instead of a SQLite file, and it is dropped by stop().
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+
+import { clusterClient } from './pg_cluster.mjs';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const binary = process.env.GONGYOU_SERVER || path.join(repo, 'build/native/server/gongyou-server');
@@ -43,9 +47,20 @@ export function runServerCommand(args, input) {
   return { status: result.status, stderr: result.stderr };
 }
 
-/** Spawns the server on `dir`/api.db and resolves when it prints its address. */
-async function launch(dir, webRoot, extraArgs) {
-  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'api.db'), '--demo', '--web-root', webRoot, ...extraArgs],
+/** The PostgreSQL cluster the tests run on (GONGYOU_TEST_PG), or null for SQLite. */
+export const pgCluster = process.env.GONGYOU_TEST_PG ? clusterClient(process.env.GONGYOU_TEST_PG) : null;
+let databases = 0;
+
+/** A fresh database for a server in `dir`: a SQLite file there, or a new database on the test cluster. */
+export function freshDatabase(dir) {
+  if (!pgCluster) return { db: path.join(dir, 'api.db'), drop() {} };
+  const name = `gy_${process.pid}_${++databases}`;
+  return { db: pgCluster.create(name), drop() { pgCluster.drop(name); } };
+}
+
+/** Spawns the server on `db` and resolves when it prints its address. */
+async function launch(db, webRoot, extraArgs) {
+  const child = spawn(binary, ['--port', '0', '--db', db, '--demo', '--web-root', webRoot, ...extraArgs],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const port = await new Promise((resolve, reject) => {
@@ -72,15 +87,17 @@ export async function startServer(extraArgs = [], { admin = false } = {}) {
   if (!existsSync(binary)) throw new Error(`no server binary at ${binary}: build it first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-api-'));
   const webRoot = makeWebRoot(dir);
+  const database = freshDatabase(dir);
   if (admin) {
-    const made = runServerCommand(['--db', path.join(dir, 'api.db'), '--create-admin', adminAccount.username,
+    const made = runServerCommand(['--db', database.db, '--create-admin', adminAccount.username,
                                    ...extraArgs.filter((a) => a === '--fast-password-hash')],
                                   `${adminAccount.password}\n`);
     if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
   }
-  let running = await launch(dir, webRoot, extraArgs);
+  let running = await launch(database.db, webRoot, extraArgs);
   const server = {
     dir,
+    db: database.db,
     get port() { return running.port; },
     request: (urlPath, options = {}) => request(running.port, urlPath, options),
     call: (method, urlPath, options = {}) => call(running.port, method, urlPath, options),
@@ -88,6 +105,7 @@ export async function startServer(extraArgs = [], { admin = false } = {}) {
       running.child.kill('SIGTERM');
       const code = await running.exited;
       rmSync(dir, { recursive: true, force: true });
+      database.drop();
       return code;
     },
     async kill() {
@@ -95,10 +113,44 @@ export async function startServer(extraArgs = [], { admin = false } = {}) {
       return running.exited;
     },
     async restart() {
-      running = await launch(dir, webRoot, extraArgs);
+      running = await launch(database.db, webRoot, extraArgs);
     },
   };
   return server;
+}
+
+/**
+ * Starts `count` servers on one fresh database (PostgreSQL only: GONGYOU_TEST_PG), one after the other (the
+ * first loads the demo data), each with `extraArgs`. Resolves to an array of servers like startServer()'s;
+ * stopAll() stops every one and drops the database.
+ */
+export async function startInstances(count, extraArgs = [], { admin = false } = {}) {
+  if (!pgCluster) throw new Error('several instances on one database need GONGYOU_TEST_PG');
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-api-'));
+  const webRoot = makeWebRoot(dir);
+  const database = freshDatabase(dir);
+  if (admin) {
+    const made = runServerCommand(['--db', database.db, '--create-admin', adminAccount.username, '--fast-password-hash'],
+                                  `${adminAccount.password}\n`);
+    if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
+  }
+  const servers = [];
+  for (let i = 0; i < count; ++i) {
+    const running = await launch(database.db, webRoot, extraArgs);
+    servers.push({
+      dir, db: database.db, port: running.port,
+      request: (urlPath, options = {}) => request(running.port, urlPath, options),
+      call: (method, urlPath, options = {}) => call(running.port, method, urlPath, options),
+      async stop() { running.child.kill('SIGTERM'); return running.exited; },
+    });
+  }
+  servers.stopAll = async () => {
+    const codes = await Promise.all(servers.map((s) => s.stop()));
+    rmSync(dir, { recursive: true, force: true });
+    database.drop();
+    return codes;
+  };
+  return servers;
 }
 
 /**

@@ -7,7 +7,8 @@ import { after, before, test } from 'node:test';
 import { assertError, registerUser, setClock, startBookingServer } from './booking_helpers.mjs';
 
 let server;
-before(async () => { server = await startBookingServer(); });
+// 127.0.0.1 is a trusted proxy here: requests without X-Forwarded-For still count as 127.0.0.1.
+before(async () => { server = await startBookingServer(['--trusted-proxy', '127.0.0.1']); });
 after(async () => assert.equal(await server.stop(), 0));
 
 const login = (username, password) => server.call('POST', '/api/v1/auth/login', { body: { username, password } });
@@ -36,4 +37,15 @@ test('20 wrong passwords from one address: every login from it gets 429 until th
   assert.ok(Number(blocked.headers['retry-after']) > 0);
   await setClock(server, '2026-12-02T08:15:01+08:00');
   assert.equal((await login(account.username, account.password)).status, 200);
+});
+
+test('behind a trusted proxy the address limit counts X-Forwarded-For clients, not the proxy', async () => {
+  await setClock(server, '2026-12-03T08:00:00+08:00');
+  const account = await registerUser(server, 'proxied');
+  const from = (address, username, password) =>
+    server.call('POST', '/api/v1/auth/login', { body: { username, password }, headers: { 'X-Forwarded-For': address } });
+  for (let i = 0; i < 20; ++i) assertError(await from('203.0.113.7', `stranger${i}`, 'Wrong-pass-1'), 401, 'unauthorized');
+  assertError(await from('203.0.113.7', account.username, account.password), 429, 'rate_limited');
+  assert.equal((await from('198.51.100.2', account.username, account.password)).status, 200, 'another client behind the proxy');
+  assert.equal((await from('10.0.0.1, 198.51.100.9', account.username, account.password)).status, 200, 'the last entry counts');
 });

@@ -1,0 +1,101 @@
+// server/store/postgres/pg_pool.cpp — see pg_pool.h.
+#include "server/store/postgres/pg_pool.h"
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "server/store/store_error.h"
+
+namespace gongyou::server::postgres {
+namespace {
+
+constexpr int kMaxAttempts = 30;
+constexpr auto kBorrowWait = std::chrono::seconds(10);
+
+/// Serialization failure or deadlock: the transaction may succeed when run again.
+bool retryable(const PgError& error) { return error.sqlstate() == "40001" || error.sqlstate() == "40P01"; }
+
+/// A random pause that grows with the attempt, so that transactions that collided do not collide again.
+void pause_before_retry(int attempt) {
+  thread_local std::minstd_rand random{std::random_device{}()};
+  const int ceiling_us = 200 * (1 << std::min(attempt, 6));
+  std::this_thread::sleep_for(std::chrono::microseconds(random() % static_cast<unsigned>(ceiling_us)));
+}
+
+/// Ends a failed transaction; a broken link has already ended it.
+void roll_back(Connection& connection) noexcept {
+  try {
+    if (connection.healthy()) connection.exec("ROLLBACK");
+  } catch (...) {
+    // The next use of the connection finds the broken link and reconnects.
+  }
+}
+
+}  // namespace
+
+Pool::Pool(std::string conninfo, std::size_t size, int statement_timeout_ms)
+    : conninfo_(std::move(conninfo)), statement_timeout_ms_(statement_timeout_ms) {
+  for (std::size_t i = 0; i < size; ++i) {
+    connections_.push_back(std::make_unique<Connection>(conninfo_, statement_timeout_ms_));
+    free_.push_back(connections_.back().get());
+  }
+}
+
+Connection* Pool::take() {
+  Connection* connection = nullptr;
+  {
+    std::unique_lock lock(mutex_);
+    if (!returned_.wait_for(lock, kBorrowWait, [this] { return !free_.empty(); }))
+      throw StoreUnavailable("no database connection free for " + std::to_string(kBorrowWait.count()) + " s");
+    connection = free_.back();
+    free_.pop_back();
+  }
+  // Reads what the server sent while the connection was idle: a shutdown sends a FATAL message and closes, so
+  // the first read takes the message and the second finds the end of the stream and marks the link broken.
+  for (int reads = 0; reads < 2 && connection->healthy(); ++reads) PQconsumeInput(connection->raw());
+  if (!connection->healthy() && !connection->reconnect()) {
+    give_back(connection);
+    throw StoreUnavailable("database unreachable: " + std::string(PQerrorMessage(connection->raw())));
+  }
+  return connection;
+}
+
+void Pool::give_back(Connection* connection) {
+  {
+    std::lock_guard lock(mutex_);
+    free_.push_back(connection);
+  }
+  returned_.notify_one();
+}
+
+Pool::Lease Pool::borrow() {
+  if (active_) return Lease(nullptr, active_);
+  return Lease(this, take());
+}
+
+void Pool::run_transaction(const std::function<void(Connection&)>& work, const char* begin) {
+  for (int attempt = 1;; ++attempt) {
+    Lease lease(this, take());
+    Connection& connection = *lease;
+    try {
+      connection.exec(begin);
+      active_ = &connection;
+      work(connection);
+      active_ = nullptr;
+      connection.exec("COMMIT");
+      return;
+    } catch (const PgError& error) {
+      active_ = nullptr;
+      roll_back(connection);
+      if (!retryable(error) || attempt == kMaxAttempts) throw;
+    } catch (...) {
+      active_ = nullptr;
+      roll_back(connection);
+      throw;
+    }
+    pause_before_retry(attempt);
+  }
+}
+
+}  // namespace gongyou::server::postgres
