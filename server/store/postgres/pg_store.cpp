@@ -30,6 +30,7 @@ constexpr const char* kAllSql =
 constexpr const char* kInsertSql = R"sql(
 INSERT INTO sites (id, type, name, town, address, lat, lon, phone, hours, facilities, bookable)
 VALUES (coalesce(?1, nextval(pg_get_serial_sequence('sites', 'id'))), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+RETURNING id
 )sql";
 
 /// Reads the current row of a SELECT of the sites columns in table order (id, type, ... bookable).
@@ -87,26 +88,29 @@ std::string migrated(const std::string& conninfo, int statement_timeout_ms) {
 }
 
 /// Inserts the sites when the table is empty; false (nothing written) when it holds any.
+/// Inserts one site; with `keep_id` a positive id is kept, else the sequence gives one. Returns the id.
+std::int64_t insert_site(Connection& writer, const Site& site, bool keep_id) {
+  auto insert = writer.cached(kInsertSql);
+  if (keep_id && site.id.value > 0) insert->bind(1, site.id.value);
+  insert->bind(2, info(site.type).id);
+  insert->bind(3, site.name);
+  insert->bind(4, site.town);
+  insert->bind(5, site.address);
+  insert->bind(6, site.position.lat);
+  insert->bind(7, site.position.lon);
+  insert->bind(8, site.phone);
+  insert->bind(9, site.hours);
+  insert->bind(10, nlohmann::json(site.facilities).dump());
+  insert->bind(11, std::int64_t{site.bookable ? 1 : 0});
+  return insert->step() ? insert->column_int(0) : 0;
+}
+
 bool insert_sites_if_none(Connection& writer, std::span<const Site> sites) {
   {
     auto count = writer.cached("SELECT EXISTS (SELECT 1 FROM sites)");
     if (count->step() && count->column_int(0) != 0) return false;
   }
-  for (const Site& site : sites) {
-    auto insert = writer.cached(kInsertSql);
-    if (site.id.value > 0) insert->bind(1, site.id.value);
-    insert->bind(2, info(site.type).id);
-    insert->bind(3, site.name);
-    insert->bind(4, site.town);
-    insert->bind(5, site.address);
-    insert->bind(6, site.position.lat);
-    insert->bind(7, site.position.lon);
-    insert->bind(8, site.phone);
-    insert->bind(9, site.hours);
-    insert->bind(10, nlohmann::json(site.facilities).dump());
-    insert->bind(11, std::int64_t{site.bookable ? 1 : 0});
-    insert->step();
-  }
+  for (const Site& site : sites) insert_site(writer, site, /*keep_id=*/true);
   // Explicit ids do not advance the identity sequence: move it past them.
   auto sequence = writer.cached("SELECT setval(pg_get_serial_sequence('sites', 'id'), (SELECT max(id) FROM sites))");
   sequence->step();
@@ -162,6 +166,15 @@ std::vector<Site> PostgresStore::all_sites() {
 
 bool PostgresStore::seed_sites(std::span<const Site> sites) {
   return pool_.transact([&](Connection& writer) { return insert_sites_if_none(writer, sites); });
+}
+
+std::vector<SiteId> PostgresStore::insert_sites(std::span<const Site> sites) {
+  return pool_.transact([&](Connection& writer) {
+    std::vector<SiteId> ids;
+    ids.reserve(sites.size());
+    for (const Site& site : sites) ids.push_back(SiteId{insert_site(writer, site, /*keep_id=*/false)});
+    return ids;
+  });
 }
 
 IdempotentAnswer PostgresStore::run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,

@@ -29,6 +29,7 @@ class PostgresStore final : public Store {
   std::optional<Site> find_site(SiteId id) override;
   std::vector<Site> all_sites() override;
   bool seed_sites(std::span<const Site> sites) override;
+  std::vector<SiteId> insert_sites(std::span<const Site> sites) override;
   IdempotentAnswer run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,
                                   const std::function<StoredResponse()>& action) override;
   std::string server_secret(std::string_view name, const std::function<std::string()>& make) override;
