@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kMaxAttempts = 30;
 constexpr auto kBorrowWait = std::chrono::seconds(10);
+constexpr auto kReconnectPause = std::chrono::milliseconds(250);
 
 /// Serialization failure or deadlock: the transaction may succeed when run again.
 bool retryable(const PgError& error) { return error.sqlstate() == "40001" || error.sqlstate() == "40P01"; }
@@ -54,9 +55,17 @@ Connection* Pool::take() {
   // Reads what the server sent while the connection was idle: a shutdown sends a FATAL message and closes, so
   // the first read takes the message and the second finds the end of the stream and marks the link broken.
   for (int reads = 0; reads < 2 && connection->healthy(); ++reads) PQconsumeInput(connection->raw());
-  if (!connection->healthy() && !connection->reconnect()) {
+  if (connection->healthy()) return connection;
+  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  if (now < no_reconnect_until_.load()) {
     give_back(connection);
-    throw StoreUnavailable("database unreachable: " + std::string(PQerrorMessage(connection->raw())));
+    throw StoreUnavailable("database unreachable (a reconnect failed less than 250 ms ago)");
+  }
+  if (!connection->reconnect()) {
+    no_reconnect_until_.store(now + std::chrono::steady_clock::duration(kReconnectPause).count());
+    const std::string message = PQerrorMessage(connection->raw());
+    give_back(connection);
+    throw StoreUnavailable("database unreachable: " + message);
   }
   return connection;
 }
