@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kMaxAttempts = 30;
 constexpr auto kBorrowWait = std::chrono::seconds(10);
+constexpr auto kReconnectPause = std::chrono::milliseconds(250);
 
 /// Serialization failure or deadlock: the transaction may succeed when run again.
 bool retryable(const PgError& error) { return error.sqlstate() == "40001" || error.sqlstate() == "40P01"; }
@@ -29,6 +30,17 @@ void roll_back(Connection& connection) noexcept {
     if (connection.healthy()) connection.exec("ROLLBACK");
   } catch (...) {
     // The next use of the connection finds the broken link and reconnects.
+  }
+}
+
+/// Starts a transaction. A link that broke unnoticed fails at BEGIN, before anything of the transaction was
+/// sent: then one reconnect and a second BEGIN, instead of a 503 for a request that can still be served.
+void begin_on(Connection& connection, const char* begin) {
+  try {
+    connection.exec(begin);
+  } catch (const StoreUnavailable&) {
+    if (connection.healthy() || !connection.reconnect()) throw;
+    connection.exec(begin);
   }
 }
 
@@ -54,9 +66,17 @@ Connection* Pool::take() {
   // Reads what the server sent while the connection was idle: a shutdown sends a FATAL message and closes, so
   // the first read takes the message and the second finds the end of the stream and marks the link broken.
   for (int reads = 0; reads < 2 && connection->healthy(); ++reads) PQconsumeInput(connection->raw());
-  if (!connection->healthy() && !connection->reconnect()) {
+  if (connection->healthy()) return connection;
+  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  if (now < no_reconnect_until_.load()) {
     give_back(connection);
-    throw StoreUnavailable("database unreachable: " + std::string(PQerrorMessage(connection->raw())));
+    throw StoreUnavailable("database unreachable (a reconnect failed less than 250 ms ago)");
+  }
+  if (!connection->reconnect()) {
+    no_reconnect_until_.store(now + std::chrono::steady_clock::duration(kReconnectPause).count());
+    const std::string message = PQerrorMessage(connection->raw());
+    give_back(connection);
+    throw StoreUnavailable("database unreachable: " + message);
   }
   return connection;
 }
@@ -79,7 +99,7 @@ void Pool::run_transaction(const std::function<void(Connection&)>& work, const c
     Lease lease(this, take());
     Connection& connection = *lease;
     try {
-      connection.exec(begin);
+      begin_on(connection, begin);
       active_ = &connection;
       work(connection);
       active_ = nullptr;
