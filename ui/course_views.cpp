@@ -146,7 +146,7 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
     ImGui::SetScrollY(0);
   }
   if (courses.list.empty()) muted(tr(courses.list_loading ? Text::loading : Text::no_courses));
-  touch_drag_scroll(touch_dragged_);
+  touch_drag_scroll(list_scroll_);
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2 + 10 + spacing;
   ImGuiListClipper clipper;
@@ -157,7 +157,7 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
       ImGui::PushID(static_cast<int>(c.id));
       const ImVec2 p = ImGui::GetCursorScreenPos();
       if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_None, ImVec2(0, row_height - spacing)) &&
-          !touch_dragged_)
+          !list_scroll_.dragged)
         intents.push_back(OpenCourse{c.id});
       mark_last_item("course_row", c.id);
       ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 5));

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "ui/touch_scroll.h"
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
 #include "wasm/courses.h"
@@ -28,7 +29,7 @@ class CourseViews {
 
   char search_[128] = {};
   std::uint64_t seen_list_revision_ = 0;
-  bool touch_dragged_ = false;  // the current touch gesture scrolled the list
+  TouchScroll list_scroll_;  // finger scrolling of the catalog
   LectureForm form_;
   /// Per request being reviewed: the time to schedule and the reason to decline (one at a time).
   std::int64_t reviewing_ = 0;

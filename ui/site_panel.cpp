@@ -434,11 +434,17 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
   const float row_height = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y + 12;
   ImGui::BeginChild("##list", ImVec2(0, 0), ImGuiChildFlags_None);
   const auto selected_row = state.selected_row();
+  // A new order (near me, back to the map center) starts at its top: the nearest site first.
+  if (state.origin_kind() != seen_origin_) {
+    seen_origin_ = state.origin_kind();
+    ImGui::SetScrollY(0);
+    list_scroll_.velocity = 0;
+  }
   if (state.map_selection_revision() != seen_map_selection_) {
     seen_map_selection_ = state.map_selection_revision();
     if (selected_row) ImGui::SetScrollY(*selected_row * row_height - ImGui::GetWindowHeight() * 0.3f);
   }
-  touch_drag_scroll(touch_dragged_);
+  touch_drag_scroll(list_scroll_);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(state.listed().size()), row_height);
   char distance[32], walk[32];
@@ -451,7 +457,7 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
       const bool is_selected = selected_row && *selected_row == static_cast<std::size_t>(i);
       if (ImGui::Selectable("##row", is_selected, ImGuiSelectableFlags_None,
                             ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y)) &&
-          !touch_dragged_)
+          !list_scroll_.dragged)
         intents.push_back(SelectSite{site.id});
       drawn_rows_.push_back({site.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
       const float icon = ImGui::GetTextLineHeight() * 1.6f;

@@ -8,6 +8,7 @@
 #include "ui/booking_views.h"
 #include "ui/course_views.h"
 #include "ui/staff_view.h"
+#include "ui/touch_scroll.h"
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
 #include "wasm/intent.h"
@@ -55,6 +56,7 @@ class SitePanel {
   StaffView staff_;
   CourseViews courses_;
   std::uint64_t seen_map_selection_ = 0;
+  OriginKind seen_origin_ = OriginKind::map_center;
   std::vector<DrawnRow> drawn_rows_;
   ImVec2 map_insets_;
   ImRect near_me_rect_, search_rect_;
@@ -63,7 +65,7 @@ class SitePanel {
   int announced_number_ = 0;
   std::int64_t announced_slot_ = 0, announced_site_ = 0;
   bool phone_ = false;          // bottom-sheet layout this frame
-  bool touch_dragged_ = false;  // the current touch gesture scrolled the list
+  TouchScroll list_scroll_;     // finger scrolling of the site list
 };
 
 /// Draws a site type's round icon (colored disc with its character) with its top-left at the cursor.

@@ -1,19 +1,24 @@
 // ui/touch_scroll.h — finger scrolling for ImGui child windows (ImGui itself scrolls only by wheel and
-// scrollbar). Call inside the child, before its rows.
+// scrollbar): the list follows the finger, and a flick keeps it gliding with friction, as native lists do.
+// Call inside the child, before its rows.
 #pragma once
 #include "imgui.h"
 
 namespace gongyou::ui {
 
-/// A finger dragging the current window scrolls it; `dragged` stays true until the next press, so the row a
-/// drag started on is not chosen when the finger lifts (test it before acting on a row's click).
-inline void touch_drag_scroll(bool& dragged) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsWindowHovered() && ImGui::IsMouseDragging(0, 6)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-    dragged = true;
-  }
-  if (ImGui::IsMouseClicked(0)) dragged = false;
-}
+/// One list's finger-scroll state, kept between frames.
+struct TouchScroll {
+  bool dragged = false;   ///< the current gesture scrolled: its release does not choose a row
+  float velocity = 0;     ///< CSS px per second, positive = content moves up (scroll grows)
+  bool tracking = false;  ///< the finger went down on this list and is still down
+};
+
+/// Scrolls the current window by touch; test `state.dragged` before acting on a row's click.
+void touch_drag_scroll(TouchScroll& state);
+
+/// Forgets last frame's gliding; call once before drawing a frame.
+void begin_touch_frame();
+/// True when a list glided this frame: the frame loop must draw the next one (no input will wake it).
+bool touch_gliding();
 
 }  // namespace gongyou::ui

@@ -5,6 +5,7 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "ui/site_panel.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 #include "wasm/app.h"
 #include "wasm/platform/browser.h"
 #include "wasm/platform/canvas_font.h"
@@ -178,6 +180,7 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ui::begin_test_marks();
+  ui::begin_touch_frame();
   rt.panel.draw(rt.app->state(), rt.app->bookings(), rt.app->courses(), platform::now_utc(), io.DisplaySize,
                 rt.intents);
   ImGui::Render();
@@ -189,6 +192,7 @@ void frame() {
 
   for (const Intent& i : rt.intents) rt.app->apply(i);
   if (!rt.intents.empty()) rt.frames_left = kFramesPerWake;  // show the result of what was asked
+  if (ui::touch_gliding()) rt.frames_left = std::max(rt.frames_left, 2);  // a flicked list still moves
   rt.intents.clear();
 
   if (const ImVec2 insets = rt.panel.map_insets(); insets.x != rt.published_insets.x || insets.y != rt.published_insets.y) {

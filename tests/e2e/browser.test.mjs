@@ -156,6 +156,29 @@ test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
   });
   assert.equal(canvas.w, canvas.cssW * 3, 'canvas backing store follows devicePixelRatio');
   assert.ok(state.rows[0].y > 844 * 0.4, 'the list sits in a bottom sheet');
+
+  // A flick on the list: it follows the finger, glides on after the finger lifts, then stops (and the
+  // loop stops drawing).
+  const cdp = await context.newCDPSession(page);
+  const startRows = state.rows;
+  const x = 195, y0 = startRows.at(-1).y;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= 6; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - i * 25 }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const atLift = await appState(page);
+  await page.waitForTimeout(120);
+  const gliding = await appState(page);
+  assert.notDeepEqual(gliding.rows.map((r) => [r.id, r.y]), atLift.rows.map((r) => [r.id, r.y]),
+                      'the list keeps moving after the finger lifts');
+  const settled = await waitForStableList(page, (s) => s.rows.length > 0, 'the glide');
+  assert.notEqual(settled.rows[0].id, startRows[0].id, 'the flick scrolled the list');
+  const idle = (await appState(page)).frames;
+  await page.waitForTimeout(600);
+  assert.equal((await appState(page)).frames, idle, 'no frames once the glide has stopped');
+  state = settled;
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(screenshotDir, 'phone-390x844.png') });
   const row = state.rows[1];
@@ -177,8 +200,8 @@ test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
   const nearMe = (await appState(page)).near_me_button;
   await page.touchscreen.tap(nearMe.x + nearMe.w / 2, nearMe.y + nearMe.h / 2);
   state = await waitForState(page, (s) => s.origin === 'user', 'sorting from the user');
-  const first = await page.evaluate(async (p) => (await (await fetch(`/api/v1/sites/nearest?lat=${p.latitude}&lon=${p.longitude}&k=1`)).json()).items[0].id, me);
-  state = await waitForState(page, (s) => s.rows.length > 0 && s.rows[0].id === first, 'nearest site first');
+  const first = await page.evaluate(async (p) => (await (await fetch(`/api/v1/sites/nearest?lat=${p.latitude}&lon=${p.longitude}&k=1`)).json()).items[0].name, me);
+  state = await waitForState(page, (s) => s.listed_names[0] === first, 'nearest site first');
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
 });
