@@ -19,6 +19,7 @@
 #include "ui/theme.h"
 #include "ui/touch_scroll.h"
 #include "wasm/app.h"
+#include "wasm/event_queue.h"
 #include "wasm/platform/browser.h"
 #include "wasm/platform/canvas_font.h"
 #include "wasm/platform/leaflet_map_view.h"
@@ -38,7 +39,7 @@ struct Runtime {
   std::optional<App> app;
   ui::SitePanel panel;
   std::vector<Intent> intents;
-  std::vector<PlatformEvent> events;
+  EventQueue<PlatformEvent> events;  // handling one may raise another (Leaflet reports a fly_to at once)
   std::vector<float> ui_rects, published_rects;
   ImGuiPlatformImeData ime, published_ime;
   ImVec2 published_insets{-1, -1};
@@ -167,8 +168,7 @@ void publish_test_state() {
 
 void frame() {
   Runtime& rt = *g_rt;
-  for (const PlatformEvent& e : rt.events) rt.app->handle(e);
-  rt.events.clear();
+  rt.events.drain([&](const PlatformEvent& e) { rt.app->handle(e); });
 
   const platform::CanvasMetrics m = platform::fit_canvas();
   ImGuiIO& io = ImGui::GetIO();
@@ -235,7 +235,7 @@ int main() {
   ImGui::GetPlatformIO().Platform_SetImeDataFn = set_ime_data;
   ui::apply_theme();
 
-  if (!platform::init_browser({wake, [](const PlatformEvent& e) { g_rt->events.push_back(e); }})) {
+  if (!platform::init_browser({wake, [](const PlatformEvent& e) { g_rt->events.push(e); }})) {
     std::puts("WebGL2 is not available");
     return 1;
   }

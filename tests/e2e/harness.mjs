@@ -76,6 +76,13 @@ export async function launchBrowser() {
   });
 }
 
+/** The text of an uncaught page error; its stack goes to the test log (a C++ throw's wasm-function[N] frames
+ *  are named by build/wasm/wasm/gongyou.js.symbols). */
+export function pageErrorText(error) {
+  process.stderr.write(`page error: ${error && error.stack ? error.stack : String(error)}\n`);
+  return String(error);
+}
+
 /** Opens the app in a new page: tile requests fail as on this offline machine; console errors are collected. */
 export async function openApp(browser, url, contextOptions) {
   const context = await browser.newContext(contextOptions);
@@ -87,7 +94,7 @@ export async function openApp(browser, url, contextOptions) {
     if (/tile\.openstreetmap\.org/.test(msg.location().url || '')) return;
     errors.push(msg.text());
   });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(pageErrorText(e)));
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
   await page.goto(url + '/?test=1');
   return { context, page, errors };

@@ -3,7 +3,7 @@
 // a Workers' Home's slot grid or a course category.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, waitForState } from './harness.mjs';
+import { pageErrorText, useServerAndBrowser, waitForState } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -14,7 +14,7 @@ test('desktop: links, back and forward', async () => {
   const page = await context.newPage();
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(pageErrorText(e)));
 
   // A shared link to a site opens it selected.
   await page.goto(`${env.server.url}/?test=1#/site/${first.id}`);
