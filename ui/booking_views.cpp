@@ -151,7 +151,7 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
   const Slot* chosen = state.chosen();
   const bool visit = chosen && chosen->max_group > 1;  // a studio visit: a group, maybe approved by staff
   const float confirm_height = chosen ? ImGui::GetFrameHeightWithSpacing() * (visit ? 4.3f : 3.2f) : 0;
-  ImGui::BeginChild("##grid", ImVec2(0, -confirm_height), ImGuiChildFlags_None);
+  ImGui::BeginChild("##grid", ImVec2(0, -confirm_height), ImGuiChildFlags_NavFlattened);
   if (!state.slots.empty()) {
     const float label_w = ImGui::CalcTextSize("00:00").x + 6;
     const float cell_w = (ImGui::GetContentRegionAvail().x - label_w) / 7;
@@ -186,7 +186,7 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
         const bool open = is_bookable_at(now, slot->start);
         const bool mine = slot->my_booking_id.has_value() &&
                           (slot->my_status == "confirmed" || slot->my_status == "waitlisted" || slot->my_status == "checked_in");
-        if (ImGui::InvisibleButton("##slot", ImVec2(b.x - a.x, b.y - a.y)) && open)
+        if (ImGui::InvisibleButton("##slot", ImVec2(b.x - a.x, b.y - a.y), ImGuiButtonFlags_EnableNav) && open)
           intents.push_back(ChooseSlot{slot->id});
         mark_last_item("slot", slot->id);
         ImGui::PopID();
@@ -303,7 +303,7 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
   }
   if (state.unread() > 0) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 230, 255));
-    ImGui::BeginChild("##notes", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##notes", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened);
     ImGui::TextUnformatted(tr(Text::notifications_title));
     for (const Notification& n : state.notifications)
       if (!n.read) ImGui::BulletText("%s", n.message.c_str());
@@ -317,7 +317,7 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     ImGui::PopStyleColor();
     return;
   }
-  ImGui::BeginChild("##bookings");
+  ImGui::BeginChild("##bookings", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   // Upcoming first (soonest first), then the past (latest first).
   std::vector<const Booking*> order;
   for (const Booking& b : state.my_bookings) order.push_back(&b);

@@ -140,7 +140,7 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
     ImGui::EndCombo();
   }
 
-  ImGui::BeginChild("##courses", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("##courses", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   if (seen_list_revision_ != courses.list_revision) {
     seen_list_revision_ = courses.list_revision;
     ImGui::SetScrollY(0);
@@ -201,7 +201,7 @@ void CourseViews::draw_detail(const CourseState& courses, const BookingState& se
   }
   const CourseDetail& d = *courses.detail;
   const Course& c = d.course;
-  ImGui::BeginChild("##detail", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("##detail", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   format_badge(c.in_person);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(c.title.c_str());
@@ -279,7 +279,7 @@ void CourseViews::draw_detail(const CourseState& courses, const BookingState& se
 
 void CourseViews::draw_mine(const CourseState& courses, std::vector<Intent>& intents) {
   if (courses.mine.empty()) muted(tr(Text::no_my_courses));
-  ImGui::BeginChild("##mine", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("##mine", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   for (const Enrollment& e : courses.mine) {
     ImGui::PushID(static_cast<int>(e.course.id));
     format_badge(e.course.in_person);
@@ -312,7 +312,7 @@ void CourseViews::draw_requests(const CourseState& courses, std::vector<Intent>&
   }
   mark_last_item("ask_lecture");
   if (courses.my_requests.empty()) muted(tr(Text::no_requests));
-  ImGui::BeginChild("##requests", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("##requests", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   for (const LectureRequest& r : courses.my_requests) {
     ImGui::PushID(static_cast<int>(r.id));
     ImGui::TextWrapped("%s", r.topic.c_str());
@@ -337,7 +337,7 @@ void CourseViews::draw_requests(const CourseState& courses, std::vector<Intent>&
 
 void CourseViews::draw_request_form(const AppState& sites, UtcSeconds now, std::vector<Intent>& intents) {
   if (secondary_button(tr(Text::back))) intents.push_back(ShowCourses{CourseView::requests});
-  ImGui::BeginChild("##form", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("##form", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   const float label_w = ImGui::CalcTextSize(tr(Text::request_audience)).x + ImGui::GetStyle().ItemSpacing.x * 2;
   auto label = [&](Text t) {
     ImGui::AlignTextToFramePadding();
@@ -392,7 +392,7 @@ void CourseViews::draw_request_form(const AppState& sites, UtcSeconds now, std::
 //-------------------------------------------------------------------------------------------------
 
 void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& intents) {
-  ImGui::BeginChild("##staff_lectures", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("##staff_lectures", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   ImGui::SeparatorText(tr(Text::lecture_requests));
   for (const LectureRequest& r : courses.staff_requests) {
     ImGui::PushID(static_cast<int>(r.id));

@@ -290,7 +290,10 @@ void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& in
     if (ImGui::GetCursorPosX() > style.WindowPadding.x + 1 && last_x + style.ItemSpacing.x + width > right)
       ImGui::NewLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    // EnableNav: reachable by Tab and arrows (InvisibleButton is skipped by default); its focus ring is drawn
+    // outside the chip, so the shapes below do not cover it.
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
+    mark_last_item("type_chip", type ? static_cast<std::int64_t>(*type) + 1 : 0);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 accent = type ? rgb(info(*type).color_rgb) : kBrandRed;
@@ -432,7 +435,7 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
     return;
   }
   const float row_height = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y + 12;
-  ImGui::BeginChild("##list", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("##list", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   const auto selected_row = state.selected_row();
   // A new order (near me, back to the map center) starts at its top: the nearest site first.
   if (state.origin_kind() != seen_origin_) {
@@ -459,6 +462,7 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
                             ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y)) &&
           !list_scroll_.dragged)
         intents.push_back(SelectSite{site.id});
+      mark_last_item("site_row", site.id.value);
       drawn_rows_.push_back({site.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
       const float icon = ImGui::GetTextLineHeight() * 1.6f;
       ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + (row_height - ImGui::GetStyle().ItemSpacing.y - icon) / 2));

@@ -22,7 +22,7 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
     form_revision_ = state.template_revision;
   }
   ImGui::TextUnformatted(state.site_name.c_str());
-  ImGui::BeginChild("##staff");
+  ImGui::BeginChild("##staff", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
 
   ImGui::SeparatorText(tr(Text::template_title));
   ImGui::TextUnformatted(tr(Text::weekdays_label));

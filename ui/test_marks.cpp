@@ -15,7 +15,9 @@ void mark_last_item(const char* name, std::int64_t id) {
   const ImVec2 center((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                       (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
   if (!GImGui->CurrentWindow->ClipRect.Contains(center)) return;
-  g_marks.push_back({name, id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive()});
+  const ImGuiContext& g = *GImGui;
+  const bool focused = g.NavId == ImGui::GetItemID() && g.NavWindow == g.CurrentWindow && g.NavCursorVisible;
+  g_marks.push_back({name, id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), focused});
 }
 
 const std::vector<TestMark>& test_marks() { return g_marks; }

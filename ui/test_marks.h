@@ -14,6 +14,7 @@ struct TestMark {
   std::int64_t id;   ///< the object it acts on (slot id, booking id), or 0
   ImVec2 min, max;
   bool active;       ///< the control holds the keyboard (a text field being edited)
+  bool focused;      ///< the keyboard focus is on it and its focus ring is drawn
 };
 
 /// Forgets the previous frame's marks; call before drawing.

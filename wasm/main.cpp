@@ -115,7 +115,8 @@ void publish_test_state() {
   nlohmann::json marks = nlohmann::json::array();
   for (const ui::TestMark& m : ui::test_marks())
     marks.push_back({{"name", m.name}, {"id", m.id}, {"x", m.min.x}, {"y", m.min.y}, {"w", m.max.x - m.min.x},
-                     {"h", m.max.y - m.min.y}, {"active", m.active}});
+                     {"h", m.max.y - m.min.y}, {"active", m.active},
+                     {"focused", m.focused}});
   state["marks"] = marks;
   state["id_conflicts"] = GImGui->DebugDrawIdConflictsCount;
   const BookingState& b = g_rt->app->bookings();
