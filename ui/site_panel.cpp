@@ -45,16 +45,13 @@ void muted_text(const char* text) {
   ImGui::PopStyleColor();
 }
 
-/// A label/value line of the details card.
-void field_line(Text label, std::string_view value) {
+/// A label/value line of the details card; values start at `label_width` (the widest label of the language).
+void field_line(Text label, std::string_view value, float label_width) {
   if (value.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::TextUnformatted(tr(label));
   ImGui::PopStyleColor();
-  // The value column starts after the widest label of the language ("Facilities", "设施").
-  float label_w = 0;
-  for (Text t : {Text::address, Text::hours, Text::phone, Text::facilities}) label_w = std::max(label_w, ImGui::CalcTextSize(tr(t)).x);
-  ImGui::SameLine(label_w + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::GetStyle().WindowPadding.x);
+  ImGui::SameLine(label_width + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::GetStyle().WindowPadding.x);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(value.data(), value.data() + value.size());
   ImGui::PopTextWrapPos();
@@ -79,6 +76,7 @@ const char* geolocation_message(GeolocationError e) {
 void SitePanel::draw(const AppState& state, const BookingState& bookings, const CourseState& courses, UtcSeconds now,
                      ImVec2 screen, std::vector<Intent>& intents) {
   phone_ = screen.x < kPhoneBreakpoint;
+  compact_ = phone_ || screen.y < kShortScreen;
   if (phone_) {
     // The booking and course screens need the room: the sheet rises over most of the map there, except
     // where the map is part of the task (the lecture request's place is the visible map's center).
@@ -112,8 +110,12 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
     switch (bookings.screen) {
       case Screen::sites:
         draw_search(state, intents);
-        draw_type_filters(state, intents);
-        draw_origin(state, intents);
+        // A phone's sheet has no room for both the filters and a site's card: the card replaces them until
+        // it is closed.
+        if (!(compact_ && state.selected())) {
+          draw_type_filters(state, intents);
+          draw_origin(state, intents);
+        }
         draw_details(state, bookings, intents);
         draw_list(state, intents);
         break;
@@ -224,12 +226,13 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
   (void)bookings;
   char count[48];
   std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
-  if (phone_) {
-    // Bottom sheet: a grab handle and one line, to leave the screen to the list.
+  if (compact_) {
+    // Bottom sheet (with its grab handle) or a short screen: one line, to leave the room to the list.
     const ImVec2 top = ImGui::GetWindowPos();
     const float mid = top.x + ImGui::GetWindowWidth() / 2;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(mid - 22, top.y + 6), ImVec2(mid + 22, top.y + 10),
-                                              IM_COL32(200, 200, 205, 255), 2);
+    if (phone_)
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(mid - 22, top.y + 6), ImVec2(mid + 22, top.y + 10),
+                                                IM_COL32(200, 200, 205, 255), 2);
     ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
     ImGui::TextColored(ImColor(kBrandRed), "%s", tr(Text::app_title));
     ImGui::SameLine();
@@ -274,13 +277,13 @@ void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents)
 }
 
 void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& intents) {
-  ImGui::PushFont(nullptr, kBaseFontSize * (phone_ ? 0.8f : 0.9f));
+  ImGui::PushFont(nullptr, kBaseFontSize * (compact_ ? 0.8f : 0.9f));
   const ImGuiStyle& style = ImGui::GetStyle();
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   const float icon = ImGui::GetFontSize() * 1.25f;
   const float height = icon + 8;
-  // Phones show type chips as icons only (names are in their tooltips and in the list rows).
-  const bool icon_only = phone_;
+  // Phones and short screens show type chips as icons only (names are in their tooltips and in the list rows).
+  const bool icon_only = compact_;
   auto chip = [&](const char* id, std::string_view label, bool on, std::optional<SiteType> type) {
     const bool show_label = !(icon_only && type);
     const float label_w = show_label ? ImGui::CalcTextSize(label.data(), label.data() + label.size()).x : 0;
@@ -363,11 +366,15 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
   if (!selected) return;
   const Site& site = *selected->site;
   ImGui::Separator();
+  // The close button sits at the card's top right; the name wraps before it.
+  const float close_size = phone_ ? 44.0f : 32.0f;
+  const float card_right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  const float card_top = ImGui::GetCursorPosY();
   type_icon(site.type, ImGui::GetFontSize() * 2.0f);
   ImGui::SameLine();
   ImGui::BeginGroup();
   ImGui::PushFont(nullptr, kBaseFontSize * 1.1f);
-  ImGui::PushTextWrapPos(0);
+  ImGui::PushTextWrapPos(card_right - close_size - ImGui::GetStyle().ItemSpacing.x);
   ImGui::TextUnformatted(site.name.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
@@ -377,6 +384,12 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
               site.bookable ? " · " : "", site.bookable ? tr(Text::bookable) : "");
   ImGui::PopStyleColor();
   ImGui::EndGroup();
+  const ImVec2 after_group = ImGui::GetCursorPos();
+  ImGui::SetCursorPos(ImVec2(card_right - close_size, card_top));
+  if (secondary_button("\xC3\x97##close_site", ImVec2(close_size, close_size))) intents.push_back(CloseSite{});  // ×
+  mark_last_item("close_site", site.id.value);
+  if (ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse) ImGui::SetTooltip("%s", tr(Text::close));
+  ImGui::SetCursorPos(after_group);
 
   char distance[32], walk[64];
   std::snprintf(walk, sizeof walk, tr(Text::walk_about), std::max(1, static_cast<int>(std::ceil(selected->walk.value))),
@@ -401,17 +414,33 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
     }
   }
 
-  field_line(Text::address, site.address);
-  field_line(Text::hours, format_opening_hours(site.hours));
-  field_line(Text::phone, site.phone);
-  if (!site.facilities.empty()) {
-    std::string list;
+  // Formatted when the site or the language changes, not every frame.
+  if (details_.site != site.id.value || details_.language != language()) {
+    details_.site = site.id.value;
+    details_.language = language();
+    details_.hours = format_opening_hours(site.hours);
+    details_.facilities.clear();
     for (const std::string& f : site.facilities) {
-      if (!list.empty()) list += " · ";
-      list += facility_name(f);
+      if (!details_.facilities.empty()) details_.facilities += " · ";
+      details_.facilities += facility_name(f);
     }
-    field_line(Text::facilities, list);
+    details_.label_width = 0;
+    for (Text t : {Text::address, Text::hours, Text::phone, Text::facilities})
+      details_.label_width = std::max(details_.label_width, ImGui::CalcTextSize(tr(t)).x);
   }
+  // The fields scroll in a card of limited height, so a site with a long description never pushes the list
+  // out of a phone's sheet (nor off a short desktop window).
+  const float max_height = std::max(ImGui::GetTextLineHeightWithSpacing() * 3,
+                                    ImGui::GetContentRegionAvail().y * 0.45f);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
+  ImGui::BeginChild("##details", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_NavFlattened);
+  touch_drag_scroll(details_scroll_);
+  field_line(Text::address, site.address, details_.label_width);
+  field_line(Text::hours, details_.hours, details_.label_width);
+  field_line(Text::phone, site.phone, details_.label_width);
+  field_line(Text::facilities, details_.facilities, details_.label_width);
+  ImGui::EndChild();
+  mark_last_item("details", site.id.value);
 }
 
 //-------------------------------------------------------------------------------------------------

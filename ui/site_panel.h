@@ -1,12 +1,14 @@
 // ui/site_panel.h — the site finder panel: search, type filters, near me, the site list and details.
 // Reads AppState, emits Intents; no I/O.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/booking_views.h"
 #include "ui/course_views.h"
+#include "ui/i18n.h"
 #include "ui/staff_view.h"
 #include "ui/touch_scroll.h"
 #include "wasm/app_state.h"
@@ -26,6 +28,8 @@ class SitePanel {
  public:
   /// Width in CSS px below which the panel becomes a bottom sheet (phones).
   static constexpr float kPhoneBreakpoint = 640;
+  /// Height in CSS px below which the panel is compact (one-line header, icon chips): a phone turned sideways.
+  static constexpr float kShortScreen = 560;
 
   /// Draws the panel for a screen of `screen` CSS px at time `now`; appends what the user asked for to `intents`.
   void draw(const AppState& state, const BookingState& bookings, const CourseState& courses, UtcSeconds now,
@@ -65,7 +69,18 @@ class SitePanel {
   int announced_number_ = 0;
   std::int64_t announced_slot_ = 0, announced_site_ = 0;
   bool phone_ = false;          // bottom-sheet layout this frame
+  bool compact_ = false;        // phone or short screen: one-line header, icon chips, card replaces filters
   TouchScroll list_scroll_;     // finger scrolling of the site list
+  TouchScroll details_scroll_;  // finger scrolling of a long details card
+
+  /// The selected site's details as shown, formatted once per site and language (an idle frame allocates nothing).
+  struct DetailsText {
+    std::int64_t site = 0;
+    Language language = Language::zh_CN;
+    std::string hours, facilities;
+    float label_width = 0;  // the widest field label of the language
+  };
+  DetailsText details_;
 };
 
 /// Draws a site type's round icon (colored disc with its character) with its top-left at the cursor.

@@ -91,6 +91,10 @@ void App::apply(const Intent& intent) {
                  [&](const ShowAllTypes&) { state_.show_all_types(); },
                  [&](const SetQuery& i) { state_.set_query(i.text); },
                  [&](const SelectSite& i) { select(i.site, /*from_map=*/false); },
+                 [&](const CloseSite&) {
+                   state_.select(std::nullopt);
+                   map_.highlight(std::nullopt);
+                 },
                  [&](const LocateMe&) {
                    state_.set_locating(true);
                    services_.request_geolocation();

@@ -17,6 +17,7 @@ struct ToggleType { SiteType type; };        ///< show/hide one site type
 struct ShowAllTypes {};                      ///< show every site type
 struct SetQuery { std::string text; };       ///< filter by search text
 struct SelectSite { SiteId site; };          ///< choose a site in the panel
+struct CloseSite {};                         ///< put the chosen site's card away (back to the list)
 struct LocateMe {};                          ///< sort by distance from the user ("near me")
 struct UseMapCenter {};                      ///< sort by distance from the map center
 struct RetryLoad {};                         ///< load the sites again after a failure
@@ -60,7 +61,7 @@ struct LeaveCourse { std::int64_t course; };
 struct MarkLesson { std::int64_t course; int lesson; bool done; };
 struct SubmitLectureRequest { LectureForm form; };
 struct DecideLectureRequest { LectureDecision decision; };
-using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
+using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, CloseSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,

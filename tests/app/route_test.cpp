@@ -89,6 +89,19 @@ TEST(AppRoutes, ChoosingSitesAddsHistoryAndBackReturnsToTheMap) {
   EXPECT_EQ(app.bookings().screen, Screen::courses);
 }
 
+TEST(AppRoutes, ClosingASiteCardReturnsToTheMapAsANewHistoryEntry) {
+  RouteHarness h;
+  NullMapView map;
+  App app(map, h.services());
+  app.start();
+  h.flush();
+  app.apply(SelectSite{h.sites[2].id});
+  app.apply(CloseSite{});
+  EXPECT_EQ(app.state().selected(), nullptr);
+  ASSERT_EQ(h.shown.size(), 2u);
+  EXPECT_EQ(h.shown[1], std::make_pair(std::string("#/"), false)) << "back reopens the card";
+}
+
 TEST(AppRoutes, ALinkToNothingIsRewrittenInPlace) {
   RouteHarness h;
   h.opening = "#/site/999999";

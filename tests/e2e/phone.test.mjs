@@ -1,0 +1,100 @@
+// tests/e2e/phone.test.mjs — the phone layout under a thumb: a long site card keeps the list in view and
+// closes back to the filters, two fingers pinch-zoom the map, and turning the phone switches between the
+// bottom sheet and the side panel.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appState, clickMark, mapCenter, mark, openApp, screenshotDir, useServerAndBrowser, waitForStableList,
+  waitForState } from './harness.mjs';
+
+const env = useServerAndBrowser();
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+/** The demo site with the longest details (most facilities, longest address). */
+async function longestSite() {
+  const all = [];
+  for (let cursor = ''; ;) {
+    const page = await (await fetch(`${env.server.url}/api/v1/sites?limit=200${cursor && `&cursor=${cursor}`}`)).json();
+    all.push(...page.items);
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
+  }
+  const weight = (s) => s.facilities.length * 20 + s.address.length;
+  return all.reduce((a, b) => (weight(b) > weight(a) ? b : a));
+}
+
+test('phone: a long site card leaves the list in view; closing it brings the filters back', async () => {
+  const site = await longestSite();
+  const { context, page, errors } = await openApp(env.browser, env.server.url, phone);
+  await waitForState(page, (s) => mark(s, 'type_chip'), 'the type filters');
+  await page.evaluate((id) => { location.hash = `#/site/${id}`; }, site.id);
+  const open = await waitForState(page, (s) => s.selected === site.id && mark(s, 'details', site.id) &&
+                                              mark(s, 'site_row'), 'the card and the list under it');
+  // The card's fields end above the sheet's bottom, the list shows at least one full row, and the filters
+  // have made room.
+  const details = mark(open, 'details', site.id);
+  const rows = open.marks.filter((m) => m.name === 'site_row');
+  assert.ok(details.y + details.h < 844, 'the details card fits in the sheet');
+  assert.ok(rows.some((r) => r.y > details.y + details.h && r.y + r.h <= 844), 'a whole list row below the card');
+  assert.equal(mark(open, 'type_chip'), null, 'the filters give way to the card');
+  await page.screenshot({ path: `${screenshotDir}/site-card-phone.png` });
+
+  // The close button is a full touch target and puts the card away: filters back, the link is the map's.
+  const close = mark(open, 'close_site', site.id);
+  assert.ok(close.w >= 44 && close.h >= 44, `close button ${close.w}×${close.h} CSS px`);
+  await page.touchscreen.tap(close.x + close.w / 2, close.y + close.h / 2);
+  await waitForState(page, (s) => s.selected === null && mark(s, 'type_chip'), 'the card closed');
+  await page.waitForFunction(() => location.hash === '#/' || location.hash === '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone: two fingers pinch-zoom the map above the sheet', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, phone);
+  await waitForState(page, (s) => s.listed > 0, 'the sites');
+  await page.waitForTimeout(500);  // the map's first fit
+  const before = await mapCenter(page);
+  const cdp = await context.newCDPSession(page);
+  const cx = 195, cy = 180;  // above the sheet (it covers the lower 60 %)
+  const fingers = (d) => [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(30) });
+  for (let d = 40; d <= 150; d += 10) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const zoomed = await page.waitForFunction((z) => {
+    const now = window.gongyouTest.mapCenter().zoom;
+    return now >= z + 1 ? now : false;
+  }, before.zoom, { timeout: 5000 }).then((h) => h.jsonValue());
+  assert.ok(zoomed >= before.zoom + 1, `zoom ${before.zoom} -> ${zoomed}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone turned: landscape gets the side panel, portrait the bottom sheet again', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, phone);
+  const portrait = await waitForState(page, (s) => mark(s, 'search'), 'the search field');
+  assert.ok(mark(portrait, 'search').y > 844 * 0.35, 'portrait: the panel is a sheet at the bottom');
+
+  await page.setViewportSize({ width: 844, height: 390 });
+  const landscape = await waitForState(page, (s) => mark(s, 'search') && mark(s, 'search').y < 390 * 0.5 &&
+                                                    mark(s, 'search').x + mark(s, 'search').w < 844 / 2,
+                                       'the side panel on the left');
+  assert.ok(mark(landscape, 'search').x < 40);
+  // Short as it is, the panel still shows a whole list row under its compact filters.
+  const listed = await waitForState(page, (s) => s.marks.some((m) => m.name === 'site_row' && m.y + m.h <= 390),
+                                    'a whole list row in landscape');
+  assert.ok(listed.marks.filter((m) => m.name === 'type_chip').length > 5, 'the filters are there too');
+  await page.screenshot({ path: `${screenshotDir}/landscape-phone.png` });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await waitForState(page, (s) => mark(s, 'search') && mark(s, 'search').y > 844 * 0.35, 'the sheet again');
+  // Still usable after the turns: a tap on a list row selects it.
+  // (the resize moved the map's center, so the list re-sorts first)
+  const state = await waitForStableList(page, (s) => mark(s, 'site_row'), 'the list after the turns');
+  const row = mark(state, 'site_row');
+  await clickMark(page, 'site_row', row.id);
+  await waitForState(page, (s) => s.selected === row.id, 'the row selected');
+  assert.deepEqual(errors, [], JSON.stringify(await appState(page)).slice(0, 100));
+  await context.close();
+});
