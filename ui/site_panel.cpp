@@ -97,6 +97,7 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
   drawn_rows_.clear();
+  near_me_rect_ = search_rect_ = ImRect();  // drawn again below, or not this frame
   if (ImGui::Begin("##sites", nullptr, flags)) {
     draw_header(state, bookings, intents);
     draw_tabs(bookings, intents);

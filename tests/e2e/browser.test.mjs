@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, clickMark,
+import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, clickMark, mark,
          screenshotDir } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -197,6 +197,10 @@ test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
   const me = { latitude: 24.885, longitude: 118.915 };  // 崇武古城
   await context.grantPermissions(['geolocation']);
   await context.setGeolocation(me);
+  // On a phone the site's card stands in for the filters and "near me": close it first.
+  const close = mark(await appState(page), 'close_site', row.id);
+  await page.touchscreen.tap(close.x + close.w / 2, close.y + close.h / 2);
+  await waitForState(page, (s) => s.selected === null && s.near_me_button && s.near_me_button.w > 0, 'the card closed');
   const nearMe = (await appState(page)).near_me_button;
   await page.touchscreen.tap(nearMe.x + nearMe.w / 2, nearMe.y + nearMe.h / 2);
   state = await waitForState(page, (s) => s.origin === 'user', 'sorting from the user');
