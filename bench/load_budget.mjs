@@ -8,6 +8,7 @@ const runs = Number(process.argv[2] || 5);
 const server = await startServer();
 const browser = await launchBrowser();
 const times = [];
+const phases = { html: [], 'app JS': [], wasm: [], 'main()': [], 'first frame': [] };  // ms since navigation
 let files = null;
 for (let run = 0; run < runs; run++) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true });
@@ -21,7 +22,13 @@ for (let run = 0; run < runs; run++) {
   cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
   await page.goto(server.url + '/');
   await page.waitForFunction(() => window.gongyouTest && window.gongyouTest.firstFrameMs, null, { timeout: 30000 });
-  times.push(await page.evaluate(() => window.gongyouTest.firstFrameMs));
+  const t = await page.evaluate(() => {
+    const end = (re) => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => re.test(e.name)).map((e) => e.responseEnd));
+    return { html: performance.getEntriesByType('navigation')[0].responseEnd, 'app JS': end(/gongyou\.[0-9a-f]+\.js$/),
+             wasm: end(/\.wasm$/), 'main()': window.gongyouTest.mainMs, 'first frame': window.gongyouTest.firstFrameMs };
+  });
+  for (const k of Object.keys(phases)) phases[k].push(t[k]);
+  times.push(t['first frame']);
   await page.waitForTimeout(500);  // the site list answer
   if (!files) {
     files = [];
@@ -37,6 +44,10 @@ const total = files.reduce((s, [, n]) => s + n, 0);
 console.log('first load, cold cache, as sent (compressed):');
 for (const [path, n] of files) console.log(`  ${(n / 1024).toFixed(1).padStart(8)} KB  ${path.slice(0, 70)}`);
 console.log(`  ${(total / 1024).toFixed(1).padStart(8)} KB  total   (budget 800 KB: ${(total / 1024 / 800 * 100).toFixed(0)}% of it)`);
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log('time line of a cold load (median ms after navigation starts):');
+for (const [k, xs] of Object.entries(phases)) console.log(`  ${med(xs).toFixed(0).padStart(6)} ms  ${k}`);
+console.log('  (wasm = downloaded; main() = compiled and instantiated; first frame = fonts, WebGL and one ImGui frame)');
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`first ImGui frame: median ${median.toFixed(0)} ms, best ${times[0].toFixed(0)} ms, worst ${times.at(-1).toFixed(0)} ms over ${runs} cold loads ` +

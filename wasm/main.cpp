@@ -250,5 +250,8 @@ int main() {
   io.ConfigDebugHighlightIdConflicts = g_rt->test_hook;
   g_rt->app->start();
   platform::add_canvas_font(io.Fonts, ui::kBaseFontSize);
+  // The first frame now, not at the next animation frame: by then the site list's answer may have
+  // arrived and its markers would be built first.
+  frame();
   return 0;  // the page keeps running: frames come from requestAnimationFrame
 }

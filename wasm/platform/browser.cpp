@@ -249,6 +249,12 @@ EM_JS(double, gy_js_epoch_offset, (), { return performance.timeOrigin / 1000; })
 
 EM_JS(int, gy_js_test_hook_requested, (), { return /[?&]test=1(&|$)/.test(location.search) ? 1 : 0; });
 
+// When main() began: the wasm was fetched, compiled and instantiated (the load benchmark's breakdown).
+EM_JS(void, gy_js_mark_main_start, (), {
+  window.gongyouTest = window.gongyouTest || {};
+  window.gongyouTest.mainMs = performance.now();
+});
+
 EM_JS(void, gy_js_mark_first_frame, (), {
   const t = performance.now();
   window.gongyouTest = window.gongyouTest || {};
@@ -406,6 +412,7 @@ EMSCRIPTEN_KEEPALIVE void gy_map_moved(double lat, double lon, double zoom) {
 namespace gongyou::platform {
 
 bool init_browser(BrowserCallbacks callbacks) {
+  gy_js_mark_main_start();
   g_callbacks = std::move(callbacks);
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
