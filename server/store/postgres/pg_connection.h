@@ -1,8 +1,8 @@
 // server/store/postgres/pg_connection.h — thin RAII over libpq, shaped like store/sqlite/sqlite_connection.h so
-// that both implement the store's SQL interface (store/sql/connection.h): a connection with a cache of server-side prepared statements
-// (PQprepare once per connection, PQexecPrepared after), statements with typed binding, and a pool that lends
-// connections and runs write transactions (SERIALIZABLE, retried on serialization failure).
-// Only bound parameters carry values into SQL; nothing here builds SQL from data.
+// that both implement the store's SQL interface (store/sql/connection.h): a connection with a cache of server-side
+// prepared statements (PQprepare once per connection, PQexecPrepared after), statements with typed binding, and a pool
+// that lends connections and runs write transactions (SERIALIZABLE, retried on serialization failure). Only bound
+// parameters carry values into SQL; nothing here builds SQL from data.
 #pragma once
 #include <libpq-fe.h>
 

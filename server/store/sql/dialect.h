@@ -1,7 +1,7 @@
 // server/store/sql/dialect.h — the few places where SQLite's and PostgreSQL's SQL differ, in one class that the
-// store's shared code asks (through Connection::dialect()) for a fragment wherever its SQL text needs one. Everything else is written
-// once in a form both accept: ?N placeholders, CAST(?N AS type) where PostgreSQL must know a parameter's
-// type, INSERT ... ON CONFLICT, INSERT ... RETURNING id, IS DISTINCT FROM.
+// store's shared code asks (through Connection::dialect()) for a fragment wherever its SQL text needs one. Everything
+// else is written once in a form both accept: ?N placeholders, CAST(?N AS type) where PostgreSQL must know a
+// parameter's type, INSERT ... ON CONFLICT, INSERT ... RETURNING id, IS DISTINCT FROM.
 #pragma once
 #include <cstdint>
 #include <span>

@@ -28,10 +28,10 @@ std::optional<User> user_by_name(Connection& connection, std::string_view userna
 
 std::optional<User> SqlStore::create_user(const NewUser& user) {
   return write([&](Connection& writer) -> std::optional<User> {
-    auto insert = writer.cached(
-        std::string("INSERT INTO users (username, display_name, role, password_hash, created_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT ") +
-        writer.dialect().username_conflict() + " DO NOTHING RETURNING id");
+    auto insert =
+        writer.cached(std::string("INSERT INTO users (username, display_name, role, password_hash, created_at) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT ") +
+                      writer.dialect().username_conflict() + " DO NOTHING RETURNING id");
     insert->bind(1, user.username);
     insert->bind(2, user.display_name);
     insert->bind(3, role_name(user.role));
@@ -118,13 +118,13 @@ void SqlStore::clear_login_failures(std::string_view username) {
   });
 }
 
-std::optional<UtcSeconds> SqlStore::nth_recent_login_failure(FailureScope scope, std::string_view who,
-                                                                UtcSeconds since, int n) {
+std::optional<UtcSeconds> SqlStore::nth_recent_login_failure(FailureScope scope, std::string_view who, UtcSeconds since,
+                                                             int n) {
   auto connection = borrow();
   const std::string who_is = scope == FailureScope::username ? (*connection).dialect().username_is(1) : "address = ?1";
-  auto query = (*connection)
-                   .cached("SELECT at FROM login_failures WHERE " + who_is +
-                           " AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3");
+  auto query =
+      (*connection)
+          .cached("SELECT at FROM login_failures WHERE " + who_is + " AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3");
   query->bind(1, who);
   query->bind(2, since.value);
   query->bind(3, n - 1);

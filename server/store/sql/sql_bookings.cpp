@@ -105,10 +105,10 @@ void lock_for_booking(Connection& writer, const BookRequest& request) {
 /// Locks a booking's row and its slot's row until the transaction ends (see lock_rows).
 void lock_for_cancel(Connection& writer, BookingId booking) {
   const std::string for_update = writer.dialect().for_update();
-  lock_rows(writer,
-            "SELECT 1 FROM slots WHERE id = (SELECT slot_id FROM bookings WHERE id = ?1" + for_update + ")" +
-                for_update,
-            booking.value);
+  lock_rows(
+      writer,
+      "SELECT 1 FROM slots WHERE id = (SELECT slot_id FROM bookings WHERE id = ?1" + for_update + ")" + for_update,
+      booking.value);
 }
 
 std::vector<Booking> bookings_where(Connection& connection, const char* where, auto&& bind) {

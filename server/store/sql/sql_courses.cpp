@@ -79,9 +79,9 @@ std::int64_t insert_class_slot(Connection& writer, const NewCourse& course) {
     if (lesson.end) end = std::max(end, lesson.end->value);
   }
   if (start >= end) throw Error("in-person course '" + course.title + "' has no sessions");
-  auto insert =
-      writer.cached("INSERT INTO slots (site_id, start_at, end_at, capacity, kind) VALUES (?1, ?2, ?3, ?4, 'class') "
-                    "RETURNING id");
+  auto insert = writer.cached(
+      "INSERT INTO slots (site_id, start_at, end_at, capacity, kind) VALUES (?1, ?2, ?3, ?4, 'class') "
+      "RETURNING id");
   insert->bind(1, course.site->value);
   insert->bind(2, start);
   insert->bind(3, end);
@@ -145,16 +145,22 @@ CoursePage SqlStore::list_courses(const CourseQuery& request) {
   auto connection = borrow();
   const Dialect& dialect = (*connection).dialect();
   const auto contains = [&](const char* text) { return dialect.position(text, "?3") + " > 0"; };
+  const std::string text_matches = contains("lower(c.title)") + " OR " + contains("lower(c.teacher)") +
+                                   " OR (?4 = 1 AND " + contains("c.title_initials") + ")";
   const std::string sql = "SELECT * FROM (" + course_select(dialect) +
                           "WHERE (CAST(?2 AS bigint) IS NULL OR c.category_id = ?2 OR c.category_id IN "
                           "(SELECT id FROM course_categories WHERE parent_id = ?2)) "
-                          "AND (CAST(?3 AS text) IS NULL OR " + contains("lower(c.title)") + " OR " +
-                          contains("lower(c.teacher)") + " OR (?4 = 1 AND " + contains("c.title_initials") + ")) "
-                          "AND (CAST(?5 AS text) IS NULL OR c.format = ?5)) AS listed WHERE (CAST(?9 AS int) IS NULL OR " +
+                          "AND (CAST(?3 AS text) IS NULL OR " +
+                          text_matches +
+                          ") "
+                          "AND (CAST(?5 AS text) IS NULL OR c.format = ?5)) AS listed "
+                          "WHERE (CAST(?9 AS int) IS NULL OR " +
                           sort.after +
+                          ") "
                           // Every sort uses only some of ?6..?8; PostgreSQL must still know each one's type.
-                          ") AND (CAST(?6 AS text) IS NULL OR CAST(?7 AS bigint) IS NULL OR CAST(?8 AS bigint) IS NULL "
-                          "OR 1 = 1) ORDER BY " + sort.order + " LIMIT ?10";
+                          "AND (CAST(?6 AS text) IS NULL OR CAST(?7 AS bigint) IS NULL OR CAST(?8 AS bigint) IS NULL "
+                          "OR 1 = 1) ORDER BY " +
+                          sort.order + " LIMIT ?10";
   auto query = (*connection).cached(sql);
   if (request.viewer) query->bind(1, request.viewer->value);
   if (request.category) query->bind(2, *request.category);

@@ -124,7 +124,7 @@ std::vector<LectureRequest> SqlStore::user_lecture_requests(UserId user, UtcSeco
 }
 
 std::vector<LectureRequest> SqlStore::list_lecture_requests(const LectureQuery& request, UtcSeconds now,
-                                                               bool& has_more) {
+                                                            bool& has_more) {
   // delivered is stored as scheduled with a past time.
   auto connection = borrow();
   auto query = (*connection)
@@ -188,7 +188,8 @@ DecisionOutcome SqlStore::decide_lecture_request(const LectureDecision& decision
 
 std::vector<TownLectureCounts> SqlStore::lecture_dashboard(UtcSeconds now) {
   auto connection = borrow();
-  auto query = (*connection).cached(std::string(R"sql(
+  auto query = (*connection)
+                   .cached(std::string(R"sql(
 SELECT t.town, count(r.id),
        count(*) FILTER (WHERE r.status = 'pending'),
        count(*) FILTER (WHERE r.status = 'accepted'),
@@ -197,7 +198,8 @@ SELECT t.town, count(r.id),
        count(*) FILTER (WHERE r.status = 'declined')
 FROM (SELECT DISTINCT town FROM sites WHERE town <> '' UNION SELECT town FROM lecture_requests) t
 LEFT JOIN lecture_requests r ON r.town = t.town
-GROUP BY t.town ORDER BY t.town)sql") + (*connection).dialect().byte_order());
+GROUP BY t.town ORDER BY t.town)sql") +
+                           (*connection).dialect().byte_order());
   query->bind(1, now.value);
   std::vector<TownLectureCounts> rows;
   while (query->step()) {

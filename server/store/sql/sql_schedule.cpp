@@ -209,7 +209,7 @@ SlotSyncCounts SqlStore::sync_slots(std::span<const SlotPlan> plans, UtcSeconds 
 }
 
 std::vector<SlotView> SqlStore::list_slots(SiteId site, UtcSeconds from, UtcSeconds until,
-                                              std::optional<UserId> viewer) {
+                                           std::optional<UserId> viewer) {
   auto connection = borrow();
   auto query = (*connection).cached(R"sql(
 SELECT s.id, s.site_id, s.start_at, s.end_at, s.capacity, s.booked,

@@ -33,7 +33,8 @@ constexpr const char* kAllSql =
 /// Inserts a site; NULL for ?1 takes the next automatic id.
 std::string insert_sql(const Dialect& dialect) {
   return "INSERT INTO sites (id, type, name, town, address, lat, lon, phone, hours, facilities, bookable) "
-         "VALUES (coalesce(?1, " + dialect.next_id("sites") + "), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id";
+         "VALUES (coalesce(?1, " +
+         dialect.next_id("sites") + "), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id";
 }
 
 /// Reads the current row of a SELECT of the sites columns in table order (id, type, ... bookable).
@@ -174,7 +175,7 @@ std::vector<SiteId> SqlStore::insert_sites(std::span<const Site> sites) {
 }
 
 IdempotentAnswer SqlStore::run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,
-                                             const std::function<StoredResponse()>& action) {
+                                          const std::function<StoredResponse()>& action) {
   return write([&](Connection& writer) {
     {
       auto earlier = writer.cached(

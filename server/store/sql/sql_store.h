@@ -1,7 +1,7 @@
 // server/store/sql/sql_store.h — the Store's domain logic, written once against the SQL interface
-// (sql/connection.h), whose connections name their dialect (sql/dialect.h): every read-decide-write step, every booking rule.
-// SqliteStore and PostgresStore derive from it and bring only what differs: opening and migrating, the
-// connections, and how a read borrows a connection and a write runs as one transaction (lend, give_back,
+// (sql/connection.h), whose connections name their dialect (sql/dialect.h): every read-decide-write step,
+// every booking rule. SqliteStore and PostgresStore derive from it and bring only what differs: opening and migrating,
+// the connections, and how a read borrows a connection and a write runs as one transaction (lend, give_back,
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, idempotency, secrets, purge), sql_accounts.cpp,
@@ -122,7 +122,7 @@ class SqlStore : public Store {
   /// A connection for reads, for the scope of the returned lease.
   Lease borrow() { return Lease(*this); }
 
-  /// Runs `work(connection)` in a WriteMode::serial transaction (run_write) and returns its result.
+  /// Runs `work(connection)` in a write transaction (run_write, serial unless told) and returns its result.
   template <class Work>
   std::invoke_result_t<Work&, Connection&> write(Work&& work, WriteMode mode = WriteMode::serial) {
     using Result = std::invoke_result_t<Work&, Connection&>;
