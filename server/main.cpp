@@ -64,7 +64,7 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clo
   if (courses > 0) std::cerr << "loaded " << courses << " demo courses\n";
 }
 
-/// --demo-scale: generates the national set and inserts it in one transaction (SqliteStore::seed_sites, one prepared
+/// --demo-scale: generates the national set and inserts it in one transaction (SqlStore::seed_sites, one prepared
 /// statement), reporting how long each part took.
 void load_demo_scale(Store& store) {
   using Clock = std::chrono::steady_clock;

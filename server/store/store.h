@@ -1,7 +1,8 @@
 // server/store/store.h — what the server needs from persistent storage, independent of the database:
 // sites (here), accounts (account_store.h), schedules and slots (schedule_store.h), bookings
 // (booking_store.h), courses and lecture requests (course_store.h), idempotency records and server secrets (here).
-// SqliteStore (store/sqlite/) and PostgresStore (store/postgres/) implement it; open_store.h picks one.
+// SqlStore (store/sql/) implements it once over SQL; SqliteStore (store/sqlite/) and PostgresStore (store/postgres/)
+// bring its connections and transactions; open_store.h picks one.
 #pragma once
 #include <cstddef>
 #include <functional>

@@ -179,7 +179,7 @@ void Connection::exec(const char* sql) {
   check(result.get(), "exec");
 }
 
-StatementUse Connection::cached(std::string_view sql) {
+sql::StatementUse Connection::cached(std::string_view sql) {
   auto [it, inserted] = statements_.try_emplace(std::string(sql));
   if (inserted) {
     try {
@@ -195,13 +195,7 @@ StatementUse Connection::cached(std::string_view sql) {
       throw;
     }
   }
-  return StatementUse(*it->second);
-}
-
-std::int64_t Connection::last_insert_rowid() {
-  auto query = cached("SELECT lastval()");
-  query->step();
-  return query->column_int(0);
+  return sql::StatementUse(*it->second);
 }
 
 bool Connection::reconnect() {

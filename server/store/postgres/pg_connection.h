@@ -1,8 +1,8 @@
 // server/store/postgres/pg_connection.h — thin RAII over libpq, shaped like store/sqlite/sqlite_connection.h so
-// that PostgresStore reads like PostgresStore: a connection with a cache of server-side prepared statements
-// (PQprepare once per connection, PQexecPrepared after), statements with typed binding, and a pool that lends
-// connections and runs write transactions (SERIALIZABLE, retried on serialization failure).
-// Only bound parameters carry values into SQL; nothing here builds SQL from data.
+// that both implement the store's SQL interface (store/sql/connection.h): a connection with a cache of server-side
+// prepared statements (PQprepare once per connection, PQexecPrepared after), statements with typed binding, and a pool
+// that lends connections and runs write transactions (SERIALIZABLE, retried on serialization failure). Only bound
+// parameters carry values into SQL; nothing here builds SQL from data.
 #pragma once
 #include <libpq-fe.h>
 
@@ -15,14 +15,16 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/store/sql/connection.h"
+
 namespace gongyou::server::postgres {
 
 /// A failed libpq call, with PostgreSQL's message and SQLSTATE ("" when there is none).
-class PgError : public std::runtime_error {
+class PgError : public sql::Error {
  public:
   /// The message and the five-character SQLSTATE.
   PgError(const std::string& message, std::string sqlstate = "")
-      : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
+      : sql::Error(message), sqlstate_(std::move(sqlstate)) {}
   /// The SQLSTATE, e.g. "40001" for a serialization failure.
   const std::string& sqlstate() const { return sqlstate_; }
 
@@ -34,30 +36,30 @@ class Connection;
 
 /// A prepared statement of one connection. Parameters are numbered from 1, columns from 0. Values travel as
 /// text (bytes as binary), and PostgreSQL infers each parameter's type from the SQL.
-class Statement {
+class Statement final : public sql::Statement {
  public:
   Statement(Connection& connection, std::string name, int parameters)
       : connection_(connection), name_(std::move(name)), values_(static_cast<std::size_t>(parameters)) {}
 
+  using sql::Statement::bind;
   /// Binds a value to parameter `index` (bind_null: SQL NULL, bind_blob: bytes for a bytea).
-  void bind(int index, std::int64_t value);
-  void bind(int index, int value) { bind(index, std::int64_t{value}); }
-  void bind(int index, double value);
-  void bind(int index, std::string_view text);
-  void bind_blob(int index, std::string_view bytes);
-  void bind_null(int index);
+  void bind(int index, std::int64_t value) override;
+  void bind(int index, double value) override;
+  void bind(int index, std::string_view text) override;
+  void bind_blob(int index, std::string_view bytes) override;
+  void bind_null(int index) override;
 
   /// Runs the statement on the first call, then advances to the next row; false when done.
-  bool step();
+  bool step() override;
 
   /// Drops the result and the bindings.
-  void reset() noexcept;
+  void reset() noexcept override;
 
-  std::int64_t column_int(int index) const;  ///< integer (or boolean) column of the current row
-  double column_double(int index) const;     ///< real column of the current row
-  std::string column_text(int index) const;  ///< text column of the current row ("" for NULL)
-  std::string column_blob(int index) const;  ///< bytea column of the current row as bytes
-  bool column_is_null(int index) const;      ///< true when the column of the current row is NULL
+  std::int64_t column_int(int index) const override;  ///< integer (or boolean) column of the current row
+  double column_double(int index) const override;     ///< real column of the current row
+  std::string column_text(int index) const override;  ///< text column of the current row ("" for NULL)
+  std::string column_blob(int index) const override;  ///< bytea column of the current row as bytes
+  bool column_is_null(int index) const override;      ///< true when the column of the current row is NULL
 
  private:
   /// One parameter's value (nothing = NULL) and whether it is binary.
@@ -74,42 +76,27 @@ class Statement {
   int row_ = -1;
 };
 
-/// A statement borrowed from a connection's cache; reset when the borrow ends.
-class StatementUse {
- public:
-  explicit StatementUse(Statement& statement) : statement_(statement) {}
-  StatementUse(const StatementUse&) = delete;
-  ~StatementUse() { statement_.reset(); }
-  /// The borrowed statement.
-  Statement* operator->() const { return &statement_; }
-  /// The borrowed statement.
-  Statement& operator*() const { return statement_; }
-
- private:
-  Statement& statement_;
-};
-
 /// One connection to the server, used by one thread at a time.
-class Connection {
+class Connection final : public sql::Connection {
  public:
   /// Connects with `conninfo` (a postgresql:// URL or key=value text); settings such as statement_timeout
   /// travel in the startup packet, so a reconnect keeps them. Throws PgError when it cannot connect.
   Connection(const std::string& conninfo, int statement_timeout_ms);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
-  ~Connection();
+  ~Connection() override;
 
   /// Runs SQL text with no parameters (schema, transaction control); may hold several statements.
   void exec(const char* sql);
 
   /// The prepared form of a fixed SQL text (?N or $N placeholders), prepared once per connection and reused.
-  StatementUse cached(std::string_view sql);
+  sql::StatementUse cached(std::string_view sql) override;
 
   /// Rows changed by the last INSERT, UPDATE or DELETE run through cached().
-  std::int64_t changes() const { return changes_; }
+  std::int64_t changes() const override { return changes_; }
 
-  /// The id the last INSERT drew from an identity column (lastval() of this session).
-  std::int64_t last_insert_rowid();
+  /// PostgreSQL's SQL fragments.
+  const sql::Dialect& dialect() const override { return sql::Dialect::postgres(); }
 
   /// False when the link to the server is lost.
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }

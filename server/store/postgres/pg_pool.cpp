@@ -81,17 +81,12 @@ Connection* Pool::take() {
   return connection;
 }
 
-void Pool::give_back(Connection* connection) {
+void Pool::give_back(Connection* connection) noexcept {
   {
     std::lock_guard lock(mutex_);
     free_.push_back(connection);
   }
   returned_.notify_one();
-}
-
-Pool::Lease Pool::borrow() {
-  if (active_) return Lease(nullptr, active_);
-  return Lease(this, take());
 }
 
 void Pool::run_transaction(const std::function<void(Connection&)>& work, const char* begin) {

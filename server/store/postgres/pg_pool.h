@@ -32,7 +32,7 @@ class Pool {
   /// Opens `size` connections to `conninfo`; each statement may run `statement_timeout_ms` at most.
   Pool(std::string conninfo, std::size_t size, int statement_timeout_ms);
 
-  /// A borrowed connection: the thread's open transaction when it is inside transact(), else a free one.
+  /// A connection taken from the pool, given back when destroyed (unless `pool` is null).
   class Lease {
    public:
     Lease(Pool* pool, Connection* connection) : pool_(pool), connection_(connection) {}
@@ -44,12 +44,18 @@ class Pool {
     Connection& operator*() const { return *connection_; }
 
    private:
-    Pool* pool_;  // null when the lease is the thread's own transaction
+    Pool* pool_;  // null: nothing to give back
     Connection* connection_;
   };
 
-  /// A connection for reads (each statement sees the data committed when it starts).
-  Lease borrow();
+  /// A connection for reads (each statement sees the data committed when it starts): this thread's open
+  /// transaction when it is inside transact(), else a free connection. Return it with give_back_lent().
+  Connection& lend() { return active_ ? *active_ : *take(); }
+
+  /// Returns a connection from lend() (nothing to do when it is this thread's open transaction).
+  void give_back_lent(Connection& connection) noexcept {
+    if (&connection != active_) give_back(&connection);
+  }
 
   /// Runs `work(connection)` in a SERIALIZABLE transaction and returns once it is committed, running it again
   /// on a serialization failure. Called from inside `work`, it joins the open transaction.
@@ -84,7 +90,7 @@ class Pool {
   }
 
   Connection* take();
-  void give_back(Connection* connection);
+  void give_back(Connection* connection) noexcept;
   void run_transaction(const std::function<void(Connection&)>& work, const char* begin);
 
   static inline thread_local Connection* active_ = nullptr;  // the connection of this thread's transaction

@@ -95,7 +95,7 @@ void Connection::exec(const char* sql) {
   }
 }
 
-StatementUse Connection::cached(std::string_view sql) {
+sql::StatementUse Connection::cached(std::string_view sql) {
   auto [it, inserted] = statements_.try_emplace(std::string(sql));
   if (inserted) {
     try {
@@ -105,7 +105,7 @@ StatementUse Connection::cached(std::string_view sql) {
       throw;
     }
   }
-  return StatementUse(*it->second);
+  return sql::StatementUse(*it->second);
 }
 
 std::int64_t Connection::pragma_int(const char* pragma) {
@@ -138,15 +138,15 @@ ConnectionPool::ConnectionPool(const std::string& path, std::size_t size, bool r
   }
 }
 
-ConnectionPool::Lease ConnectionPool::borrow() {
+Connection& ConnectionPool::take() {
   std::unique_lock lock(mutex_);
   returned_.wait(lock, [this] { return !free_.empty(); });
   Connection* connection = free_.back();
   free_.pop_back();
-  return Lease(*this, connection);
+  return *connection;
 }
 
-void ConnectionPool::give_back(Connection* connection) {
+void ConnectionPool::give_back(Connection* connection) noexcept {
   {
     std::lock_guard lock(mutex_);
     free_.push_back(connection);

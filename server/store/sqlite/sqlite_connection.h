@@ -1,5 +1,6 @@
 // server/store/sqlite/sqlite_connection.h — thin RAII over the SQLite C API: a connection with a cache
 // of prepared statements, statements with typed binding, transactions, and a pool of connections.
+// Statement and Connection implement the store's SQL interface (store/sql/connection.h).
 // Only bound parameters carry values into SQL; nothing here builds SQL from data.
 #pragma once
 #include <sqlite3.h>
@@ -14,83 +15,73 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/store/sql/connection.h"
+
 namespace gongyou::server::sqlite {
 
 /// A failed SQLite call, with SQLite's own message.
-class SqliteError : public std::runtime_error {
+class SqliteError : public sql::Error {
  public:
-  using std::runtime_error::runtime_error;
+  using sql::Error::Error;
 };
 
 /// A prepared statement. Parameters are numbered from 1, columns from 0.
-class Statement {
+class Statement final : public sql::Statement {
  public:
   Statement(sqlite3* db, std::string_view sql);
   Statement(Statement&&) noexcept;
   Statement& operator=(Statement&&) = delete;
-  ~Statement();
+  ~Statement() override;
 
+  using sql::Statement::bind;
   /// Binds a value to parameter `index` (bind_null: SQL NULL, bind_blob: bytes as a BLOB).
-  void bind(int index, std::int64_t value);
-  void bind(int index, int value) { bind(index, std::int64_t{value}); }
-  void bind(int index, double value);
-  void bind(int index, std::string_view text);
-  void bind_blob(int index, std::string_view bytes);
-  void bind_null(int index);
+  void bind(int index, std::int64_t value) override;
+  void bind(int index, double value) override;
+  void bind(int index, std::string_view text) override;
+  void bind_blob(int index, std::string_view bytes) override;
+  void bind_null(int index) override;
 
   /// Advances to the next row; false when done. Throws on error (e.g. a CHECK constraint).
-  bool step();
+  bool step() override;
 
   /// Makes the statement ready to run again and drops its bindings (ends its read transaction).
-  void reset() noexcept;
+  void reset() noexcept override;
 
-  std::int64_t column_int(int index) const;  ///< integer column of the current row
-  double column_double(int index) const;     ///< real column of the current row
-  std::string column_text(int index) const;  ///< text column of the current row ("" for NULL)
-  std::string column_blob(int index) const;  ///< blob column of the current row as bytes
-  bool column_is_null(int index) const;      ///< true when the column of the current row is NULL
+  std::int64_t column_int(int index) const override;  ///< integer column of the current row
+  double column_double(int index) const override;     ///< real column of the current row
+  std::string column_text(int index) const override;  ///< text column of the current row ("" for NULL)
+  std::string column_blob(int index) const override;  ///< blob column of the current row as bytes
+  bool column_is_null(int index) const override;      ///< true when the column of the current row is NULL
 
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-/// A statement borrowed from a connection's cache; reset when the borrow ends.
-class StatementUse {
- public:
-  explicit StatementUse(Statement& statement) : statement_(statement) {}
-  StatementUse(const StatementUse&) = delete;
-  ~StatementUse() { statement_.reset(); }
-  /// The borrowed statement.
-  Statement* operator->() const { return &statement_; }
-  /// The borrowed statement.
-  Statement& operator*() const { return statement_; }
-
- private:
-  Statement& statement_;
-};
-
 /// One open database connection, used by one thread at a time.
-class Connection {
+class Connection final : public sql::Connection {
  public:
   /// Opens (creating if needed) the file and applies the per-connection settings:
   /// foreign keys on, busy timeout, synchronous=NORMAL (safe with WAL).
   explicit Connection(const std::string& path);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
-  ~Connection();
+  ~Connection() override;
 
   /// Runs SQL text with no parameters (schema, pragmas, transaction control).
   void exec(const char* sql);
 
   /// The prepared form of a fixed SQL text, prepared once per connection and reused.
-  StatementUse cached(std::string_view sql);
+  sql::StatementUse cached(std::string_view sql) override;
 
   /// The value of an integer pragma such as user_version.
   std::int64_t pragma_int(const char* pragma);
 
   /// Rows changed by the last INSERT, UPDATE or DELETE.
-  std::int64_t changes() const { return sqlite3_changes64(db_); }
+  std::int64_t changes() const override { return sqlite3_changes64(db_); }
+
+  /// SQLite's SQL fragments.
+  const sql::Dialect& dialect() const override { return sql::Dialect::sqlite(); }
 
   /// The rowid of the last INSERT.
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
@@ -114,32 +105,19 @@ class Transaction {
   bool done_ = false;
 };
 
-/// A fixed set of connections to one file, lent to one thread at a time.
+/// A fixed set of connections to one file, lent to one thread at a time (take, then give_back).
 class ConnectionPool {
  public:
   /// Opens `size` connections; `read_only` ones refuse writes (PRAGMA query_only).
   ConnectionPool(const std::string& path, std::size_t size, bool read_only);
 
-  /// A borrowed connection, returned to the pool when destroyed.
-  class Lease {
-   public:
-    Lease(ConnectionPool& pool, Connection* connection) : pool_(pool), connection_(connection) {}
-    Lease(const Lease&) = delete;
-    ~Lease() { pool_.give_back(connection_); }
-    /// The borrowed connection.
-    Connection& operator*() const { return *connection_; }
+  /// Waits for a free connection and takes it; give it back with give_back().
+  Connection& take();
 
-   private:
-    ConnectionPool& pool_;
-    Connection* connection_;
-  };
-
-  /// Waits for a free connection.
-  Lease borrow();
+  /// Returns a connection from take().
+  void give_back(Connection* connection) noexcept;
 
  private:
-  void give_back(Connection* connection);
-
   std::vector<std::unique_ptr<Connection>> connections_;
   std::vector<Connection*> free_;
   std::mutex mutex_;

@@ -1,97 +1,11 @@
-// server/store/sqlite/sqlite_store.cpp — see sqlite_store.h: opening the file, sites, idempotency records,
-// server secrets and the purge of expired rows. Every SQL text here is a fixed literal; filters are bound
-// parameters, and an unused filter is bound as NULL.
+// server/store/sqlite/sqlite_store.cpp — see sqlite_store.h: opening and migrating the file, lending readers,
+// running writes on the writer.
 #include "server/store/sqlite/sqlite_store.h"
-
-#include <nlohmann/json.hpp>
 
 #include "server/store/sqlite/migrate.h"
 
 namespace gongyou::server::sqlite {
 namespace {
-
-constexpr const char* kListSql = R"sql(
-SELECT id, type, name, town, address, lat, lon, phone, hours, facilities, bookable FROM sites
-WHERE id > ?1
-  AND (?2 IS NULL OR (lon BETWEEN ?2 AND ?4 AND lat BETWEEN ?3 AND ?5))
-  AND (?6 IS NULL OR instr(?6, ',' || type || ',') > 0)
-  AND (?7 IS NULL OR name LIKE ?7 ESCAPE '\' OR address LIKE ?7 ESCAPE '\' OR town LIKE ?7 ESCAPE '\'
-       OR id IN (SELECT value FROM json_each(?9)))
-ORDER BY id
-LIMIT ?8
-)sql";
-
-// The same listing when a bbox is given: searches the sites_by_position index (lat range, lon checked in the index)
-// instead of walking every id. With bound parameters SQLite cannot tell a small box from a large one and walks the
-// ids, which at 150,000 sites costs 50 ms for a viewport with no site (every row read); through the index the same
-// request takes under 1 ms, and the worst case (a box as tall as half of China, its ids sorted) about 30 ms.
-constexpr const char* kListInBoxSql = R"sql(
-SELECT id, type, name, town, address, lat, lon, phone, hours, facilities, bookable FROM sites INDEXED BY sites_by_position
-WHERE id > ?1
-  AND lon BETWEEN ?2 AND ?4 AND lat BETWEEN ?3 AND ?5
-  AND (?6 IS NULL OR instr(?6, ',' || type || ',') > 0)
-  AND (?7 IS NULL OR name LIKE ?7 ESCAPE '\' OR address LIKE ?7 ESCAPE '\' OR town LIKE ?7 ESCAPE '\'
-       OR id IN (SELECT value FROM json_each(?9)))
-ORDER BY id
-LIMIT ?8
-)sql";
-
-constexpr const char* kFindSql =
-    "SELECT id, type, name, town, address, lat, lon, phone, hours, facilities, bookable FROM sites WHERE id = ?1";
-
-constexpr const char* kAllSql =
-    "SELECT id, type, name, town, address, lat, lon, phone, hours, facilities, bookable FROM sites ORDER BY id";
-
-constexpr const char* kInsertSql = R"sql(
-INSERT INTO sites (id, type, name, town, address, lat, lon, phone, hours, facilities, bookable)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-)sql";
-
-/// Reads the current row of a SELECT of the sites columns in table order (id, type, ... bookable).
-Site read_site(const Statement& row) {
-  Site site;
-  site.id = SiteId{row.column_int(0)};
-  const std::string type = row.column_text(1);
-  const auto parsed_type = site_type_from_id(type);
-  if (!parsed_type) throw SqliteError("site " + std::to_string(site.id.value) + " has unknown type '" + type + "'");
-  site.type = *parsed_type;
-  site.name = row.column_text(2);
-  site.town = row.column_text(3);
-  site.address = row.column_text(4);
-  site.position = LatLon{row.column_double(5), row.column_double(6)};
-  site.phone = row.column_text(7);
-  site.hours = row.column_text(8);
-  const nlohmann::json facilities = parse_json_or_discarded(row.column_text(9));
-  if (facilities.is_array())
-    for (const auto& item : facilities)
-      if (item.is_string()) site.facilities.push_back(item.get<std::string>());
-  site.bookable = row.column_int(10) != 0;
-  return site;
-}
-
-/// ",a,b," for the instr() test of kListSql.
-std::string type_list(const std::vector<SiteType>& types) {
-  std::string list = ",";
-  for (SiteType type : types) (list += info(type).id) += ',';
-  return list;
-}
-
-/// "[1,5,7]" for the json_each() of kListSql (SQLite reads the subquery of IN once, into a temporary index).
-std::string id_list(const std::vector<SiteId>& ids) {
-  std::string list;
-  for (SiteId id : ids) (list += list.empty() ? '[' : ',') += std::to_string(id.value);
-  return list.empty() ? "[]" : list + ']';
-}
-
-/// A LIKE pattern matching `text` literally anywhere: %, _ and \ are escaped with \.
-std::string contains_pattern(std::string_view text) {
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  return pattern += '%';
-}
 
 /// The writer connection, with the file switched to WAL and migrated (before any reader opens it).
 std::unique_ptr<Connection> open_writer(const std::string& path) {
@@ -107,157 +21,19 @@ std::unique_ptr<Connection> open_writer(const std::string& path) {
   return connection;
 }
 
-/// Inserts one site (with its id when `keep_id` and the id is positive); its row id.
-std::int64_t insert_site(Connection& writer, const Site& site, bool keep_id) {
-  auto insert = writer.cached(kInsertSql);
-  if (keep_id && site.id.value > 0) insert->bind(1, site.id.value);
-  insert->bind(2, info(site.type).id);
-  insert->bind(3, site.name);
-  insert->bind(4, site.town);
-  insert->bind(5, site.address);
-  insert->bind(6, site.position.lat);
-  insert->bind(7, site.position.lon);
-  insert->bind(8, site.phone);
-  insert->bind(9, site.hours);
-  insert->bind(10, nlohmann::json(site.facilities).dump());
-  insert->bind(11, std::int64_t{site.bookable ? 1 : 0});
-  insert->step();
-  return writer.last_insert_rowid();
-}
-
-/// Inserts the sites when the table is empty; false (nothing written) when it holds any.
-bool insert_sites_if_none(Connection& writer, std::span<const Site> sites) {
-  {
-    auto count = writer.cached("SELECT EXISTS (SELECT 1 FROM sites)");
-    if (count->step() && count->column_int(0) != 0) return false;
-  }
-  for (const Site& site : sites) insert_site(writer, site, /*keep_id=*/true);
-  return true;
-}
-
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, std::size_t readers)
     : writer_(open_writer(path)), readers_(path, readers, /*read_only=*/true) {}
 
-SitePage SqliteStore::list_sites(const SitePageRequest& request) {
-  auto connection = readers_.borrow();
-  const SiteFilter& filter = request.filter;
-  auto query = (*connection).cached(filter.bbox ? kListInBoxSql : kListSql);
-  query->bind(1, request.after.value);
-  if (filter.bbox) {
-    query->bind(2, filter.bbox->min_lon);
-    query->bind(3, filter.bbox->min_lat);
-    query->bind(4, filter.bbox->max_lon);
-    query->bind(5, filter.bbox->max_lat);
-  }
-  if (!filter.types.empty()) query->bind(6, type_list(filter.types));
-  if (!filter.text.empty()) {
-    query->bind(7, contains_pattern(filter.text));
-    if (!filter.text_initials_matches.empty()) query->bind(9, id_list(filter.text_initials_matches));
-  }
-  query->bind(8, static_cast<std::int64_t>(request.limit) + 1);  // one more tells whether a next page exists
-  SitePage page;
-  while (query->step()) page.items.push_back(read_site(*query));
-  if (page.items.size() > request.limit) {
-    page.items.pop_back();
-    page.has_more = true;
-  }
-  return page;
+sql::Connection& SqliteStore::lend() { return readers_.take(); }
+
+void SqliteStore::give_back(sql::Connection& connection) noexcept {
+  readers_.give_back(static_cast<Connection*>(&connection));
 }
 
-std::optional<Site> SqliteStore::find_site(SiteId id) {
-  auto connection = readers_.borrow();
-  auto query = (*connection).cached(kFindSql);
-  query->bind(1, id.value);
-  if (!query->step()) return std::nullopt;
-  return read_site(*query);
-}
-
-std::vector<Site> SqliteStore::all_sites() {
-  auto connection = readers_.borrow();
-  auto query = (*connection).cached(kAllSql);
-  std::vector<Site> sites;
-  while (query->step()) sites.push_back(read_site(*query));
-  return sites;
-}
-
-bool SqliteStore::seed_sites(std::span<const Site> sites) {
-  return writer_.transact([&](Connection& writer) { return insert_sites_if_none(writer, sites); });
-}
-
-std::vector<SiteId> SqliteStore::insert_sites(std::span<const Site> sites) {
-  return writer_.transact([&](Connection& writer) {
-    std::vector<SiteId> ids;
-    ids.reserve(sites.size());
-    for (const Site& site : sites) ids.push_back(SiteId{insert_site(writer, site, /*keep_id=*/false)});
-    return ids;
-  });
-}
-
-IdempotentAnswer SqliteStore::run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,
-                                             const std::function<StoredResponse()>& action) {
-  return writer_.transact([&](Connection& writer) {
-    {
-      auto earlier = writer.cached(
-          "SELECT body_hash, status, response_body FROM idempotency_keys "
-          "WHERE user_id = ?1 AND key = ?2 AND method = ?3 AND path = ?4 AND created_at >= ?5");
-      earlier->bind(1, key.user.value);
-      earlier->bind(2, key.key);
-      earlier->bind(3, key.method);
-      earlier->bind(4, key.path);
-      earlier->bind(5, fresh_since.value);
-      if (earlier->step()) {
-        if (earlier->column_text(0) != key.body_hash) return IdempotentAnswer{{}, false, true};
-        return IdempotentAnswer{{static_cast<int>(earlier->column_int(1)), earlier->column_text(2)}, true, false};
-      }
-    }
-    IdempotentAnswer answer{action(), false, false};
-    auto store = writer.cached(
-        "INSERT OR REPLACE INTO idempotency_keys "
-        "(user_id, key, method, path, body_hash, status, response_body, created_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    store->bind(1, key.user.value);
-    store->bind(2, key.key);
-    store->bind(3, key.method);
-    store->bind(4, key.path);
-    store->bind(5, key.body_hash);
-    store->bind(6, answer.response.status);
-    store->bind(7, answer.response.body);
-    store->bind(8, now.value);
-    store->step();
-    return answer;
-  });
-}
-
-std::string SqliteStore::server_secret(std::string_view name, const std::function<std::string()>& make) {
-  return writer_.transact([&](Connection& writer) {
-    {
-      auto existing = writer.cached("SELECT value FROM server_secrets WHERE name = ?1");
-      existing->bind(1, name);
-      if (existing->step()) return existing->column_blob(0);
-    }
-    std::string value = make();
-    auto insert = writer.cached("INSERT INTO server_secrets (name, value) VALUES (?1, ?2)");
-    insert->bind(1, name);
-    insert->bind_blob(2, value);
-    insert->step();
-    return value;
-  });
-}
-
-void SqliteStore::purge_expired(UtcSeconds now, UtcSeconds idempotency_before, UtcSeconds failures_before) {
-  writer_.transact([&](Connection& writer) {
-    auto sessions = writer.cached("DELETE FROM sessions WHERE expires_at <= ?1");
-    sessions->bind(1, now.value);
-    sessions->step();
-    auto keys = writer.cached("DELETE FROM idempotency_keys WHERE created_at < ?1");
-    keys->bind(1, idempotency_before.value);
-    keys->step();
-    auto failures = writer.cached("DELETE FROM login_failures WHERE at < ?1");
-    failures->bind(1, failures_before.value);
-    failures->step();
-  });
+void SqliteStore::run_write(WriteMode, const std::function<void(sql::Connection&)>& work) {
+  writer_.transact([&](Connection& writer) { work(writer); });
 }
 
 }  // namespace gongyou::server::sqlite

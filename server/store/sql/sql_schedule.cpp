@@ -1,13 +1,13 @@
-// server/store/sqlite/sqlite_schedule.cpp — SqliteStore's schedules and slots: weekly templates, day
+// server/store/sql/sql_schedule.cpp — SqlStore's schedules and slots: weekly templates, day
 // exceptions, reconciling slots with a plan, slot listings (store/schedule_store.h).
 #include <algorithm>
 #include <map>
 #include <utility>
 
-#include "server/store/sqlite/booking_steps.h"
-#include "server/store/sqlite/sqlite_store.h"
+#include "server/store/sql/booking_steps.h"
+#include "server/store/sql/sql_store.h"
 
-namespace gongyou::server::sqlite {
+namespace gongyou::server::sql {
 namespace {
 
 WeeklyTemplate read_template(const Statement& row) {
@@ -97,8 +97,8 @@ void remove_unplanned_slot(Connection& writer, const ExistingSlot& slot, SlotSyn
 
 }  // namespace
 
-SiteSchedule SqliteStore::site_schedule(SiteId site) {
-  auto connection = readers_.borrow();
+SiteSchedule SqlStore::site_schedule(SiteId site) {
+  auto connection = borrow();
   SiteSchedule schedule;
   {
     auto query = (*connection)
@@ -115,7 +115,7 @@ SiteSchedule SqliteStore::site_schedule(SiteId site) {
   query->bind(1, site.value);
   while (query->step()) {
     const auto date = parse_date(query->column_text(0));
-    if (!date) throw SqliteError("site " + std::to_string(site.value) + " has an exception with a bad date");
+    if (!date) throw Error("site " + std::to_string(site.value) + " has an exception with a bad date");
     DayException exception;
     exception.date = *date;
     exception.kind = query->column_text(1) == "event" ? DayException::Kind::event : DayException::Kind::closed;
@@ -128,8 +128,8 @@ SiteSchedule SqliteStore::site_schedule(SiteId site) {
   return schedule;
 }
 
-std::vector<SiteId> SqliteStore::scheduled_sites() {
-  auto connection = readers_.borrow();
+std::vector<SiteId> SqlStore::scheduled_sites() {
+  auto connection = borrow();
   auto query =
       (*connection).cached("SELECT site_id FROM site_templates UNION SELECT site_id FROM site_exceptions ORDER BY 1");
   std::vector<SiteId> sites;
@@ -137,8 +137,8 @@ std::vector<SiteId> SqliteStore::scheduled_sites() {
   return sites;
 }
 
-void SqliteStore::set_weekly_template(SiteId site, const WeeklyTemplate& weekly) {
-  writer_.transact([&](Connection& writer) {
+void SqlStore::set_weekly_template(SiteId site, const WeeklyTemplate& weekly) {
+  write([&](Connection& writer) {
     auto upsert = writer.cached(
         "INSERT INTO site_templates (site_id, weekdays, open_minute, close_minute, slot_minutes, capacity) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (site_id) DO UPDATE SET weekdays = excluded.weekdays, "
@@ -149,8 +149,8 @@ void SqliteStore::set_weekly_template(SiteId site, const WeeklyTemplate& weekly)
   });
 }
 
-bool SqliteStore::set_weekly_template_if_missing(SiteId site, const WeeklyTemplate& weekly) {
-  return writer_.transact([&](Connection& writer) {
+bool SqlStore::set_weekly_template_if_missing(SiteId site, const WeeklyTemplate& weekly) {
+  return write([&](Connection& writer) {
     auto insert = writer.cached(
         "INSERT INTO site_templates (site_id, weekdays, open_minute, close_minute, slot_minutes, capacity) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (site_id) DO NOTHING");
@@ -160,11 +160,13 @@ bool SqliteStore::set_weekly_template_if_missing(SiteId site, const WeeklyTempla
   });
 }
 
-void SqliteStore::put_day_exception(SiteId site, const DayException& exception) {
-  writer_.transact([&](Connection& writer) {
+void SqlStore::put_day_exception(SiteId site, const DayException& exception) {
+  write([&](Connection& writer) {
     auto upsert = writer.cached(
-        "INSERT OR REPLACE INTO site_exceptions (site_id, day, kind, note, open_minute, close_minute, capacity) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        "INSERT INTO site_exceptions (site_id, day, kind, note, open_minute, close_minute, capacity) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (site_id, day) DO UPDATE SET kind = excluded.kind, "
+        "note = excluded.note, open_minute = excluded.open_minute, close_minute = excluded.close_minute, "
+        "capacity = excluded.capacity");
     upsert->bind(1, site.value);
     upsert->bind(2, format_date(exception.date));
     upsert->bind(4, exception.note);
@@ -180,8 +182,8 @@ void SqliteStore::put_day_exception(SiteId site, const DayException& exception) 
   });
 }
 
-bool SqliteStore::delete_day_exception(SiteId site, LocalDate date) {
-  return writer_.transact([&](Connection& writer) {
+bool SqlStore::delete_day_exception(SiteId site, LocalDate date) {
+  return write([&](Connection& writer) {
     auto remove = writer.cached("DELETE FROM site_exceptions WHERE site_id = ?1 AND day = ?2");
     remove->bind(1, site.value);
     remove->bind(2, format_date(date));
@@ -190,8 +192,8 @@ bool SqliteStore::delete_day_exception(SiteId site, LocalDate date) {
   });
 }
 
-SlotSyncCounts SqliteStore::sync_slots(std::span<const SlotPlan> plans, UtcSeconds now) {
-  return writer_.transact([&](Connection& writer) {
+SlotSyncCounts SqlStore::sync_slots(std::span<const SlotPlan> plans, UtcSeconds now) {
+  return write([&](Connection& writer) {
     SlotSyncCounts counts;
     for (const SlotPlan& plan : plans) {
       auto existing = existing_slots(writer, plan);
@@ -206,9 +208,9 @@ SlotSyncCounts SqliteStore::sync_slots(std::span<const SlotPlan> plans, UtcSecon
   });
 }
 
-std::vector<SlotView> SqliteStore::list_slots(SiteId site, UtcSeconds from, UtcSeconds until,
-                                              std::optional<UserId> viewer) {
-  auto connection = readers_.borrow();
+std::vector<SlotView> SqlStore::list_slots(SiteId site, UtcSeconds from, UtcSeconds until,
+                                           std::optional<UserId> viewer) {
+  auto connection = borrow();
   auto query = (*connection).cached(R"sql(
 SELECT s.id, s.site_id, s.start_at, s.end_at, s.capacity, s.booked,
        (SELECT count(*) FROM bookings w WHERE w.slot_id = s.id AND w.status = 'waitlisted'),
@@ -237,16 +239,16 @@ ORDER BY s.start_at, s.end_at
   return slots;
 }
 
-std::optional<Slot> SqliteStore::find_slot(SlotId id) {
-  auto connection = readers_.borrow();
+std::optional<Slot> SqlStore::find_slot(SlotId id) {
+  auto connection = borrow();
   auto query = (*connection).cached(std::string(kSlotSelect) + "WHERE s.id = ?1 AND s.retired = 0");
   query->bind(1, id.value);
   if (!query->step()) return std::nullopt;
   return read_slot_row(*query);
 }
 
-std::optional<VisitRules> SqliteStore::visit_rules(SiteId site) {
-  auto connection = readers_.borrow();
+std::optional<VisitRules> SqlStore::visit_rules(SiteId site) {
+  auto connection = borrow();
   auto query =
       (*connection).cached("SELECT min_group, max_group, approval_required FROM visit_rules WHERE site_id = ?1");
   query->bind(1, site.value);
@@ -255,8 +257,8 @@ std::optional<VisitRules> SqliteStore::visit_rules(SiteId site) {
                     query->column_int(2) != 0};
 }
 
-void SqliteStore::set_visit_rules(SiteId site, const VisitRules& rules) {
-  writer_.transact([&](Connection& writer) {
+void SqlStore::set_visit_rules(SiteId site, const VisitRules& rules) {
+  write([&](Connection& writer) {
     auto upsert = writer.cached(
         "INSERT INTO visit_rules (site_id, min_group, max_group, approval_required) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (site_id) DO UPDATE SET min_group = excluded.min_group, max_group = excluded.max_group, "
@@ -269,8 +271,8 @@ void SqliteStore::set_visit_rules(SiteId site, const VisitRules& rules) {
   });
 }
 
-bool SqliteStore::set_visit_rules_if_missing(SiteId site, const VisitRules& rules) {
-  return writer_.transact([&](Connection& writer) {
+bool SqlStore::set_visit_rules_if_missing(SiteId site, const VisitRules& rules) {
+  return write([&](Connection& writer) {
     auto insert = writer.cached(
         "INSERT INTO visit_rules (site_id, min_group, max_group, approval_required) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (site_id) DO NOTHING");
@@ -283,4 +285,4 @@ bool SqliteStore::set_visit_rules_if_missing(SiteId site, const VisitRules& rule
   });
 }
 
-}  // namespace gongyou::server::sqlite
+}  // namespace gongyou::server::sql

@@ -1,9 +1,9 @@
-// server/store/postgres/pg_booking_steps.cpp — see booking_steps.h.
-#include "server/store/postgres/pg_booking_steps.h"
+// server/store/sql/booking_steps.cpp — see booking_steps.h.
+#include "server/store/sql/booking_steps.h"
 
 #include "server/store/notification_text.h"
 
-namespace gongyou::server::postgres {
+namespace gongyou::server::sql {
 
 const char* const kBookingSelect = R"sql(
 SELECT b.id, b.slot_id, s.site_id, si.name, si.address, s.start_at, s.end_at, b.status,
@@ -45,7 +45,7 @@ Booking read_booking_row(const Statement& row) {
   booking.end = UtcSeconds{row.column_int(6)};
   const std::string status = row.column_text(7);
   const auto parsed = status_from_name(status);
-  if (!parsed) throw PgError("booking " + std::to_string(booking.id.value) + " has unknown status '" + status + "'");
+  if (!parsed) throw Error("booking " + std::to_string(booking.id.value) + " has unknown status '" + status + "'");
   booking.status = *parsed;
   const std::optional<std::string> approval =
       row.column_is_null(17) ? std::nullopt : std::optional<std::string>(row.column_text(17));
@@ -129,7 +129,8 @@ int promote_waiters(Connection& connection, SlotId slot, UtcSeconds now) {
     {
       // The no-show grace counts from the promotion when that is after the start.
       auto confirm = connection.cached(
-          "UPDATE bookings SET status = 'confirmed', attend_from = greatest(slot_start, ?2) WHERE id = ?1");
+          "UPDATE bookings SET status = 'confirmed', "
+          "attend_from = CASE WHEN slot_start > ?2 THEN slot_start ELSE ?2 END WHERE id = ?1");
       confirm->bind(1, waiter->value);
       confirm->bind(2, now.value);
       confirm->step();
@@ -139,4 +140,4 @@ int promote_waiters(Connection& connection, SlotId slot, UtcSeconds now) {
   }
 }
 
-}  // namespace gongyou::server::postgres
+}  // namespace gongyou::server::sql

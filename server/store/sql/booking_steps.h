@@ -1,4 +1,4 @@
-// server/store/sqlite/booking_steps.h — steps shared by SqliteStore's schedule and booking transactions:
+// server/store/sql/booking_steps.h — steps shared by SqlStore's schedule and booking transactions:
 // reading bookings and slots, notifying a user, and promoting waiters into freed places. Every function
 // takes the connection of an open transaction (or a reader) and never commits.
 #pragma once
@@ -6,9 +6,9 @@
 #include <string>
 
 #include "server/store/booking_records.h"
-#include "server/store/sqlite/sqlite_connection.h"
+#include "server/store/sql/connection.h"
 
-namespace gongyou::server::sqlite {
+namespace gongyou::server::sql {
 
 /// SELECT of a Booking's columns, to be followed by a WHERE clause over b (bookings), s (slots),
 /// si (sites) and u (users); read each row with read_booking_row().
@@ -40,4 +40,4 @@ bool take_places(Connection& connection, SlotId slot, int places);
 /// Frees `places` places of a slot (booked - places).
 void free_places(Connection& connection, SlotId slot, int places);
 
-}  // namespace gongyou::server::sqlite
+}  // namespace gongyou::server::sql

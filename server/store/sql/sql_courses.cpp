@@ -1,15 +1,15 @@
-// server/store/postgres/pg_courses.cpp — PostgresStore's course catalog: the category tree, the course list
+// server/store/sql/sql_courses.cpp — SqlStore's course catalog: the category tree, the course list
 // (filters, three orders, keyset paging), one course, and seeding (store/course_store.h).
 #include <algorithm>
 #include <map>
 
-#include "server/store/postgres/pg_course_rows.h"
-#include "server/store/postgres/pg_store.h"
+#include "server/store/sql/course_rows.h"
+#include "server/store/sql/sql_store.h"
 
-namespace gongyou::server::postgres {
+namespace gongyou::server::sql {
 namespace {
 
-/// The ORDER BY and the keyset condition ("after the cursor") of each sort, over the columns of kCourseSelect.
+/// The ORDER BY and the keyset condition ("after the cursor") of each sort, over the columns of course_select().
 struct SortSql {
   const char* after;
   const char* order;
@@ -27,7 +27,8 @@ SortSql sort_sql(CourseSort sort) {
   return {"(title_key, id) > (?6, ?8)", "title_key, id"};
 }
 
-/// ASCII letters lowered; other bytes as they are (the titles searched are lowered the same way for ASCII).
+/// ASCII letters lowered; other bytes as they are (SQLite's lower() does the same, and the titles searched are
+/// lowered the same way for ASCII on PostgreSQL).
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   for (char& c : out)
@@ -77,15 +78,16 @@ std::int64_t insert_class_slot(Connection& writer, const NewCourse& course) {
     if (lesson.start) start = std::min(start, lesson.start->value);
     if (lesson.end) end = std::max(end, lesson.end->value);
   }
-  if (start >= end) throw PgError("in-person course '" + course.title + "' has no sessions");
-  auto insert =
-      writer.cached("INSERT INTO slots (site_id, start_at, end_at, capacity, kind) VALUES (?1, ?2, ?3, ?4, 'class')");
+  if (start >= end) throw Error("in-person course '" + course.title + "' has no sessions");
+  auto insert = writer.cached(
+      "INSERT INTO slots (site_id, start_at, end_at, capacity, kind) VALUES (?1, ?2, ?3, ?4, 'class') "
+      "RETURNING id");
   insert->bind(1, course.site->value);
   insert->bind(2, start);
   insert->bind(3, end);
   insert->bind(4, course.capacity);
   insert->step();
-  return writer.last_insert_rowid();
+  return insert->column_int(0);
 }
 
 void insert_course(Connection& writer, const NewCourse& course) {
@@ -93,7 +95,7 @@ void insert_course(Connection& writer, const NewCourse& course) {
   if (course.format == CourseFormat::in_person) slot = insert_class_slot(writer, course);
   auto insert = writer.cached(
       "INSERT INTO courses (category_id, title, title_initials, teacher, hours, summary, format, slot_id, "
-      "published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
   insert->bind(1, course.category);
   insert->bind(2, course.title);
   insert->bind(3, course.title_initials);
@@ -104,14 +106,14 @@ void insert_course(Connection& writer, const NewCourse& course) {
   if (slot) insert->bind(8, *slot);
   insert->bind(9, course.published_at.value);
   insert->step();
-  const std::int64_t id = writer.last_insert_rowid();
+  const std::int64_t id = insert->column_int(0);
   for (const Lesson& lesson : course.lessons) insert_lesson(writer, id, lesson);
 }
 
 }  // namespace
 
-std::vector<CourseCategory> PostgresStore::course_categories() {
-  auto connection = pool_.borrow();
+std::vector<CourseCategory> SqlStore::course_categories() {
+  auto connection = borrow();
   auto query = (*connection).cached(R"sql(
 SELECT k.id, k.parent_id, k.name, k.position,
        (SELECT count(*) FROM courses c WHERE c.category_id = k.id
@@ -138,19 +140,27 @@ FROM course_categories k ORDER BY k.position, k.id
   return tree;
 }
 
-CoursePage PostgresStore::list_courses(const CourseQuery& request) {
+CoursePage SqlStore::list_courses(const CourseQuery& request) {
   const SortSql sort = sort_sql(request.sort);
-  const std::string sql = std::string("SELECT * FROM (") + kCourseSelect +
-                          "WHERE (?2::bigint IS NULL OR c.category_id = ?2 OR c.category_id IN "
+  auto connection = borrow();
+  const Dialect& dialect = (*connection).dialect();
+  const auto contains = [&](const char* text) { return dialect.position(text, "?3") + " > 0"; };
+  const std::string text_matches = contains("lower(c.title)") + " OR " + contains("lower(c.teacher)") +
+                                   " OR (?4 = 1 AND " + contains("c.title_initials") + ")";
+  const std::string sql = "SELECT * FROM (" + course_select(dialect) +
+                          "WHERE (CAST(?2 AS bigint) IS NULL OR c.category_id = ?2 OR c.category_id IN "
                           "(SELECT id FROM course_categories WHERE parent_id = ?2)) "
-                          "AND (?3::text IS NULL OR strpos(lower(c.title), ?3) > 0 OR strpos(lower(c.teacher), ?3) > 0 "
-                          "OR (?4 = 1 AND strpos(c.title_initials, ?3) > 0)) "
-                          "AND (?5::text IS NULL OR c.format = ?5)) AS listed WHERE (?9::int IS NULL OR " +
+                          "AND (CAST(?3 AS text) IS NULL OR " +
+                          text_matches +
+                          ") "
+                          "AND (CAST(?5 AS text) IS NULL OR c.format = ?5)) AS listed "
+                          "WHERE (CAST(?9 AS int) IS NULL OR " +
                           sort.after +
+                          ") "
                           // Every sort uses only some of ?6..?8; PostgreSQL must still know each one's type.
-                          ") AND num_nulls(?6::text, ?7::bigint, ?8::bigint) >= 0 ORDER BY " + sort.order +
-                          " LIMIT ?10";
-  auto connection = pool_.borrow();
+                          "AND (CAST(?6 AS text) IS NULL OR CAST(?7 AS bigint) IS NULL OR CAST(?8 AS bigint) IS NULL "
+                          "OR 1 = 1) ORDER BY " +
+                          sort.order + " LIMIT ?10";
   auto query = (*connection).cached(sql);
   if (request.viewer) query->bind(1, request.viewer->value);
   if (request.category) query->bind(2, *request.category);
@@ -179,10 +189,10 @@ CoursePage PostgresStore::list_courses(const CourseQuery& request) {
   return page;
 }
 
-std::optional<CourseDetail> PostgresStore::find_course(std::int64_t id, std::optional<UserId> viewer) {
+std::optional<CourseDetail> SqlStore::find_course(std::int64_t id, std::optional<UserId> viewer) {
   std::optional<CourseDetail> detail;
   {
-    auto connection = pool_.borrow();
+    auto connection = borrow();
     auto course = load_course(*connection, id, viewer);
     if (!course) return std::nullopt;
     detail = CourseDetail{std::move(*course), load_lessons(*connection, id), std::nullopt};
@@ -191,8 +201,8 @@ std::optional<CourseDetail> PostgresStore::find_course(std::int64_t id, std::opt
   return detail;
 }
 
-bool PostgresStore::seed_courses(std::span<const NewCategory> categories, std::span<const NewCourse> courses) {
-  return pool_.transact([&](Connection& writer) {
+bool SqlStore::seed_courses(std::span<const NewCategory> categories, std::span<const NewCourse> courses) {
+  return write([&](Connection& writer) {
     {
       auto any = writer.cached("SELECT EXISTS (SELECT 1 FROM course_categories)");
       if (any->step() && any->column_int(0) != 0) return false;
@@ -206,13 +216,13 @@ bool PostgresStore::seed_courses(std::span<const NewCategory> categories, std::s
       insert->bind(4, category.position);
       insert->step();
     }
-    // Explicit ids do not advance the identity sequence: move it past them.
-    auto sequence = writer.cached(
-        "SELECT setval(pg_get_serial_sequence('course_categories', 'id'), (SELECT max(id) FROM course_categories))");
-    sequence->step();
+    if (const std::string sql = writer.dialect().after_explicit_ids("course_categories"); !sql.empty()) {
+      auto sequence = writer.cached(sql);
+      sequence->step();
+    }
     for (const NewCourse& course : courses) insert_course(writer, course);
     return true;
   });
 }
 
-}  // namespace gongyou::server::postgres
+}  // namespace gongyou::server::sql

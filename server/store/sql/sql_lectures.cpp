@@ -1,11 +1,11 @@
-// server/store/sqlite/sqlite_lectures.cpp — SqliteStore's lecture requests (送课上门): storing, listing,
+// server/store/sql/sql_lectures.cpp — SqlStore's lecture requests (送课上门): storing, listing,
 // staff decisions with a notification to the requester, and the per-town dashboard (store/course_store.h).
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "server/store/sqlite/sqlite_store.h"
+#include "server/store/sql/sql_store.h"
 
-namespace gongyou::server::sqlite {
+namespace gongyou::server::sql {
 namespace {
 
 const char* const kLectureSelect = R"sql(
@@ -82,8 +82,8 @@ bool allowed(LectureAction action, LectureStatus status) {
 
 }  // namespace
 
-LectureRequest SqliteStore::create_lecture_request(const NewLectureRequest& request) {
-  return writer_.transact([&](Connection& writer) {
+LectureRequest SqlStore::create_lecture_request(const NewLectureRequest& request) {
+  return write([&](Connection& writer) {
     nlohmann::json dates = nlohmann::json::array();
     for (const LocalDate& date : request.preferred_dates) dates.push_back(format_date(date));
     auto insert = writer.cached(R"sql(
@@ -91,6 +91,7 @@ INSERT INTO lecture_requests (user_id, course_id, topic, preferred_dates, audien
                               note, status, created_at, updated_at)
 VALUES (?1, ?2, coalesce(nullif(?3, ''), (SELECT title FROM courses WHERE id = ?2)), ?4, ?5, ?6, ?7, ?8, ?9, ?10,
         'pending', ?11, ?11)
+RETURNING id
 )sql");
     insert->bind(1, request.requester.value);
     if (request.course) insert->bind(2, *request.course);
@@ -104,17 +105,17 @@ VALUES (?1, ?2, coalesce(nullif(?3, ''), (SELECT title FROM courses WHERE id = ?
     insert->bind(10, request.note);
     insert->bind(11, request.now.value);
     insert->step();
-    return *load_lecture(writer, writer.last_insert_rowid(), request.now);
+    return *load_lecture(writer, insert->column_int(0), request.now);
   });
 }
 
-std::optional<LectureRequest> SqliteStore::find_lecture_request(std::int64_t id, UtcSeconds now) {
-  auto connection = readers_.borrow();
+std::optional<LectureRequest> SqlStore::find_lecture_request(std::int64_t id, UtcSeconds now) {
+  auto connection = borrow();
   return load_lecture(*connection, id, now);
 }
 
-std::vector<LectureRequest> SqliteStore::user_lecture_requests(UserId user, UtcSeconds now) {
-  auto connection = readers_.borrow();
+std::vector<LectureRequest> SqlStore::user_lecture_requests(UserId user, UtcSeconds now) {
+  auto connection = borrow();
   auto query = (*connection).cached(std::string(kLectureSelect) + "WHERE r.user_id = ?1 ORDER BY r.id DESC");
   query->bind(1, user.value);
   std::vector<LectureRequest> items;
@@ -122,13 +123,14 @@ std::vector<LectureRequest> SqliteStore::user_lecture_requests(UserId user, UtcS
   return items;
 }
 
-std::vector<LectureRequest> SqliteStore::list_lecture_requests(const LectureQuery& request, UtcSeconds now,
-                                                               bool& has_more) {
+std::vector<LectureRequest> SqlStore::list_lecture_requests(const LectureQuery& request, UtcSeconds now,
+                                                            bool& has_more) {
   // delivered is stored as scheduled with a past time.
-  auto connection = readers_.borrow();
+  auto connection = borrow();
   auto query = (*connection)
                    .cached(std::string(kLectureSelect) +
-                           "WHERE (?1 = 0 OR r.id < ?1) AND (?2 IS NULL OR r.town = ?2) AND (?3 IS NULL OR "
+                           "WHERE (?1 = 0 OR r.id < ?1) AND (CAST(?2 AS text) IS NULL OR r.town = ?2) AND "
+                           "(CAST(?3 AS text) IS NULL OR "
                            "(CASE WHEN r.status = 'scheduled' AND r.scheduled_at <= ?5 THEN 'delivered' "
                            "ELSE r.status END) = ?3) ORDER BY r.id DESC LIMIT ?4");
   query->bind(1, request.before_id);
@@ -148,8 +150,8 @@ std::vector<LectureRequest> SqliteStore::list_lecture_requests(const LectureQuer
   return items;
 }
 
-DecisionOutcome SqliteStore::decide_lecture_request(const LectureDecision& decision) {
-  return writer_.transact([&](Connection& writer) -> DecisionOutcome {
+DecisionOutcome SqlStore::decide_lecture_request(const LectureDecision& decision) {
+  return write([&](Connection& writer) -> DecisionOutcome {
     auto request = load_lecture(writer, decision.request, decision.now);
     if (!request) return {DecisionResult::not_found, std::nullopt};
     if (!allowed(decision.action, request->status)) return {DecisionResult::wrong_status, request};
@@ -184,9 +186,10 @@ DecisionOutcome SqliteStore::decide_lecture_request(const LectureDecision& decis
   });
 }
 
-std::vector<TownLectureCounts> SqliteStore::lecture_dashboard(UtcSeconds now) {
-  auto connection = readers_.borrow();
-  auto query = (*connection).cached(R"sql(
+std::vector<TownLectureCounts> SqlStore::lecture_dashboard(UtcSeconds now) {
+  auto connection = borrow();
+  auto query = (*connection)
+                   .cached(std::string(R"sql(
 SELECT t.town, count(r.id),
        count(*) FILTER (WHERE r.status = 'pending'),
        count(*) FILTER (WHERE r.status = 'accepted'),
@@ -195,8 +198,8 @@ SELECT t.town, count(r.id),
        count(*) FILTER (WHERE r.status = 'declined')
 FROM (SELECT DISTINCT town FROM sites WHERE town <> '' UNION SELECT town FROM lecture_requests) t
 LEFT JOIN lecture_requests r ON r.town = t.town
-GROUP BY t.town ORDER BY t.town
-)sql");
+GROUP BY t.town ORDER BY t.town)sql") +
+                           (*connection).dialect().byte_order());
   query->bind(1, now.value);
   std::vector<TownLectureCounts> rows;
   while (query->step()) {
@@ -207,4 +210,4 @@ GROUP BY t.town ORDER BY t.town
   return rows;
 }
 
-}  // namespace gongyou::server::sqlite
+}  // namespace gongyou::server::sql

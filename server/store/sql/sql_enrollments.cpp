@@ -1,15 +1,15 @@
-// server/store/sqlite/sqlite_enrollments.cpp — SqliteStore's course enrollments and lesson progress
+// server/store/sql/sql_enrollments.cpp — SqlStore's course enrollments and lesson progress
 // (store/course_store.h). Online: rows of online_enrollments, no cap. In person: a booking of the course's
-// class slot made by SqliteStore::book() itself, inside the same transaction — the capacity guarantee, the
+// class slot made by SqlStore::book() itself, inside the same transaction — the capacity guarantee, the
 // waitlist and the promotion are those of slot booking, not a copy.
 #include <algorithm>
 #include <climits>
 
-#include "server/store/sqlite/booking_steps.h"
-#include "server/store/sqlite/course_rows.h"
-#include "server/store/sqlite/sqlite_store.h"
+#include "server/store/sql/booking_steps.h"
+#include "server/store/sql/course_rows.h"
+#include "server/store/sql/sql_store.h"
 
-namespace gongyou::server::sqlite {
+namespace gongyou::server::sql {
 namespace {
 
 /// A user's active enrollment as found in the tables, before its course and progress are read.
@@ -73,8 +73,8 @@ std::optional<Enrollment> active_enrollment(Connection& connection, UserId user,
 
 }  // namespace
 
-EnrollOutcome SqliteStore::enroll(UserId user, std::int64_t course_id, bool waitlist, UtcSeconds now) {
-  return writer_.transact([&](Connection& writer) -> EnrollOutcome {
+EnrollOutcome SqlStore::enroll(UserId user, std::int64_t course_id, bool waitlist, UtcSeconds now) {
+  return write([&](Connection& writer) -> EnrollOutcome {
     const auto course = load_course(writer, course_id, user);
     if (!course) return {BookResult::slot_not_found, std::nullopt};
     if (course->slot) {
@@ -95,21 +95,21 @@ EnrollOutcome SqliteStore::enroll(UserId user, std::int64_t course_id, bool wait
   });
 }
 
-std::vector<Enrollment> SqliteStore::user_enrollments(UserId user) {
-  auto connection = readers_.borrow();
+std::vector<Enrollment> SqlStore::user_enrollments(UserId user) {
+  auto connection = borrow();
   std::vector<Enrollment> items;
   for (const EnrollmentRow& row : enrollment_rows(*connection, user, 0))
     items.push_back(complete(*connection, user, row));
   return items;
 }
 
-std::optional<Enrollment> SqliteStore::find_enrollment(UserId user, std::int64_t course) {
-  auto connection = readers_.borrow();
+std::optional<Enrollment> SqlStore::find_enrollment(UserId user, std::int64_t course) {
+  auto connection = borrow();
   return active_enrollment(*connection, user, course);
 }
 
-ChangeResult SqliteStore::leave_course(UserId user, std::int64_t course, UtcSeconds now) {
-  return writer_.transact([&](Connection& writer) -> ChangeResult {
+ChangeResult SqlStore::leave_course(UserId user, std::int64_t course, UtcSeconds now) {
+  return write([&](Connection& writer) -> ChangeResult {
     const auto rows = enrollment_rows(writer, user, course);
     if (rows.empty()) return ChangeResult::not_found;
     if (rows.front().booking)
@@ -124,16 +124,16 @@ ChangeResult SqliteStore::leave_course(UserId user, std::int64_t course, UtcSeco
   });
 }
 
-ProgressResult SqliteStore::mark_lesson(UserId user, std::int64_t course, int index, bool done, UtcSeconds now) {
-  return writer_.transact([&](Connection& writer) -> ProgressResult {
+ProgressResult SqlStore::mark_lesson(UserId user, std::int64_t course, int index, bool done, UtcSeconds now) {
+  return write([&](Connection& writer) -> ProgressResult {
     const auto enrollment = active_enrollment(writer, user, course);
     if (!enrollment) return ProgressResult::not_enrolled;
     if (index < 1 || index > enrollment->course.lessons_total) return ProgressResult::no_such_lesson;
     if (enrollment->status == BookingStatus::waitlisted) return ProgressResult::waitlisted;
-    auto change = writer.cached(done ? "INSERT OR IGNORE INTO lesson_progress (user_id, course_id, idx, done_at) "
-                                       "VALUES (?1, ?2, ?3, ?4)"
+    auto change = writer.cached(done ? "INSERT INTO lesson_progress (user_id, course_id, idx, done_at) "
+                                       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"
                                      : "DELETE FROM lesson_progress WHERE user_id = ?1 AND course_id = ?2 AND "
-                                       "idx = ?3 AND ?4 IS NOT NULL");
+                                       "idx = ?3 AND CAST(?4 AS bigint) IS NOT NULL");
     change->bind(1, user.value);
     change->bind(2, course);
     change->bind(3, index);
@@ -143,4 +143,4 @@ ProgressResult SqliteStore::mark_lesson(UserId user, std::int64_t course, int in
   });
 }
 
-}  // namespace gongyou::server::sqlite
+}  // namespace gongyou::server::sql

@@ -1,11 +1,14 @@
-// server/store/postgres/pg_course_rows.cpp — see course_rows.h.
-#include "server/store/postgres/pg_course_rows.h"
+// server/store/sql/course_rows.cpp — see course_rows.h.
+#include "server/store/sql/course_rows.h"
 
 #include <string>
 
-namespace gongyou::server::postgres {
+namespace gongyou::server::sql {
 
-const char* const kCourseSelect = R"sql(
+namespace {
+
+/// kCourseSelect up to its title_key column, which course_select() completes per dialect.
+constexpr const char* kCourseColumns = R"sql(
 SELECT c.id AS id, c.category_id, c.title, c.teacher, c.summary, c.hours, c.format, c.published_at AS published_at,
        (SELECT count(*) FROM course_lessons l WHERE l.course_id = c.id),
        s.id AS class_slot_id, s.site_id, s.start_at, s.end_at, s.capacity, s.booked,
@@ -19,11 +22,21 @@ SELECT c.id AS id, c.category_id, c.title, c.teacher, c.summary, c.hours, c.form
                AND e.left_at IS NULL)
          ELSE (SELECT b.status FROM bookings b WHERE b.slot_id = c.slot_id AND b.user_id = ?1
                AND b.status IN ('confirmed', 'waitlisted', 'checked_in')) END,
-       (c.title_initials || chr(1) || c.title) COLLATE "C" AS title_key
+       )sql";
+
+constexpr const char* kCourseFrom = R"sql( AS title_key
 FROM courses c
 LEFT JOIN slots s ON s.id = c.slot_id
 LEFT JOIN sites si ON si.id = s.site_id
 )sql";
+
+}  // namespace
+
+std::string course_select(const Dialect& dialect) {
+  // title_key compares byte by byte, with the initials ending at U+0001 before any other character.
+  return std::string(kCourseColumns) + "(c.title_initials || " + dialect.char_one() + " || c.title)" +
+         dialect.byte_order() + kCourseFrom;
+}
 
 Course read_course_row(const Statement& row) {
   Course course;
@@ -54,11 +67,11 @@ Course read_course_row(const Statement& row) {
 }
 
 std::optional<Course> load_course(Connection& connection, std::int64_t id, std::optional<UserId> viewer) {
-  auto query = connection.cached(std::string(kCourseSelect) + "WHERE c.id = ?2");
+  auto query = connection.cached(course_select(connection.dialect()) + "WHERE c.id = ?2");
   if (viewer) query->bind(1, viewer->value);
   query->bind(2, id);
   if (!query->step()) return std::nullopt;
   return read_course_row(*query);
 }
 
-}  // namespace gongyou::server::postgres
+}  // namespace gongyou::server::sql

@@ -1,16 +1,24 @@
-// server/store/sqlite/sqlite_bookings.cpp — SqliteStore's bookings (store/booking_store.h).
+// server/store/sql/sql_bookings.cpp — SqlStore's bookings (store/booking_store.h).
 //
 // The capacity guarantee: a place is taken only by the conditional update
-// `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity` inside the booking's write
-// transaction; the schema adds CHECK (booked <= capacity) and a partial UNIQUE index on (slot_id, user_id)
+// `UPDATE slots SET booked = booked + places WHERE id = ? AND booked + places <= capacity` inside the booking's
+// write transaction; the schema adds CHECK (booked <= capacity) and a partial UNIQUE index on (slot_id, user_id)
 // over active bookings, so even a bug here could not overfill a slot or double-book a user.
+//
+// book() and cancel_booking(), the hot paths, run as WriteMode::locking and lock first what they decide on
+// (where the dialect has row locks, i.e. PostgreSQL READ COMMITTED): book() the user's row (their limit and
+// duplicate checks) and the slot's row; cancel_booking() the booking's row and its slot's row. So two bookings
+// of one slot, or a booking and a cancellation that promotes waiters, run one after the other on every
+// instance, and a waiter can never be queued behind a place freed at the same moment. Everything else here is
+// WriteMode::serial; on PostgreSQL those SERIALIZABLE transactions conflict with these on the rows both write,
+// and PostgreSQL then makes the serializable one start again. On SQLite every write is serial anyway.
 #include <algorithm>
 
 #include "core/booking_rules.h"
-#include "server/store/sqlite/booking_steps.h"
-#include "server/store/sqlite/sqlite_store.h"
+#include "server/store/sql/booking_steps.h"
+#include "server/store/sql/sql_store.h"
 
-namespace gongyou::server::sqlite {
+namespace gongyou::server::sql {
 namespace {
 
 constexpr std::int64_t kNoShowGraceSeconds = static_cast<std::int64_t>(kNoShowGrace.value * 60);
@@ -56,7 +64,7 @@ int active_future_bookings(Connection& writer, UserId user, UtcSeconds now) {
 BookingId insert_booking(Connection& writer, const BookRequest& request, const SlotState& slot, BookingStatus status) {
   auto insert = writer.cached(
       "INSERT INTO bookings (slot_id, user_id, status, slot_start, attend_from, created_at, kind, places, approval) "
-      "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8)");
+      "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8) RETURNING id");
   insert->bind(1, request.slot.value);
   insert->bind(2, request.user.value);
   insert->bind(3, status_name(status));
@@ -66,7 +74,7 @@ BookingId insert_booking(Connection& writer, const BookRequest& request, const S
   insert->bind(7, request.places);
   if (slot.rules.approval_required) insert->bind(8, std::string_view("pending"));
   insert->step();
-  return BookingId{writer.last_insert_rowid()};
+  return BookingId{insert->column_int(0)};
 }
 
 void mark_cancelled(Connection& writer, BookingId id, UserId actor, UtcSeconds now) {
@@ -76,6 +84,31 @@ void mark_cancelled(Connection& writer, BookingId id, UserId actor, UtcSeconds n
   update->bind(2, now.value);
   update->bind(3, actor.value);
   update->step();
+}
+
+/// Runs `sql` (a SELECT of rows to lock, ?1 bound to `id`) when the dialect locks rows; a no-op on SQLite, whose
+/// single writer already runs the writes one at a time.
+void lock_rows(Connection& writer, const std::string& sql, std::int64_t id) {
+  if (!*writer.dialect().for_update()) return;
+  auto lock = writer.cached(sql);
+  lock->bind(1, id);
+  lock->step();
+}
+
+/// Locks a booking's user and slot rows until the transaction ends (see lock_rows).
+void lock_for_booking(Connection& writer, const BookRequest& request) {
+  const std::string for_update = writer.dialect().for_update();
+  lock_rows(writer, "SELECT 1 FROM users WHERE id = ?1" + for_update, request.user.value);
+  lock_rows(writer, "SELECT 1 FROM slots WHERE id = ?1" + for_update, request.slot.value);
+}
+
+/// Locks a booking's row and its slot's row until the transaction ends (see lock_rows).
+void lock_for_cancel(Connection& writer, BookingId booking) {
+  const std::string for_update = writer.dialect().for_update();
+  lock_rows(
+      writer,
+      "SELECT 1 FROM slots WHERE id = (SELECT slot_id FROM bookings WHERE id = ?1" + for_update + ")" + for_update,
+      booking.value);
 }
 
 std::vector<Booking> bookings_where(Connection& connection, const char* where, auto&& bind) {
@@ -88,8 +121,9 @@ std::vector<Booking> bookings_where(Connection& connection, const char* where, a
 
 }  // namespace
 
-BookOutcome SqliteStore::book(const BookRequest& request) {
-  return writer_.transact([&](Connection& writer) -> BookOutcome {
+BookOutcome SqlStore::book(const BookRequest& request) {
+  return write_locking([&](Connection& writer) -> BookOutcome {
+    lock_for_booking(writer, request);
     const auto slot = bookable_slot(writer, request.slot);
     if (!slot || slot->kind != request.kind) return {BookResult::slot_not_found, std::nullopt};
     if (request.places < slot->rules.min_group || request.places > std::max(slot->rules.max_group, 1))
@@ -108,13 +142,13 @@ BookOutcome SqliteStore::book(const BookRequest& request) {
   });
 }
 
-std::optional<Booking> SqliteStore::find_booking(BookingId id) {
-  auto connection = readers_.borrow();
+std::optional<Booking> SqlStore::find_booking(BookingId id) {
+  auto connection = borrow();
   return load_booking(*connection, id);
 }
 
-std::vector<Booking> SqliteStore::user_bookings(UserId user, BookingScope scope, UtcSeconds now) {
-  auto connection = readers_.borrow();
+std::vector<Booking> SqlStore::user_bookings(UserId user, BookingScope scope, UtcSeconds now) {
+  auto connection = borrow();
   return bookings_where(*connection,
                         "WHERE b.user_id = ?1 AND b.kind = 'visit' AND (?2 = 0 OR (?2 = 1 AND s.end_at > ?3) OR (?2 = "
                         "2 AND s.end_at <= ?3)) "
@@ -126,14 +160,15 @@ std::vector<Booking> SqliteStore::user_bookings(UserId user, BookingScope scope,
                         });
 }
 
-std::vector<Booking> SqliteStore::slot_bookings(SlotId slot) {
-  auto connection = readers_.borrow();
+std::vector<Booking> SqlStore::slot_bookings(SlotId slot) {
+  auto connection = borrow();
   return bookings_where(*connection, "WHERE b.slot_id = ?1 ORDER BY b.id",
                         [&](Statement& query) { query.bind(1, slot.value); });
 }
 
-ChangeOutcome SqliteStore::cancel_booking(const CancelRequest& request) {
-  return writer_.transact([&](Connection& writer) -> ChangeOutcome {
+ChangeOutcome SqlStore::cancel_booking(const CancelRequest& request) {
+  return write_locking([&](Connection& writer) -> ChangeOutcome {
+    lock_for_cancel(writer, request.booking);
     auto booking = load_booking(writer, request.booking);
     if (!booking || (!request.by_staff && booking->user != request.actor)) return {ChangeResult::not_found, {}};
     const bool held = booking->status == BookingStatus::confirmed || booking->status == BookingStatus::pending;
@@ -151,8 +186,8 @@ ChangeOutcome SqliteStore::cancel_booking(const CancelRequest& request) {
   });
 }
 
-int SqliteStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) {
-  return writer_.transact([&](Connection& writer) {
+int SqlStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) {
+  return write([&](Connection& writer) {
     const auto active = bookings_where(
         writer,
         "WHERE s.site_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3 AND b.status IN ('confirmed', 'waitlisted') "
@@ -171,11 +206,11 @@ int SqliteStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds u
   });
 }
 
-ChangeOutcome SqliteStore::check_in(BookingId id, UtcSeconds now) {
-  return writer_.transact([&](Connection& writer) -> ChangeOutcome {
+ChangeOutcome SqlStore::check_in(BookingId id, UtcSeconds now) {
+  return write([&](Connection& writer) -> ChangeOutcome {
     auto update = writer.cached(
         "UPDATE bookings SET status = 'checked_in', checked_in_at = ?2 WHERE id = ?1 AND status = 'confirmed' "
-        "AND approval IS NOT 'pending'");
+        "AND approval IS DISTINCT FROM 'pending'");
     update->bind(1, id.value);
     update->bind(2, now.value);
     update->step();
@@ -186,11 +221,11 @@ ChangeOutcome SqliteStore::check_in(BookingId id, UtcSeconds now) {
   });
 }
 
-int SqliteStore::release_no_shows(UtcSeconds now) {
+int SqlStore::release_no_shows(UtcSeconds now) {
   const UtcSeconds due_from{now.value - kNoShowGraceSeconds};
   {
     // The common case, nothing due, costs one indexed read and no write lock.
-    auto connection = readers_.borrow();
+    auto connection = borrow();
     auto due =
         (*connection)
             .cached(
@@ -199,7 +234,7 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
     due->bind(1, due_from.value);
     if (!due->step() || due->column_int(0) == 0) return 0;
   }
-  return writer_.transact([&](Connection& writer) {
+  return write([&](Connection& writer) {
     std::vector<std::pair<BookingId, UtcSeconds>> candidates;
     {
       auto query = writer.cached(
@@ -225,8 +260,8 @@ int SqliteStore::release_no_shows(UtcSeconds now) {
   });
 }
 
-ChangeOutcome SqliteStore::decide_booking(const ApprovalRequest& request) {
-  return writer_.transact([&](Connection& writer) -> ChangeOutcome {
+ChangeOutcome SqlStore::decide_booking(const ApprovalRequest& request) {
+  return write([&](Connection& writer) -> ChangeOutcome {
     auto booking = load_booking(writer, request.booking);
     if (!booking) return {ChangeResult::not_found, {}};
     if (booking->status != BookingStatus::pending) return {ChangeResult::wrong_status, booking};
@@ -250,8 +285,8 @@ ChangeOutcome SqliteStore::decide_booking(const ApprovalRequest& request) {
   });
 }
 
-std::vector<Notification> SqliteStore::notifications(UserId user) {
-  auto connection = readers_.borrow();
+std::vector<Notification> SqlStore::notifications(UserId user) {
+  auto connection = borrow();
   auto query = (*connection)
                    .cached(
                        "SELECT id, kind, booking_id, message, created_at, read, lecture_request_id FROM notifications "
@@ -275,12 +310,12 @@ std::vector<Notification> SqliteStore::notifications(UserId user) {
   return items;
 }
 
-void SqliteStore::mark_notifications_read(UserId user) {
-  writer_.transact([&](Connection& writer) {
+void SqlStore::mark_notifications_read(UserId user) {
+  write([&](Connection& writer) {
     auto update = writer.cached("UPDATE notifications SET read = 1 WHERE user_id = ?1 AND read = 0");
     update->bind(1, user.value);
     update->step();
   });
 }
 
-}  // namespace gongyou::server::sqlite
+}  // namespace gongyou::server::sql

@@ -1,0 +1,145 @@
+// server/store/sql/sql_store.h — the Store's domain logic, written once against the SQL interface
+// (sql/connection.h), whose connections name their dialect (sql/dialect.h): every read-decide-write step,
+// every booking rule. SqliteStore and PostgresStore derive from it and bring only what differs: opening and migrating,
+// the connections, and how a read borrows a connection and a write runs as one transaction (lend, give_back,
+// run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
+//
+// The implementation is split by subject: sql_sites.cpp (sites, idempotency, secrets, purge), sql_accounts.cpp,
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp; shared row
+// helpers in booking_steps.h and course_rows.h.
+#pragma once
+#include <functional>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "server/store/sql/connection.h"
+#include "server/store/store.h"
+
+namespace gongyou::server::sql {
+
+/// The Store over any SQL database that implements sql::Connection; abstract in how it gets connections.
+class SqlStore : public Store {
+ public:
+  // Sites, idempotency records, secrets (store.h), in sql_sites.cpp.
+  SitePage list_sites(const SitePageRequest& request) override;
+  std::optional<Site> find_site(SiteId id) override;
+  std::vector<Site> all_sites() override;
+  bool seed_sites(std::span<const Site> sites) override;
+  std::vector<SiteId> insert_sites(std::span<const Site> sites) override;
+  IdempotentAnswer run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,
+                                  const std::function<StoredResponse()>& action) override;
+  std::string server_secret(std::string_view name, const std::function<std::string()>& make) override;
+  void purge_expired(UtcSeconds now, UtcSeconds idempotency_before, UtcSeconds failures_before) override;
+
+  // Accounts (account_store.h), in sql_accounts.cpp.
+  std::optional<User> create_user(const NewUser& user) override;
+  User upsert_admin(const NewUser& user) override;
+  std::optional<UserCredentials> find_credentials(std::string_view username) override;
+  void create_session(const NewSession& session) override;
+  std::optional<User> session_user(std::string_view token_hash, UtcSeconds now) override;
+  void delete_session(std::string_view token_hash) override;
+  void record_login_failure(std::string_view username, std::string_view address, UtcSeconds at) override;
+  void clear_login_failures(std::string_view username) override;
+  std::optional<UtcSeconds> nth_recent_login_failure(FailureScope scope, std::string_view who, UtcSeconds since,
+                                                     int n) override;
+
+  // Schedules and slots (schedule_store.h), in sql_schedule.cpp.
+  SiteSchedule site_schedule(SiteId site) override;
+  std::vector<SiteId> scheduled_sites() override;
+  void set_weekly_template(SiteId site, const WeeklyTemplate& weekly) override;
+  bool set_weekly_template_if_missing(SiteId site, const WeeklyTemplate& weekly) override;
+  void put_day_exception(SiteId site, const DayException& exception) override;
+  bool delete_day_exception(SiteId site, LocalDate date) override;
+  SlotSyncCounts sync_slots(std::span<const SlotPlan> plans, UtcSeconds now) override;
+  std::vector<SlotView> list_slots(SiteId site, UtcSeconds from, UtcSeconds until,
+                                   std::optional<UserId> viewer) override;
+  std::optional<Slot> find_slot(SlotId id) override;
+  std::optional<VisitRules> visit_rules(SiteId site) override;
+  void set_visit_rules(SiteId site, const VisitRules& rules) override;
+  bool set_visit_rules_if_missing(SiteId site, const VisitRules& rules) override;
+
+  // Bookings (booking_store.h), in sql_bookings.cpp.
+  BookOutcome book(const BookRequest& request) override;
+  std::optional<Booking> find_booking(BookingId id) override;
+  std::vector<Booking> user_bookings(UserId user, BookingScope scope, UtcSeconds now) override;
+  std::vector<Booking> slot_bookings(SlotId slot) override;
+  ChangeOutcome cancel_booking(const CancelRequest& request) override;
+  int cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds until, UserId staff, UtcSeconds now) override;
+  ChangeOutcome check_in(BookingId id, UtcSeconds now) override;
+  int release_no_shows(UtcSeconds now) override;
+  ChangeOutcome decide_booking(const ApprovalRequest& request) override;
+  std::vector<Notification> notifications(UserId user) override;
+  void mark_notifications_read(UserId user) override;
+
+  // Courses (course_store.h), in sql_courses.cpp, sql_enrollments.cpp and sql_lectures.cpp.
+  std::vector<CourseCategory> course_categories() override;
+  CoursePage list_courses(const CourseQuery& query) override;
+  std::optional<CourseDetail> find_course(std::int64_t id, std::optional<UserId> viewer) override;
+  bool seed_courses(std::span<const NewCategory> categories, std::span<const NewCourse> courses) override;
+  EnrollOutcome enroll(UserId user, std::int64_t course, bool waitlist, UtcSeconds now) override;
+  std::vector<Enrollment> user_enrollments(UserId user) override;
+  std::optional<Enrollment> find_enrollment(UserId user, std::int64_t course) override;
+  ChangeResult leave_course(UserId user, std::int64_t course, UtcSeconds now) override;
+  ProgressResult mark_lesson(UserId user, std::int64_t course, int index, bool done, UtcSeconds now) override;
+  LectureRequest create_lecture_request(const NewLectureRequest& request) override;
+  std::optional<LectureRequest> find_lecture_request(std::int64_t id, UtcSeconds now) override;
+  std::vector<LectureRequest> user_lecture_requests(UserId user, UtcSeconds now) override;
+  std::vector<LectureRequest> list_lecture_requests(const LectureQuery& query, UtcSeconds now, bool& has_more) override;
+  DecisionOutcome decide_lecture_request(const LectureDecision& decision) override;
+  std::vector<TownLectureCounts> lecture_dashboard(UtcSeconds now) override;
+
+ protected:
+  /// How a write transaction keeps its decisions valid.
+  enum class WriteMode {
+    serial,   ///< as if the writes ran one at a time (SQLite's single writer; PostgreSQL SERIALIZABLE, retried)
+    locking,  ///< the work locks the rows it decides on first (Dialect::for_update()); PostgreSQL READ COMMITTED
+  };
+
+  /// A connection for reads; inside run_write() on the same thread it may be the transaction's own.
+  virtual Connection& lend() = 0;
+  /// Takes back a connection from lend().
+  virtual void give_back(Connection& connection) noexcept = 0;
+  /// Runs `work` in one write transaction and returns once it is committed; rolls back and rethrows when `work`
+  /// throws. May run `work` again from the start (a retried transaction). Called from inside `work`, it joins.
+  virtual void run_write(WriteMode mode, const std::function<void(Connection&)>& work) = 0;
+
+ private:
+  /// A connection from lend(), given back when the lease ends.
+  class Lease {
+   public:
+    explicit Lease(SqlStore& store) : store_(store), connection_(store.lend()) {}
+    Lease(const Lease&) = delete;
+    ~Lease() { store_.give_back(connection_); }
+    /// The borrowed connection.
+    Connection& operator*() const { return connection_; }
+
+   private:
+    SqlStore& store_;
+    Connection& connection_;
+  };
+
+  /// A connection for reads, for the scope of the returned lease.
+  Lease borrow() { return Lease(*this); }
+
+  /// Runs `work(connection)` in a write transaction (run_write, serial unless told) and returns its result.
+  template <class Work>
+  std::invoke_result_t<Work&, Connection&> write(Work&& work, WriteMode mode = WriteMode::serial) {
+    using Result = std::invoke_result_t<Work&, Connection&>;
+    if constexpr (std::is_void_v<Result>) {
+      run_write(mode, [&](Connection& connection) { work(connection); });
+    } else {
+      std::optional<Result> result;
+      run_write(mode, [&](Connection& connection) { result.emplace(work(connection)); });
+      return std::move(*result);
+    }
+  }
+
+  /// Like write() but WriteMode::locking: `work` locks the rows it decides on first.
+  template <class Work>
+  std::invoke_result_t<Work&, Connection&> write_locking(Work&& work) {
+    return write(std::forward<Work>(work), WriteMode::locking);
+  }
+};
+
+}  // namespace gongyou::server::sql
