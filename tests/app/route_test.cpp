@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "tools/demo_data/huian_demo.h"
@@ -60,25 +61,31 @@ struct RouteHarness {
   }
 };
 
-TEST(AppRoutes, ASharedSiteLinkOpensThatSiteOnceTheSitesAreIn) {
+/// An app over the harness, started (with h.opening as the page's link) and its sites answered.
+class AppRoutes : public ::testing::Test {
+ protected:
+  App& start() {
+    app.emplace(map, h.services());
+    app->start();
+    h.flush();
+    return *app;
+  }
   RouteHarness h;
+  NullMapView map;
+  std::optional<App> app;
+};
+
+TEST_F(AppRoutes, ASharedSiteLinkOpensThatSiteOnceTheSitesAreIn) {
   const Site& site = h.sites[40];
   h.opening = "#/site/" + std::to_string(site.id.value);
-  NullMapView map;
-  App app(map, h.services());
-  app.start();
-  h.flush();
+  App& app = start();
   ASSERT_NE(app.state().selected(), nullptr);
   EXPECT_EQ(app.state().selected()->id, site.id);
   EXPECT_TRUE(h.shown.empty()) << "opening a link adds no history entry";
 }
 
-TEST(AppRoutes, ChoosingSitesAddsHistoryAndBackReturnsToTheMap) {
-  RouteHarness h;
-  NullMapView map;
-  App app(map, h.services());
-  app.start();
-  h.flush();
+TEST_F(AppRoutes, ChoosingSitesAddsHistoryAndBackReturnsToTheMap) {
+  App& app = start();
   app.apply(SelectSite{h.sites[3].id});
   ASSERT_EQ(h.shown.size(), 1u);
   EXPECT_EQ(h.shown[0], std::make_pair("#/site/" + std::to_string(h.sites[3].id.value), false));
@@ -89,12 +96,8 @@ TEST(AppRoutes, ChoosingSitesAddsHistoryAndBackReturnsToTheMap) {
   EXPECT_EQ(app.bookings().screen, Screen::courses);
 }
 
-TEST(AppRoutes, ClosingASiteCardReturnsToTheMapAsANewHistoryEntry) {
-  RouteHarness h;
-  NullMapView map;
-  App app(map, h.services());
-  app.start();
-  h.flush();
+TEST_F(AppRoutes, ClosingASiteCardReturnsToTheMapAsANewHistoryEntry) {
+  App& app = start();
   app.apply(SelectSite{h.sites[2].id});
   app.apply(CloseSite{});
   EXPECT_EQ(app.state().selected(), nullptr);
@@ -102,13 +105,9 @@ TEST(AppRoutes, ClosingASiteCardReturnsToTheMapAsANewHistoryEntry) {
   EXPECT_EQ(h.shown[1], std::make_pair(std::string("#/"), false)) << "back reopens the card";
 }
 
-TEST(AppRoutes, ALinkToNothingIsRewrittenInPlace) {
-  RouteHarness h;
+TEST_F(AppRoutes, ALinkToNothingIsRewrittenInPlace) {
   h.opening = "#/site/999999";
-  NullMapView map;
-  App app(map, h.services());
-  app.start();
-  h.flush();
+  App& app = start();
   EXPECT_EQ(app.state().selected(), nullptr);
   ASSERT_FALSE(h.shown.empty());
   EXPECT_EQ(h.shown.back(), std::make_pair(std::string("#/"), true));
