@@ -134,11 +134,22 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await clickMark(page, 'language');
   await waitForState(page, (s) => s.language === 'zh-CN', 'Chinese again');
 
-  // Idle: no frames are drawn while nothing changes.
+  // Idle: no frames are drawn while nothing changes, and nothing on the page (app, Leaflet) even asks
+  // for an animation frame over 5 seconds.
   await page.waitForTimeout(500);
   const idleStart = (await appState(page)).frames;
-  await page.waitForTimeout(1500);
+  await page.evaluate(() => {
+    window.gyRafCalls = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => { window.gyRafCalls++; return raf(callback); };
+  });
+  await page.waitForTimeout(5000);
+  assert.equal(await page.evaluate(() => window.gyRafCalls), 0, 'no requestAnimationFrame calls in 5 idle seconds');
   assert.equal((await appState(page)).frames, idleStart, 'no frames drawn while idle');
+  // The count is real: the pointer moving over the panel wakes the loop, which asks for frames.
+  await page.mouse.move(120, 300);
+  await page.mouse.move(140, 320);
+  await page.waitForFunction(() => window.gyRafCalls > 0, null, { timeout: 5000 });
 
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
