@@ -402,9 +402,13 @@ void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& in
     std::snprintf(line, sizeof line, "%s · %s · %s · %s %s", request_status_text(r.status), r.requester.c_str(),
                   audience, r.town.c_str(), r.address.c_str());
     muted(line);
-    std::string dates;
-    for (const std::string& d : r.preferred_dates) dates += (dates.empty() ? "" : " / ") + d;
-    muted(dates.c_str());
+    char dates[160];  // joined on the stack: no allocation per frame
+    int used = 0;
+    dates[0] = 0;
+    for (const std::string& d : r.preferred_dates)
+      if (used < static_cast<int>(sizeof dates))
+        used += std::snprintf(dates + used, sizeof dates - used, "%s%s", used ? " / " : "", d.c_str());
+    muted(dates);
     const bool open = r.status == "pending" || r.status == "accepted" || r.status == "scheduled";
     if (open) {
       if (r.status == "pending") {
