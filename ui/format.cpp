@@ -92,20 +92,24 @@ std::string format_opening_hours(std::string_view osm) {
   return out;
 }
 
-std::string format_day(LocalDate day) {
+ShortText format_day(LocalDate day) {
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  char out[48];
+  ShortText out;
   if (language() == Language::zh_CN)
-    std::snprintf(out, sizeof out, "%d月%d日 %s", day.month, day.day, weekday_name(iso_weekday(day)));
+    std::snprintf(out.text, sizeof out.text, "%d月%d日 %s", day.month, day.day, weekday_name(iso_weekday(day)));
   else
-    std::snprintf(out, sizeof out, "%s %d %s", weekday_name(iso_weekday(day)), day.day, kMonths[(day.month + 11) % 12]);
+    std::snprintf(out.text, sizeof out.text, "%s %d %s", weekday_name(iso_weekday(day)), day.day,
+                  kMonths[(day.month + 11) % 12]);
   return out;
 }
 
-std::string format_interval(UtcSeconds start, UtcSeconds end) {
-  return format_day(shanghai_date(start)) + " " + format_time(shanghai_time(start)) + "–" +
-         format_time(shanghai_time(end));
+ShortText format_interval(UtcSeconds start, UtcSeconds end) {
+  const LocalTime from = shanghai_time(start), until = shanghai_time(end);
+  ShortText out;
+  std::snprintf(out.text, sizeof out.text, "%.40s %02d:%02d–%02d:%02d", format_day(shanghai_date(start)).c_str(),
+                from.minutes / 60, from.minutes % 60, until.minutes / 60, until.minutes % 60);
+  return out;
 }
 
 }  // namespace gongyou::ui

@@ -15,11 +15,18 @@ const char* format_distance(Metres distance, char* out, std::size_t size);
 /// "步行 6 分钟" (at least 1 minute); returns `out`.
 const char* format_walk(Minutes walk, char* out, std::size_t size);
 
+/// A short line of text held in place (returned by value, no heap): a day or a time range.
+struct ShortText {
+  char text[96] = {};
+  /// The text, for printf-style calls.
+  const char* c_str() const { return text; }
+};
+
 /// "11月24日 周二" (zh) or "Tue 24 Nov" (en).
-std::string format_day(LocalDate day);
+ShortText format_day(LocalDate day);
 
 /// "11月24日 周二 09:00–10:00": a slot or booking's time in Asia/Shanghai.
-std::string format_interval(UtcSeconds start, UtcSeconds end);
+ShortText format_interval(UtcSeconds start, UtcSeconds end);
 
 /// OpenStreetMap opening_hours ("Tu-Su 09:00-21:00; PH off", "24/7") in the UI language:
 /// "周二至周日 09:00-21:00；节假日休息", "全天开放". Unknown tokens are kept as they are.

@@ -27,6 +27,15 @@ TEST_F(Format, WalkIsAtLeastOneMinuteAndRoundsUp) {
   EXPECT_STREQ(format_walk(Minutes{6.2}, buffer, sizeof buffer), "步行 7 分钟");
 }
 
+TEST_F(Format, IntervalInShanghaiTimeInEitherLanguage) {
+  const UtcSeconds start{1795654800};  // 2026-11-26 01:00 UTC, a Thursday: 09:00 in Shanghai
+  const UtcSeconds end{start.value + 5400};
+  EXPECT_STREQ(format_interval(start, end).c_str(), "11月26日 周四 09:00–10:30");
+  EXPECT_STREQ(format_day(LocalDate{2026, 1, 1}).c_str(), "1月1日 周四");
+  set_language(Language::en);
+  EXPECT_STREQ(format_interval(start, end).c_str(), "Thu 26 Nov 09:00–10:30");
+}
+
 TEST_F(Format, OpeningHoursInChinese) {
   EXPECT_EQ(format_opening_hours("Mo-Su 09:00-21:00"), "每天 09:00-21:00");
   EXPECT_EQ(format_opening_hours("Tu-Su 09:00-21:00"), "周二至周日 09:00-21:00");
