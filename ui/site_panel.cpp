@@ -398,23 +398,6 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
   ImGui::PushStyleColor(ImGuiCol_Text, kBrandRed);
   ImGui::TextUnformatted(walk);
   ImGui::PopStyleColor();
-  // The main action comes first, where a phone's bottom sheet still shows it.
-  if (site.bookable) {
-    if (primary_button(tr(Text::book_slots))) intents.push_back(OpenSiteSlots{site.id});
-    mark_last_item("book_slots", site.id.value);
-    if (bookings.user && bookings.user->admin) {
-      ImGui::SameLine();
-      ImGui::PushID("details");  // the same label as the staff tab above
-      const bool staff_clicked = secondary_button(tr(Text::tab_staff));
-      ImGui::PopID();
-      if (staff_clicked) {
-        intents.push_back(OpenSiteSlots{site.id});
-        intents.push_back(ShowScreen{Screen::staff});
-      }
-      mark_last_item("staff_open", site.id.value);
-    }
-  }
-
   // Formatted when the site or the language changes, not every frame.
   if (details_.site != site.id.value || details_.language != language()) {
     details_.site = site.id.value;
@@ -425,10 +408,67 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
       if (!details_.facilities.empty()) details_.facilities += " · ";
       details_.facilities += facility_name(f);
     }
+    details_.links = site_links(site);
     details_.label_width = 0;
     for (Text t : {Text::address, Text::hours, Text::phone, Text::facilities})
       details_.label_width = std::max(details_.label_width, ImGui::CalcTextSize(tr(t)).x);
   }
+  // The actions in one wrapping row: booking first (where a phone's bottom sheet still shows it), then call,
+  // directions (a menu of map apps) and share. Phones get 44 px touch targets.
+  const float button_height = phone_ ? 44.0f : 0.0f;
+  const float row_right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  bool first_action = true;
+  auto next_action = [&](const char* label) {
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (!first_action) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + w > row_right) ImGui::NewLine();
+    }
+    first_action = false;
+  };
+  if (site.bookable) {
+    next_action(tr(Text::book_slots));
+    if (primary_button(tr(Text::book_slots), ImVec2(0, button_height))) intents.push_back(OpenSiteSlots{site.id});
+    mark_last_item("book_slots", site.id.value);
+    if (bookings.user && bookings.user->admin) {
+      next_action(tr(Text::tab_staff));
+      ImGui::PushID("details");  // the same label as the staff tab above
+      const bool staff_clicked = secondary_button(tr(Text::tab_staff), ImVec2(0, button_height));
+      ImGui::PopID();
+      if (staff_clicked) {
+        intents.push_back(OpenSiteSlots{site.id});
+        intents.push_back(ShowScreen{Screen::staff});
+      }
+      mark_last_item("staff_open", site.id.value);
+    }
+  }
+  if (!details_.links.call.empty()) {
+    next_action(tr(Text::call));
+    if (secondary_button(tr(Text::call), ImVec2(0, button_height))) intents.push_back(OpenLink{details_.links.call});
+    mark_last_item("call", site.id.value);
+  }
+  next_action(tr(Text::directions));
+  if (secondary_button(tr(Text::directions), ImVec2(0, button_height))) ImGui::OpenPopup("##directions");
+  mark_last_item("directions", site.id.value);
+  if (ImGui::BeginPopup("##directions")) {
+    const ImVec2 item(0, button_height);
+    if (ImGui::Selectable(tr(Text::map_amap), false, 0, item)) intents.push_back(OpenLink{details_.links.amap});
+    mark_last_item("map_amap", site.id.value);
+    if (ImGui::Selectable(tr(Text::map_baidu), false, 0, item)) intents.push_back(OpenLink{details_.links.baidu});
+    mark_last_item("map_baidu", site.id.value);
+    if (ImGui::Selectable(tr(Text::map_osm), false, 0, item)) intents.push_back(OpenLink{details_.links.osm});
+    mark_last_item("map_osm", site.id.value);
+    ImGui::EndPopup();
+  }
+  next_action(tr(Text::share));
+  if (secondary_button(tr(Text::share), ImVec2(0, button_height))) intents.push_back(ShareSite{site.id});
+  mark_last_item("share", site.id.value);
+  if (state.shared() == site.id) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
+    ImGui::TextUnformatted(tr(Text::shared));
+    ImGui::PopStyleColor();
+  }
+
   // The fields scroll in a card of limited height, so a site with a long description never pushes the list
   // out of a phone's sheet (nor off a short desktop window).
   const float max_height = std::max(ImGui::GetTextLineHeightWithSpacing() * 3,

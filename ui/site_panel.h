@@ -14,6 +14,7 @@
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
 #include "wasm/intent.h"
+#include "wasm/site_links.h"
 
 namespace gongyou::ui {
 
@@ -78,6 +79,7 @@ class SitePanel {
     std::int64_t site = 0;
     Language language = Language::zh_CN;
     std::string hours, facilities;
+    SiteLinks links;
     float label_width = 0;  // the widest field label of the language
   };
   DetailsText details_;

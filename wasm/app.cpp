@@ -5,6 +5,7 @@
 
 #include "core/geo.h"
 #include "tools/demo_data/huian_demo.h"
+#include "wasm/site_links.h"
 
 namespace gongyou {
 namespace {
@@ -94,6 +95,15 @@ void App::apply(const Intent& intent) {
                  [&](const CloseSite&) {
                    state_.select(std::nullopt);
                    map_.highlight(std::nullopt);
+                 },
+                 [&](const OpenLink& i) {
+                   if (services_.open_link) services_.open_link(i.url);
+                 },
+                 [&](const ShareSite& i) {
+                   const Site* site = state_.selected();
+                   if (!site || site->id != i.site || !services_.share) return;
+                   services_.share(site->name, site_links(*site).share);
+                   state_.set_shared(site->id);
                  },
                  [&](const LocateMe&) {
                    state_.set_locating(true);

@@ -52,6 +52,10 @@ struct AppServices {
   std::function<void(const std::string& hash, bool replace)> show_route;
   /// Says a sentence to screen readers (an offscreen live region); never shown as HTML.
   std::function<void(const std::string& text)> announce;
+  /// Opens a link outside the app (a phone call, a map provider) without giving it this page.
+  std::function<void(const std::string& url)> open_link;
+  /// Shares the app's link `hash` ("#/site/12") titled `title`: the system share sheet, or copied.
+  std::function<void(const std::string& title, const std::string& hash)> share;
 };
 
 /// The setting that keeps the chosen UI language ("zh-CN" or "en").

@@ -64,6 +64,8 @@ class AppState {
   void set_geolocation_error(GeolocationError error);
   /// Marks a geolocation request in flight.
   void set_locating(bool locating) { locating_ = locating; }
+  /// Records that a site's link was handed to the share sheet or copied (the card says so).
+  void set_shared(SiteId site) { shared_ = site; }
 
   // ---- Reading (views) ----
   /// The filtered sites, nearest first.
@@ -72,6 +74,8 @@ class AppState {
   const std::vector<const Site*>& shown_sites() const { return shown_; }
   /// The selected site, if any.
   const Site* selected() const;
+  /// The site whose link was last shared or copied, if any.
+  std::optional<SiteId> shared() const { return shared_; }
   /// The selected site's row in listed(), if it passes the filter.
   std::optional<std::size_t> selected_row() const;
   /// Distance and walking time from the origin to the selected site.
@@ -106,6 +110,7 @@ class AppState {
   std::bitset<kTypeCount> visible_types_;
   std::string query_;
   std::optional<SiteId> selected_;
+  std::optional<SiteId> shared_;
   OriginKind origin_kind_ = OriginKind::map_center;
   bool offline_ = false;
   LatLon map_center_;

@@ -14,6 +14,7 @@
 #include "core/site.h"
 #include "wasm/app.h"
 #include "wasm/bookings.h"
+#include "wasm/site_links.h"  // url_encode
 
 namespace gongyou {
 namespace {
@@ -24,22 +25,6 @@ using json = nlohmann::json;
 constexpr int kPageSize = 30;
 
 constexpr const char* kSortNames[] = {"title", "newest", "popular"};
-
-/// Percent-encoding of a query value (RFC 3986 unreserved characters stay).
-std::string url_encode(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      out += hex;
-    }
-  }
-  return out;
-}
 
 /// Views that show the caller's own data.
 bool needs_account(CourseView view) {

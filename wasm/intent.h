@@ -18,6 +18,8 @@ struct ShowAllTypes {};                      ///< show every site type
 struct SetQuery { std::string text; };       ///< filter by search text
 struct SelectSite { SiteId site; };          ///< choose a site in the panel
 struct CloseSite {};                         ///< put the chosen site's card away (back to the list)
+struct OpenLink { std::string url; };        ///< leave for a link of the card (call, directions): site_links.h
+struct ShareSite { SiteId site; };           ///< share the site's link (share sheet, or copied)
 struct LocateMe {};                          ///< sort by distance from the user ("near me")
 struct UseMapCenter {};                      ///< sort by distance from the map center
 struct RetryLoad {};                         ///< load the sites again after a failure
@@ -61,7 +63,7 @@ struct LeaveCourse { std::int64_t course; };
 struct MarkLesson { std::int64_t course; int lesson; bool done; };
 struct SubmitLectureRequest { LectureForm form; };
 struct DecideLectureRequest { LectureDecision decision; };
-using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, CloseSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
+using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, CloseSite, OpenLink, ShareSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,

@@ -163,6 +163,7 @@ void publish_test_state() {
     state["selected_position"] = {selected->position.lat, selected->position.lon};
     state["selected_name"] = selected->name;
   }
+  if (const auto shared = s.shared()) state["shared"] = shared->value;
   // Replace, never throw, on bad UTF-8 (a C++ throw in the wasm build aborts the frame as a bare number).
   platform::publish_test_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }

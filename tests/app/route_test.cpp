@@ -32,10 +32,13 @@ TEST(Route, RefusesAnythingElse) {
   }
 }
 
-/// Answers the site listing with the demo sites in one page; records the routes the app shows.
+/// Answers the site listing with the demo sites in one page; records the routes the app shows, and what it
+/// shares and opens.
 struct RouteHarness {
   std::deque<std::function<void()>> pending;
   std::vector<std::pair<std::string, bool>> shown;  // hash, replace
+  std::vector<std::pair<std::string, std::string>> shared;  // title, hash
+  std::vector<std::string> opened;                          // links followed
   std::string opening = "";
   std::vector<Site> sites = demo::huian_sites();
 
@@ -50,6 +53,8 @@ struct RouteHarness {
     s.now = [] { return UtcSeconds{1795500000}; };
     s.initial_route = [this] { return opening; };
     s.show_route = [this](const std::string& hash, bool replace) { shown.emplace_back(hash, replace); };
+    s.share = [this](const std::string& title, const std::string& hash) { shared.emplace_back(title, hash); };
+    s.open_link = [this](const std::string& url) { opened.push_back(url); };
     return s;
   }
   void flush() {
@@ -103,6 +108,22 @@ TEST_F(AppRoutes, ClosingASiteCardReturnsToTheMapAsANewHistoryEntry) {
   EXPECT_EQ(app.state().selected(), nullptr);
   ASSERT_EQ(h.shown.size(), 2u);
   EXPECT_EQ(h.shown[1], std::make_pair(std::string("#/"), false)) << "back reopens the card";
+}
+
+TEST_F(AppRoutes, ACardSharesTheSelectedSitesLinkAndOpensItsLinks) {
+  App& app = start();
+  const auto& shared = h.shared;
+  const auto& opened = h.opened;
+  const Site& site = h.sites[5];
+  app.apply(ShareSite{site.id});
+  EXPECT_TRUE(shared.empty()) << "only the open card's site is shared";
+  app.apply(SelectSite{site.id});
+  app.apply(ShareSite{site.id});
+  ASSERT_EQ(shared.size(), 1u);
+  EXPECT_EQ(shared[0], std::make_pair(site.name, "#/site/" + std::to_string(site.id.value)));
+  EXPECT_EQ(app.state().shared(), site.id);
+  app.apply(OpenLink{"tel:0595"});
+  EXPECT_EQ(opened, std::vector<std::string>{"tel:0595"});
 }
 
 TEST_F(AppRoutes, ALinkToNothingIsRewrittenInPlace) {

@@ -98,3 +98,43 @@ test('phone turned: landscape gets the side panel, portrait the bottom sheet aga
   assert.deepEqual(errors, [], JSON.stringify(await appState(page)).slice(0, 100));
   await context.close();
 });
+
+test('phone: a site card calls, finds the way in a map app, and shares its link', async () => {
+  const site = await longestSite();
+  const { context, page, errors } = await openApp(env.browser, env.server.url, phone);
+  await waitForState(page, (s) => s.listed > 0, 'the sites');
+  // Record the links the page follows instead of leaving for them (this machine is offline anyway).
+  await page.evaluate(() => {
+    window.gyFollowed = [];
+    HTMLAnchorElement.prototype.click = function () { window.gyFollowed.push([this.href, this.target, this.rel]); };
+  });
+  await page.evaluate((id) => { location.hash = `#/site/${id}`; }, site.id);
+  await waitForState(page, (s) => s.selected === site.id && mark(s, 'directions', site.id), 'the card');
+  for (const name of ['call', 'directions', 'share']) {
+    const m = mark(await appState(page), name, site.id);
+    assert.ok(m.h >= 44, `${name}: ${m.h} CSS px high`);
+  }
+
+  await clickMark(page, 'call', site.id);
+  await page.waitForFunction(() => window.gyFollowed.length === 1);
+  const [tel] = (await page.evaluate(() => window.gyFollowed))[0];
+  assert.equal(tel, `tel:${site.phone.replace(/[^0-9]/g, '')}`);
+
+  await clickMark(page, 'directions', site.id);
+  await clickMark(page, 'map_amap', site.id);
+  await page.waitForFunction(() => window.gyFollowed.length === 2);
+  const [amap, target, rel] = (await page.evaluate(() => window.gyFollowed))[1];
+  const url = new URL(amap);
+  assert.equal(url.host, 'uri.amap.com');
+  assert.equal(url.searchParams.get('name'), site.name, 'the name arrives whole, percent-encoded');
+  const [lon, lat] = url.searchParams.get('position').split(',').map(Number);
+  assert.ok(Math.abs(lon - site.lon) > 1e-4 && Math.abs(lon - site.lon) < 0.01, 'GCJ-02, shifted by metres, not kilometres');
+  assert.ok(Math.abs(lat - site.lat) < 0.01);
+  assert.equal(target, '_blank');
+  assert.match(rel, /noopener/);
+
+  await clickMark(page, 'share', site.id);
+  await waitForState(page, (s) => s.shared === site.id, 'the link shared');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -177,6 +177,27 @@ EM_JS(void, gy_js_fetch, (int request, const char* method, const char* url, cons
     });
 });
 
+// Follows a link of a site's card: a map provider in a new tab that cannot reach back into this page
+// (noopener), or tel: to the phone's dialer. Other schemes are refused (the links are built in C++, this is
+// the last guard).
+EM_JS(void, gy_js_open_link, (const char* url), {
+  const u = UTF8ToString(url);
+  if (!/^(https:|tel:)/.test(u)) return;
+  const a = document.createElement("a");
+  a.href = u;
+  if (u.startsWith("https:")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+});
+
+// Shares the page's own link to `hash`: the system share sheet where there is one (phones), else the clipboard.
+EM_JS(void, gy_js_share, (const char* title, const char* hash), {
+  const url = location.origin + location.pathname + UTF8ToString(hash);
+  if (navigator.share) navigator.share({ title: UTF8ToString(title), url: url }).catch(() => {});
+  else if (navigator.clipboard) navigator.clipboard.writeText(url).catch(() => {});
+});
+
 EM_JS(char*, gy_js_load_setting, (const char* key), {
   let v = "";
   try { v = localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
@@ -482,6 +503,8 @@ AppServices app_services() {
     std::free(value);
     return out;
   };
+  services.open_link = [](const std::string& url) { gy_js_open_link(url.c_str()); };
+  services.share = [](const std::string& title, const std::string& hash) { gy_js_share(title.c_str(), hash.c_str()); };
   services.save_setting = [](const std::string& key, const std::string& value) {
     gy_js_save_setting(key.c_str(), value.c_str());
   };
