@@ -344,6 +344,7 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
   ImGui::TextUnformatted(tr(from_me ? Text::sort_from_me : Text::sort_from_center));
   ImGui::PopFont();
   ImGui::PopStyleColor();
+  draw_filter_menu(state, intents);
   const char* label = state.locating() ? tr(Text::locating) : tr(from_me ? Text::use_map_center : Text::near_me);
   const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(right - w);
@@ -361,6 +362,47 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
 //-------------------------------------------------------------------------------------------------
 // [SECTION] Details of the selected site
 //-------------------------------------------------------------------------------------------------
+
+void SitePanel::draw_filter_menu(const AppState& state, std::vector<Intent>& intents) {
+  // Facilities and "open now" live in a menu: the panel keeps its room for the list.
+  char label[48];
+  if (const int n = state.extra_filter_count()) std::snprintf(label, sizeof label, tr(Text::filter_fmt), n);
+  else std::snprintf(label, sizeof label, "%s", tr(Text::filter));
+  ImGui::SameLine();
+  const bool active = state.extra_filter_count() > 0;
+  if (active ? primary_button(label) : secondary_button(label)) ImGui::OpenPopup("##filters");
+  mark_last_item("filters");
+  if (!ImGui::BeginPopup("##filters")) return;
+  const ImVec2 row(0, phone_ ? 44.0f : 0.0f);
+  // The menu stays open while the worker ticks several; a tap outside closes it.
+  // One row: a selectable as wide as the menu's longest name, with a check-mark column and the name drawn
+  // centred in the row's height (drawn, not laid out, so the row stays one item).
+  const float check_w = ImGui::CalcTextSize("\xE2\x9C\x93").x + ImGui::GetStyle().ItemSpacing.x;
+  const float row_w = std::max(ImGui::GetFontSize() * 7, check_w + ImGui::CalcTextSize(tr(Text::open_now)).x);
+  auto toggle_row = [&](std::string_view name, bool on) {
+    const float h = std::max(row.y, ImGui::GetTextLineHeight());
+    const bool clicked = ImGui::Selectable("##row", on, ImGuiSelectableFlags_NoAutoClosePopups, ImVec2(row_w, h));
+    const ImVec2 at = ImGui::GetItemRectMin();
+    const ImVec2 text_at(at.x + check_w, at.y + (h - ImGui::GetTextLineHeight()) / 2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    if (on) dl->AddText(ImVec2(at.x, text_at.y), kBrandRed, "\xE2\x9C\x93");  // a check mark
+    dl->AddText(text_at, ink, name.data(), name.data() + name.size());
+    return clicked;
+  };
+  ImGui::PushID("open_now");
+  if (toggle_row(tr(Text::open_now), state.open_now())) intents.push_back(SetOpenNow{!state.open_now()});
+  ImGui::PopID();
+  mark_last_item("filter_open_now");
+  ImGui::Separator();
+  for (std::size_t i = 0; i < kFacilityIds.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    if (toggle_row(facility_name(kFacilityIds[i]), state.facility_required(i))) intents.push_back(ToggleFacility{i});
+    ImGui::PopID();
+    mark_last_item("filter_facility", static_cast<std::int64_t>(i));
+  }
+  ImGui::EndPopup();
+}
 
 void SitePanel::draw_details(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   const auto selected = state.selected_distance();

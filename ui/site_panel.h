@@ -51,6 +51,7 @@ class SitePanel {
   void draw_search(const AppState& state, std::vector<Intent>& intents);
   void draw_type_filters(const AppState& state, std::vector<Intent>& intents);
   void draw_origin(const AppState& state, std::vector<Intent>& intents);
+  void draw_filter_menu(const AppState& state, std::vector<Intent>& intents);
   void draw_details(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
   void draw_list(const AppState& state, std::vector<Intent>& intents);
   /// Tells screen readers about a new selection, chosen slot or message (once each).

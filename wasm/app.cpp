@@ -91,6 +91,11 @@ void App::apply(const Intent& intent) {
                  [&](const ToggleType& i) { state_.toggle_type(i.type); },
                  [&](const ShowAllTypes&) { state_.show_all_types(); },
                  [&](const SetQuery& i) { state_.set_query(i.text); },
+                 [&](const ToggleFacility& i) { state_.toggle_facility(i.index); },
+                 [&](const SetOpenNow& i) {
+                   state_.set_now(services_.now());
+                   state_.set_open_now(i.on);
+                 },
                  [&](const SelectSite& i) { select(i.site, /*from_map=*/false); },
                  [&](const CloseSite&) {
                    state_.select(std::nullopt);
@@ -245,6 +250,7 @@ void App::handle(const PlatformEvent& event) {
                    }
                  },
                  [&](const RefreshTick&) {
+                   state_.set_now(services_.now());  // "open now" follows the clock
                    if (state_.offline() && loading_.empty()) load_sites_page("");  // back online?
                    bookings_.refresh();
                    if (bookings_.state().screen == Screen::courses) courses_.refresh();

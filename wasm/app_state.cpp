@@ -11,6 +11,13 @@ AppState::AppState() { visible_types_.set(); }
 
 void AppState::set_sites(std::vector<Site> sites) {
   sites_ = std::move(sites);
+  schedules_.clear();
+  schedules_.reserve(sites_.size());
+  for (const Site& s : sites_) {
+    auto parsed = parse_opening_hours(s.hours);
+    if (auto* schedule = std::get_if<OpeningSchedule>(&parsed)) schedules_.emplace_back(std::move(*schedule));
+    else schedules_.emplace_back(std::nullopt);
+  }
   type_counts_.fill(0);
   for (const Site& s : sites_) ++type_counts_[static_cast<std::size_t>(s.type)];
   load_status_ = LoadStatus::loaded;
@@ -97,10 +104,39 @@ std::optional<ListedSite> AppState::selected_distance() const {
   return ListedSite{s, d, walk_minutes(d)};
 }
 
+void AppState::toggle_facility(std::size_t index) {
+  if (index >= kFacilityIds.size()) return;
+  required_facilities_.flip(index);
+  refilter();
+}
+
+void AppState::set_open_now(bool open_now) {
+  if (open_now_ == open_now) return;
+  open_now_ = open_now;
+  refilter();
+}
+
+void AppState::set_now(UtcSeconds now) {
+  now_ = now;
+  if (open_now_) refilter();
+}
+
+bool AppState::has_required_facilities(const Site& site) const {
+  for (std::size_t i = 0; i < kFacilityIds.size(); ++i)
+    if (required_facilities_[i] &&
+        std::find(site.facilities.begin(), site.facilities.end(), kFacilityIds[i]) == site.facilities.end())
+      return false;
+  return true;
+}
+
 void AppState::refilter() {
   shown_.clear();
-  for (const Site& s : sites_) {
+  for (std::size_t i = 0; i < sites_.size(); ++i) {
+    const Site& s = sites_[i];
     if (!type_visible(s.type)) continue;
+    if (required_facilities_.any() && !has_required_facilities(s)) continue;
+    // A site whose hours cannot be read is not claimed to be open.
+    if (open_now_ && !(schedules_[i] && is_open_at(*schedules_[i], now_, china_public_holidays()))) continue;
     if (!query_.empty() && !contains_text(s.name, query_) && !contains_text(s.address, query_) &&
         !contains_text(s.town, query_))
       continue;

@@ -5,8 +5,10 @@
 #include <bitset>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/opening_hours.h"
 #include "core/site.h"
 #include "core/site_type.h"
 #include "core/units.h"
@@ -25,6 +27,11 @@ struct ListedSite {
   Metres distance;
   Minutes walk;
 };
+
+/// The facilities a worker can ask the list for (ids of Site::facilities, named in the string catalogs).
+inline constexpr std::array<std::string_view, 12> kFacilityIds = {
+    "water", "hot_water", "charging", "microwave", "toilet", "wifi", "aed", "rest_area", "books", "first_aid",
+    "nursing", "parking"};
 
 /// Where the site list comes from.
 enum class LoadStatus : std::uint8_t { loading, loaded, failed };
@@ -52,6 +59,12 @@ class AppState {
   void show_all_types();
   /// Filters by a search text (substring of name, address or town).
   void set_query(std::string query);
+  /// Asks for (or stops asking for) sites with facility kFacilityIds[index].
+  void toggle_facility(std::size_t index);
+  /// Shows only the sites open at the time last given to set_now() (or all again).
+  void set_open_now(bool open_now);
+  /// The current time, for "open now"; refilters when that filter is on.
+  void set_now(UtcSeconds now);
   /// Selects a site (or none). Unknown ids select nothing. `from_map` asks the list to scroll to it.
   void select(std::optional<SiteId> id, bool from_map = false);
   /// Measures distances from the map's center.
@@ -74,6 +87,12 @@ class AppState {
   const std::vector<const Site*>& shown_sites() const { return shown_; }
   /// The selected site, if any.
   const Site* selected() const;
+  /// Whether the list asks for facility kFacilityIds[index].
+  bool facility_required(std::size_t index) const { return required_facilities_[index]; }
+  /// Whether the list shows only sites open now.
+  bool open_now() const { return open_now_; }
+  /// How many of the facility and open-now filters are on (for the filter button's label).
+  int extra_filter_count() const { return static_cast<int>(required_facilities_.count()) + (open_now_ ? 1 : 0); }
   /// The site whose link was last shared or copied, if any.
   std::optional<SiteId> shared() const { return shared_; }
   /// The selected site's row in listed(), if it passes the filter.
@@ -102,13 +121,18 @@ class AppState {
   std::uint64_t shown_revision() const { return shown_revision_; }
 
  private:
-  void refilter();  // filter + sort; after sites, types or query change
+  void refilter();  // filter + sort; after sites, types, query, facilities or open-now change
+  bool has_required_facilities(const Site& site) const;
   void resort();    // sort only; after the origin moves
 
   std::vector<Site> sites_;
   std::array<std::size_t, kTypeCount> type_counts_{};
   std::bitset<kTypeCount> visible_types_;
   std::string query_;
+  std::bitset<kFacilityIds.size()> required_facilities_;
+  bool open_now_ = false;
+  UtcSeconds now_{0};
+  std::vector<std::optional<OpeningSchedule>> schedules_;  // parsed hours, parallel to sites_ (none: unreadable)
   std::optional<SiteId> selected_;
   std::optional<SiteId> shared_;
   OriginKind origin_kind_ = OriginKind::map_center;

@@ -16,6 +16,8 @@ namespace gongyou {
 struct ToggleType { SiteType type; };        ///< show/hide one site type
 struct ShowAllTypes {};                      ///< show every site type
 struct SetQuery { std::string text; };       ///< filter by search text
+struct ToggleFacility { std::size_t index; }; ///< ask for a facility (kFacilityIds) or stop asking
+struct SetOpenNow { bool on; };              ///< only the sites open now, or all
 struct SelectSite { SiteId site; };          ///< choose a site in the panel
 struct CloseSite {};                         ///< put the chosen site's card away (back to the list)
 struct OpenLink { std::string url; };        ///< leave for a link of the card (call, directions): site_links.h
@@ -63,7 +65,7 @@ struct LeaveCourse { std::int64_t course; };
 struct MarkLesson { std::int64_t course; int lesson; bool done; };
 struct SubmitLectureRequest { LectureForm form; };
 struct DecideLectureRequest { LectureDecision decision; };
-using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, SelectSite, CloseSite, OpenLink, ShareSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
+using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, ToggleFacility, SetOpenNow, SelectSite, CloseSite, OpenLink, ShareSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,

@@ -2,6 +2,8 @@
 // a fake fetch answering from the demo data, intents and platform events applied as the page would.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <deque>
 #include <nlohmann/json.hpp>
 
@@ -155,6 +157,53 @@ TEST(App, TypeFilterAndSearchNarrowTheListAndTheMap) {
   app.apply(SetQuery{"<script>alert(1)</script>"});
   EXPECT_TRUE(app.state().listed().empty());
   EXPECT_TRUE(map.shown.empty());
+}
+
+TEST(AppState, FacilityFiltersKeepOnlySitesWithEveryAskedFacility) {
+  AppState state;
+  state.set_sites(demo::huian_sites());
+  const std::size_t all = state.listed().size();
+  const std::size_t water = 0, charging = 2;
+  ASSERT_EQ(kFacilityIds[water], "water");
+  ASSERT_EQ(kFacilityIds[charging], "charging");
+  auto has = [](const Site& s, std::string_view f) {
+    return std::find(s.facilities.begin(), s.facilities.end(), f) != s.facilities.end();
+  };
+  state.toggle_facility(water);
+  const std::size_t with_water = state.listed().size();
+  ASSERT_GT(with_water, 0u);
+  EXPECT_LT(with_water, all);
+  for (const auto& row : state.listed()) EXPECT_TRUE(has(*row.site, "water"));
+  state.toggle_facility(charging);
+  EXPECT_LE(state.listed().size(), with_water);
+  for (const auto& row : state.listed()) EXPECT_TRUE(has(*row.site, "water") && has(*row.site, "charging"));
+  EXPECT_EQ(state.extra_filter_count(), 2);
+  state.toggle_facility(water);
+  state.toggle_facility(charging);
+  EXPECT_EQ(state.listed().size(), all);
+  state.toggle_facility(kFacilityIds.size());  // out of range: nothing changes
+  EXPECT_EQ(state.extra_filter_count(), 0);
+}
+
+TEST(AppState, OpenNowFollowsEachSitesHoursAndTheClock) {
+  AppState state;
+  state.set_sites(demo::huian_sites());
+  const std::size_t all = state.listed().size();
+  // 2026-11-26 (a Thursday, not a holiday): 03:00 and 10:00 in Shanghai.
+  const UtcSeconds night{1795654800 - 6 * 3600}, morning{1795654800 + 3600};
+  state.set_now(night);
+  state.set_open_now(true);
+  const std::size_t open_at_night = state.listed().size();
+  for (const auto& row : state.listed()) {
+    const auto schedule = std::get<OpeningSchedule>(parse_opening_hours(row.site->hours));
+    EXPECT_TRUE(is_open_at(schedule, night, china_public_holidays())) << row.site->name << " " << row.site->hours;
+  }
+  state.set_now(morning);  // the clock moves on: the list follows
+  const std::size_t open_in_the_morning = state.listed().size();
+  EXPECT_GT(open_in_the_morning, open_at_night) << "more sites open at 10:00 than at 03:00";
+  EXPECT_LT(open_in_the_morning, all + 1);
+  state.set_open_now(false);
+  EXPECT_EQ(state.listed().size(), all);
 }
 
 TEST(App, NearMeSortsFromTheUserAndARefusalIsExplained) {

@@ -138,3 +138,22 @@ test('phone: a site card calls, finds the way in a map app, and shares its link'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('phone: the filter menu narrows the list to a facility and to sites open now', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, phone);
+  const all = (await waitForState(page, (s) => s.listed > 300, 'the sites')).listed;
+  await clickMark(page, 'filters');
+  const menu = await waitForState(page, (s) => mark(s, 'filter_facility', 0), 'the filter menu');
+  assert.ok(mark(menu, 'filter_facility', 0).h >= 44, 'menu rows are touch targets');
+  await clickMark(page, 'filter_facility', 0);  // 饮用水
+  const water = (await waitForState(page, (s) => s.listed < all, 'sites with drinking water')).listed;
+  assert.ok(water > 0);
+  await clickMark(page, 'filter_open_now');
+  await waitForState(page, (s) => s.listed <= water, 'and open now');
+  await page.screenshot({ path: `${screenshotDir}/filters-phone.png` });
+  await clickMark(page, 'filter_facility', 0);
+  await clickMark(page, 'filter_open_now');
+  await waitForState(page, (s) => s.listed === all, 'every site again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
