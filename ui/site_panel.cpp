@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"
+#include "ui/coverage_view.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
@@ -114,6 +115,7 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
         draw_search(state, intents);
         draw_type_filters(state, intents);
         draw_origin(state, intents);
+        draw_coverage_switch(state, intents);
         draw_details(state, bookings, intents);
         draw_list(state, intents);
         break;
@@ -223,7 +225,7 @@ void language_switch(std::vector<Intent>& intents) {
 void SitePanel::draw_header(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   (void)bookings;
   char count[48];
-  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
+  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.shown_total()));
   if (phone_) {
     // Bottom sheet: a grab handle and one line, to leave the screen to the list.
     const ImVec2 top = ImGui::GetWindowPos();
@@ -234,7 +236,7 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
     ImGui::TextColored(ImColor(kBrandRed), "%s", tr(Text::app_title));
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-    ImGui::Text("%s · %s", tr(Text::region_title), count);
+    ImGui::Text("%s · %s", tr(state.national_scale() ? Text::region_national : Text::region_title), count);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     language_switch(intents);
@@ -257,7 +259,7 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-  ImGui::Text("%s · %s", tr(Text::region_title), count);
+  ImGui::Text("%s · %s", tr(state.national_scale() ? Text::region_national : Text::region_title), count);
   ImGui::PopFont();
   ImGui::PopStyleColor();
   ImGui::EndGroup();
