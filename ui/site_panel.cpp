@@ -115,7 +115,7 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
         draw_search(state, intents);
         draw_type_filters(state, intents);
         draw_origin(state, intents);
-        draw_coverage_switch(state, intents);
+        if (!phone_) draw_coverage_switch(state, intents);  // the phone's sheet keeps its rows for the list
         draw_details(state, bookings, intents);
         draw_list(state, intents);
         break;
