@@ -27,7 +27,11 @@ if (!existsSync(binary) || !existsSync(path.join(webRoot, 'index.html'))) {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-frame-'));
-const server = spawn(binary, ['--port', '0', '--db', path.join(dir, 'scale.db'), '--demo-scale', '--web-root', webRoot],
+// GONGYOU_BENCH_DATA=--demo runs the same gestures over the county's 316 sites: the baseline of this machine and
+// browser (SwiftShader compositing), against which the 150,000 stations' figure can be read.
+const data = process.env.GONGYOU_BENCH_DATA || '--demo-scale';
+const label = data === '--demo' ? "the county's 316 sites (baseline)" : '150,000 stations';
+const server = spawn(binary, ['--port', '0', '--db', path.join(dir, 'scale.db'), data, '--web-root', webRoot],
                      { stdio: ['ignore', 'pipe', 'inherit'] });
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,11 +58,11 @@ try {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
   const opened = Date.now();
-  await page.goto(url + '/?test=1');
-  await page.waitForFunction(() => {
-    const s = window.gongyouTest && window.gongyouTest.state && JSON.parse(window.gongyouTest.state);
-    return s && s.cluster_map && s.cluster_map.markers.length > 0 && s.rows.length > 0;
-  }, null, { timeout: 120000, polling: 100 });
+  // Without ?test=1: the test hook's state snapshot would cost every frame something a user's page never pays.
+  await page.goto(url + '/');
+  await page.waitForFunction(() => !document.getElementById('gy-loading') &&
+    document.querySelectorAll('.leaflet-marker-pane .gy-cluster, .leaflet-marker-pane .gy-marker').length > 0,
+  null, { timeout: 120000, polling: 100 });
   const loadMs = Date.now() - opened;
   const positions = await page.evaluate(async () => {
     const started = performance.now();
@@ -98,8 +102,8 @@ try {
     return { work, interval };
   });
   const p95 = percentile(result.work, 95);
-  console.log(`frame time while panning/zooming with 150,000 stations (${result.work.length} frames, headless Chromium, SwiftShader)`);
-  console.log(`  first clusters after opening the page: ${loadMs} ms (GET /sites/positions: ${(positions.bytes / 1e6).toFixed(2)} MB in ${positions.ms.toFixed(0)} ms)`);
+  console.log(`frame time while panning/zooming with ${label} (${result.work.length} frames, headless Chromium, SwiftShader)`);
+  console.log(`  first markers after opening the page: ${loadMs} ms (GET /sites/positions: ${(positions.bytes / 1e6).toFixed(2)} MB in ${positions.ms.toFixed(0)} ms)`);
   console.log(`  frame work p50 ${percentile(result.work, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...result.work).toFixed(2)} ms`);
   console.log(`  frame interval p50 ${percentile(result.interval, 50).toFixed(2)} ms, p95 ${percentile(result.interval, 95).toFixed(2)} ms`);
   console.log(`  ours p95 ${p95.toFixed(2)} ms   target ≤ ${TARGET_MS} ms   ratio target/ours ${(TARGET_MS / p95).toFixed(2)}× ${p95 <= TARGET_MS ? '(met)' : '(NOT met)'}`);
