@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"
+#include "ui/coverage_view.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
@@ -117,6 +118,7 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
           draw_type_filters(state, intents);
           draw_origin(state, intents);
         }
+        if (!compact_) draw_coverage_switch(state, intents);  // phones and short screens keep their rows for the list
         draw_details(state, bookings, intents);
         draw_list(state, intents);
         break;
@@ -226,7 +228,7 @@ void language_switch(std::vector<Intent>& intents) {
 void SitePanel::draw_header(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   (void)bookings;
   char count[48];
-  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.listed().size()));
+  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.shown_total()));
   if (compact_) {
     // Bottom sheet (with its grab handle) or a short screen: one line, to leave the room to the list.
     const ImVec2 top = ImGui::GetWindowPos();
@@ -238,7 +240,7 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
     ImGui::TextColored(ImColor(kBrandRed), "%s", tr(Text::app_title));
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-    ImGui::Text("%s · %s", tr(Text::region_title), count);
+    ImGui::Text("%s · %s", tr(state.national_scale() ? Text::region_national : Text::region_title), count);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     language_switch(intents);
@@ -261,7 +263,7 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-  ImGui::Text("%s · %s", tr(Text::region_title), count);
+  ImGui::Text("%s · %s", tr(state.national_scale() ? Text::region_national : Text::region_title), count);
   ImGui::PopFont();
   ImGui::PopStyleColor();
   ImGui::EndGroup();

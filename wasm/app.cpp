@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/geo.h"
+#include "core/site_positions.h"
 #include "tools/demo_data/huian_demo.h"
 #include "wasm/site_links.h"
 
@@ -11,6 +12,8 @@ namespace gongyou {
 namespace {
 /// Sites per request; the county's few hundred sites arrive in one or two pages.
 constexpr int kPageSize = 500;
+/// Sites listed at national scale: the nearest to the origin (the most GET /sites/nearest gives).
+constexpr int kNearestCount = 100;
 /// Hui'an county center (product.md): the origin before the map reports its own center.
 constexpr LatLon kRegionCenter{25.03, 118.80};
 
@@ -36,7 +39,108 @@ void App::start() {
     pending_route_ = parse_route(hash);
     if (!pending_route_ && services_.show_route) services_.show_route("#/", true);
   }
-  load_sites_page("");
+  load_positions();
+}
+
+void App::load_positions() {
+  services_.http(HttpRequest{"GET", "/api/v1/sites/positions", "", "", ""}, [this](HttpResponse response) {
+    auto decoded = response.status == 200 ? decode_site_positions(parse_json_or_discarded(response.body))
+                                          : Decoded<SitePositions>{DecodeError{"no answer"}};
+    auto* positions = std::get_if<SitePositions>(&decoded);
+    // Few sites (the county), an old server or the offline shell: load them whole, one marker each.
+    if (!positions || positions->size() <= ClusterMap::kClusterAbove) {
+      load_sites_page("");
+      return;
+    }
+    state_.set_offline(response.offline);
+    cluster_map_.set_positions(std::move(*positions));
+    cluster_map_.set_visible_types(state_.visible_types());
+    std::array<std::size_t, AppState::kTypeCount> totals{};
+    for (const SiteTypeInfo& t : all_site_types()) totals[static_cast<std::size_t>(t.type)] = cluster_map_.count_of(t.type);
+    state_.set_type_totals(totals);
+    map_.fit_bounds(cluster_map_.bounds());
+    map_.show_region({}, {});  // the county's outline and town names mean nothing at national scale
+    refresh_clusters();
+    load_nearest();
+  });
+}
+
+void App::refresh_clusters() {
+  if (!cluster_map_.active() || view_.max_lat <= view_.min_lat) return;
+  if (!cluster_map_.update(view_, zoom_)) return;
+  map_.show_clusters(cluster_map_.markers(),
+                     cluster_map_.rings_visible() ? std::optional(walk_ring_radius()) : std::nullopt);
+  map_.highlight(state_.selected() ? std::optional(state_.selected()->id) : std::nullopt);
+}
+
+void App::refresh_coverage(bool sites) {
+  if (!state_.coverage_on()) return;
+  if (sites) {
+    std::vector<LatLon> positions;
+    if (cluster_map_.active()) {
+      cluster_map_.shown_positions(positions);
+    } else {
+      for (const Site* s : state_.shown_sites()) positions.push_back(s->position);
+    }
+    coverage_.set_sites(positions, walk_ring_radius());
+  }
+  if (!coverage_.update(view_, zoom_)) return;
+  if (coverage_.visible())
+    map_.show_coverage(coverage_.box(), coverage_.columns(), coverage_.rows(), coverage_.rgba());
+  else
+    map_.hide_coverage();
+  state_.set_coverage(true, coverage_.visible());
+}
+
+void App::load_nearest() {
+  const LatLon from = state_.origin();
+  std::string url = "/api/v1/sites/nearest?lat=" + std::to_string(from.lat) + "&lon=" + std::to_string(from.lon) +
+                    "&k=" + std::to_string(kNearestCount);
+  if (!state_.all_types_visible()) {
+    std::string types;
+    for (const SiteTypeInfo& t : all_site_types())
+      if (state_.type_visible(t.type)) (types.empty() ? types : types += ",") += t.id;
+    url += "&type=" + types;
+  }
+  const std::uint64_t request = ++nearest_request_;
+  services_.http(HttpRequest{"GET", url, "", "", ""}, [this, request](HttpResponse response) {
+    if (request != nearest_request_) return;  // the map moved on since
+    const nlohmann::json page = parse_json_or_discarded(response.body);
+    if (response.status != 200 || !page.is_object() || !page.contains("items") || !page["items"].is_array()) {
+      if (state_.load_status() != LoadStatus::loaded) state_.set_load_failed(response.status == 0 ? "network" : "server");
+      return;
+    }
+    std::vector<Site> sites;
+    for (const auto& item : page["items"]) {
+      auto decoded = site_from_json(item);
+      if (auto* site = std::get_if<Site>(&decoded)) sites.push_back(std::move(*site));
+    }
+    // The chosen site stays loaded (its details stay on screen) even when it is no longer among the nearest.
+    if (const Site* chosen = state_.selected();
+        chosen && std::none_of(sites.begin(), sites.end(), [&](const Site& s) { return s.id == chosen->id; }))
+      sites.push_back(*chosen);
+    state_.set_sites(std::move(sites));
+    sites_changed();
+    if (pending_route_) {
+      const Route route = *pending_route_;
+      pending_route_.reset();
+      apply_route(route);
+    }
+  });
+}
+
+void App::fetch_and_select(SiteId id, bool from_map) {
+  services_.http(HttpRequest{"GET", "/api/v1/sites/" + std::to_string(id.value), "", "", ""},
+                 [this, id, from_map](HttpResponse response) {
+                   if (response.status != 200) return;  // gone meanwhile: nothing to show
+                   auto decoded = site_from_json(parse_json_or_discarded(response.body));
+                   auto* site = std::get_if<Site>(&decoded);
+                   if (!site || site->id != id) return;
+                   state_.add_site(std::move(*site));
+                   select(id, from_map);
+                   sites_changed();
+                   publish_route();
+                 });
 }
 
 void App::load_sites_page(const std::string& cursor) {
@@ -75,11 +179,24 @@ void App::load_sites_page(const std::string& cursor) {
 void App::sites_changed() {
   if (state_.shown_revision() == map_shown_revision_) return;
   map_shown_revision_ = state_.shown_revision();
+  if (cluster_map_.active()) {  // the loaded sites are the list's; the map draws the clusters
+    const bool types_changed = cluster_map_.visible_types() != state_.visible_types();
+    cluster_map_.set_visible_types(state_.visible_types());
+    refresh_clusters();
+    refresh_coverage(types_changed);
+    map_.highlight(state_.selected() ? std::optional(state_.selected()->id) : std::nullopt);
+    return;
+  }
+  refresh_coverage(true);
   map_.show_sites(state_.shown_sites(), walk_ring_radius());
   map_.highlight(state_.selected() ? std::optional(state_.selected()->id) : std::nullopt);
 }
 
 void App::select(SiteId id, bool from_map) {
+  if (cluster_map_.active() && cluster_map_.position_of(id) && !state_.knows(id)) {
+    fetch_and_select(id, from_map);
+    return;
+  }
   state_.select(id, from_map);
   const Site* site = state_.selected();
   map_.highlight(site ? std::optional(site->id) : std::nullopt);
@@ -88,8 +205,14 @@ void App::select(SiteId id, bool from_map) {
 
 void App::apply(const Intent& intent) {
   std::visit(Overloaded{
-                 [&](const ToggleType& i) { state_.toggle_type(i.type); },
-                 [&](const ShowAllTypes&) { state_.show_all_types(); },
+                 [&](const ToggleType& i) {
+                   state_.toggle_type(i.type);
+                   if (cluster_map_.active()) load_nearest();
+                 },
+                 [&](const ShowAllTypes&) {
+                   state_.show_all_types();
+                   if (cluster_map_.active()) load_nearest();
+                 },
                  [&](const SetQuery& i) { state_.set_query(i.text); },
                  [&](const ToggleFacility& i) { state_.toggle_facility(i.index); },
                  [&](const SetOpenNow& i) {
@@ -114,7 +237,10 @@ void App::apply(const Intent& intent) {
                    state_.set_locating(true);
                    services_.request_geolocation();
                  },
-                 [&](const UseMapCenter&) { state_.use_map_center(); },
+                 [&](const UseMapCenter&) {
+                   state_.use_map_center();
+                   if (cluster_map_.active()) load_nearest();
+                 },
                  [&](const OpenAuth& i) { bookings_.open_auth(i.register_form); },
                  [&](const CloseAuth&) { bookings_.close_auth(); },
                  [&](const SubmitLogin& i) { bookings_.login(i.username, i.password); },
@@ -162,9 +288,19 @@ void App::apply(const Intent& intent) {
                  [&](const Announce& i) {
                    if (services_.announce) services_.announce(i.text);
                  },
+                 [&](const ToggleCoverage&) {
+                   const bool on = !state_.coverage_on();
+                   state_.set_coverage(on, false);
+                   if (on) {
+                     refresh_coverage(true);
+                   } else {
+                     coverage_ = CoverageOverlay{};
+                     map_.hide_coverage();
+                   }
+                 },
                  [&](const RetryLoad&) {
                    state_.set_loading();
-                   load_sites_page("");
+                   load_positions();
                  },
              },
              intent);
@@ -232,9 +368,18 @@ void App::apply_route(const Route& route) {
 void App::handle(const PlatformEvent& event) {
   std::visit(Overloaded{
                  [&](const MarkerClicked& e) { select(e.site, /*from_map=*/true); },
-                 [&](const MapMoved& e) { state_.set_map_center(e.center); },
+                 [&](const ClusterClicked& e) { map_.fly_to(e.position, cluster_map_.expansion_zoom(e.cluster)); },
+                 [&](const MapMoved& e) {
+                   state_.set_map_center(e.center);
+                   view_ = e.bounds;
+                   zoom_ = e.zoom;
+                   refresh_clusters();
+                   refresh_coverage(false);
+                   if (cluster_map_.active() && state_.origin_kind() == OriginKind::map_center) load_nearest();
+                 },
                  [&](const GeolocationFound& e) {
                    state_.set_user_location(e.position);
+                   if (cluster_map_.active()) load_nearest();
                    map_.show_user_position(e.position);
                    map_.fly_to(e.position, kSiteZoom - 1);
                  },
@@ -251,7 +396,7 @@ void App::handle(const PlatformEvent& event) {
                  },
                  [&](const RefreshTick&) {
                    state_.set_now(services_.now());  // "open now" follows the clock
-                   if (state_.offline() && loading_.empty()) load_sites_page("");  // back online?
+                   if (state_.offline() && loading_.empty() && !cluster_map_.active()) load_sites_page("");  // back online?
                    bookings_.refresh();
                    if (bookings_.state().screen == Screen::courses) courses_.refresh();
                  },

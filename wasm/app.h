@@ -8,6 +8,8 @@
 #include "core/civil_time.h"
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
+#include "wasm/cluster_map.h"
+#include "wasm/coverage_overlay.h"
 #include "wasm/courses.h"
 #include "wasm/intent.h"
 #include "wasm/map_view.h"
@@ -79,9 +81,21 @@ class App {
   const AppState& state() const { return state_; }
   const BookingState& bookings() const { return bookings_.state(); }
   const CourseState& courses() const { return courses_.state(); }
+  /// The clustered map (active at national scale only).
+  const ClusterMap& cluster_map() const { return cluster_map_; }
 
  private:
+  /// Asks for every site's position: many sites go to the cluster map, few are loaded whole (load_sites_page).
+  void load_positions();
   void load_sites_page(const std::string& cursor);
+  /// National scale: the markers of the current view, if they changed.
+  void refresh_clusters();
+  /// The coverage layer: re-indexes the shown sites when `sites` (they changed), then redraws if the view changed.
+  void refresh_coverage(bool sites);
+  /// National scale: the list holds the sites nearest the origin, asked for after each move.
+  void load_nearest();
+  /// National scale: fetches a site that is not loaded, then selects it.
+  void fetch_and_select(SiteId id, bool from_map);
   void sites_changed();  // pushes markers to the map after a load or filter change
   void select(SiteId id, bool from_map);
   /// Where the app is now, as a route.
@@ -97,6 +111,11 @@ class App {
   Bookings bookings_{services_};
   Courses courses_{bookings_};
   std::vector<Site> loading_;          // pages received so far
+  ClusterMap cluster_map_;
+  CoverageOverlay coverage_;
+  BoundingBox view_{};                 // the map's bounds, as last reported
+  double zoom_ = 0;
+  std::uint64_t nearest_request_ = 0;  // the latest nearest-sites request; older answers are dropped
   std::uint64_t map_shown_revision_ = ~0ull;
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in
   Route published_route_;               ///< the route the browser's URL shows

@@ -26,6 +26,23 @@ void AppState::set_sites(std::vector<Site> sites) {
   refilter();
 }
 
+void AppState::add_site(Site site) {
+  if (knows(site.id)) return;
+  ++type_counts_[static_cast<std::size_t>(site.type)];
+  sites_.push_back(std::move(site));
+  refilter();
+}
+
+void AppState::set_type_totals(std::optional<std::array<std::size_t, kTypeCount>> totals) { type_totals_ = totals; }
+
+std::size_t AppState::shown_total() const {
+  if (!type_totals_ || !query_.empty()) return listed_.size();
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < kTypeCount; ++i)
+    if (visible_types_[i]) total += (*type_totals_)[i];
+  return total;
+}
+
 void AppState::set_load_failed(std::string message) {
   load_status_ = LoadStatus::failed;
   load_error_ = std::move(message);
@@ -82,6 +99,10 @@ void AppState::use_map_center() {
 void AppState::set_geolocation_error(GeolocationError error) {
   geolocation_error_ = error;
   locating_ = false;
+}
+
+bool AppState::knows(SiteId id) const {
+  return std::any_of(sites_.begin(), sites_.end(), [&](const Site& s) { return s.id == id; });
 }
 
 const Site* AppState::selected() const {

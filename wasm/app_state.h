@@ -46,6 +46,18 @@ class AppState {
   // ---- Changes (called by the App controller) ----
   /// Replaces all sites (after a load from the server).
   void set_sites(std::vector<Site> sites);
+  /// Adds one site (fetched by id) to those loaded, unless it is there already.
+  void add_site(Site site);
+  /// At national scale only some sites are loaded (the nearest); the type filters and the header count then use
+  /// these totals of every site. nullopt: count the loaded sites.
+  void set_type_totals(std::optional<std::array<std::size_t, kTypeCount>> totals);
+  /// The coverage layer: asked for (`on`), and drawn (zoomed in far enough).
+  void set_coverage(bool on, bool drawn) {
+    coverage_on_ = on;
+    coverage_drawn_ = drawn;
+  }
+  bool coverage_on() const { return coverage_on_; }
+  bool coverage_drawn() const { return coverage_drawn_; }
   /// Marks a (re)load in progress.
   void set_loading() { load_status_ = LoadStatus::loading; }
   /// Records that loading failed, with a message for the user.
@@ -85,6 +97,8 @@ class AppState {
   const std::vector<ListedSite>& listed() const { return listed_; }
   /// Sites shown on the map (same filter as the list).
   const std::vector<const Site*>& shown_sites() const { return shown_; }
+  /// True when the site is loaded.
+  bool knows(SiteId id) const;
   /// The selected site, if any.
   const Site* selected() const;
   /// Whether the list asks for facility kFacilityIds[index].
@@ -103,8 +117,16 @@ class AppState {
   bool type_visible(SiteType type) const { return visible_types_[static_cast<std::size_t>(type)]; }
   /// True when every type is shown.
   bool all_types_visible() const { return visible_types_.all(); }
-  /// How many loaded sites have this type.
-  std::size_t count_of(SiteType type) const { return type_counts_[static_cast<std::size_t>(type)]; }
+  /// How many sites have this type (the totals at national scale, else the loaded sites).
+  std::size_t count_of(SiteType type) const {
+    return (type_totals_ ? *type_totals_ : type_counts_)[static_cast<std::size_t>(type)];
+  }
+  /// True when only some sites are loaded (national scale: the map clusters every site's position).
+  bool national_scale() const { return type_totals_.has_value(); }
+  /// How many sites pass the type filter: all of them at national scale, else the listed ones.
+  std::size_t shown_total() const;
+  /// The shown types, one bit per SiteType.
+  const std::bitset<kTypeCount>& visible_types() const { return visible_types_; }
   const std::string& query() const { return query_; }
   OriginKind origin_kind() const { return origin_kind_; }
   /// The map's center as last reported.
@@ -127,6 +149,7 @@ class AppState {
 
   std::vector<Site> sites_;
   std::array<std::size_t, kTypeCount> type_counts_{};
+  std::optional<std::array<std::size_t, kTypeCount>> type_totals_;
   std::bitset<kTypeCount> visible_types_;
   std::string query_;
   std::bitset<kFacilityIds.size()> required_facilities_;
@@ -141,6 +164,7 @@ class AppState {
   LatLon user_location_;
   std::optional<GeolocationError> geolocation_error_;
   bool locating_ = false;
+  bool coverage_on_ = false, coverage_drawn_ = false;
   LoadStatus load_status_ = LoadStatus::loading;
   std::string load_error_;
   std::vector<ListedSite> listed_;

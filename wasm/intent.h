@@ -25,6 +25,7 @@ struct ShareSite { SiteId site; };           ///< share the site's link (share s
 struct LocateMe {};                          ///< sort by distance from the user ("near me")
 struct UseMapCenter {};                      ///< sort by distance from the map center
 struct RetryLoad {};                         ///< load the sites again after a failure
+struct ToggleCoverage {};                    ///< show or hide the 15-minute coverage layer
 struct Announce { std::string text; };       ///< tell screen readers what changed (a live region)
 struct SaveLanguage { std::string code; };   ///< remember the chosen UI language ("zh-CN", "en")
 // Accounts and bookings (wasm/bookings.h)
@@ -65,7 +66,8 @@ struct LeaveCourse { std::int64_t course; };
 struct MarkLesson { std::int64_t course; int lesson; bool done; };
 struct SubmitLectureRequest { LectureForm form; };
 struct DecideLectureRequest { LectureDecision decision; };
-using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, ToggleFacility, SetOpenNow, SelectSite, CloseSite, OpenLink, ShareSite, LocateMe, UseMapCenter, RetryLoad, Announce, SaveLanguage, OpenAuth,
+using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, ToggleFacility, SetOpenNow, SelectSite, CloseSite, OpenLink,
+                            ShareSite, LocateMe, UseMapCenter, RetryLoad, ToggleCoverage, Announce, SaveLanguage, OpenAuth,
                             CloseAuth, SubmitLogin, SubmitRegister, Logout, OpenSiteSlots, ShiftDays, ChooseSlot,
                             ClearChoice, ConfirmBooking, CancelBooking, ShowPass, HidePass, DownloadCalendar, ShowScreen,
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,
@@ -75,12 +77,13 @@ using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, ToggleFacility, 
 
 // ---- Platform events (from the browser) ----
 struct MarkerClicked { SiteId site; };                  ///< a map marker was clicked or tapped
-struct MapMoved { LatLon center; double zoom; };         ///< the map finished a pan or zoom
+struct MapMoved { LatLon center; double zoom; BoundingBox bounds{}; };  ///< the map finished a pan or zoom
+struct ClusterClicked { std::uint32_t cluster; LatLon position; };     ///< a cluster marker was clicked
 struct GeolocationFound { LatLon position; Metres accuracy; };  ///< the browser found the user
 struct GeolocationFailed { GeolocationError reason; };   ///< the browser could not, or was not allowed to
 struct RefreshTick {};                                   ///< once a minute: reload what may have changed
 struct RouteChanged { std::string hash; };               ///< back, forward, or an edited URL hash
-using PlatformEvent = std::variant<MarkerClicked, MapMoved, GeolocationFound, GeolocationFailed, RefreshTick,
+using PlatformEvent = std::variant<MarkerClicked, ClusterClicked, MapMoved, GeolocationFound, GeolocationFailed, RefreshTick,
                                    RouteChanged>;
 
 }  // namespace gongyou

@@ -159,9 +159,18 @@ void publish_test_state() {
   state["pass"] = b.pass ? nlohmann::json(b.pass->token) : nlohmann::json(nullptr);
   state["origin"] = s.origin_kind() == OriginKind::user_location ? "user" : "map_center";
   state["geolocation_error"] = s.geolocation_error() ? static_cast<int>(*s.geolocation_error()) : 0;
+  if (const ClusterMap& clusters = g_rt->app->cluster_map(); clusters.active()) {
+    nlohmann::json markers = nlohmann::json::array();
+    for (const MapMarker& m : clusters.markers())
+      markers.push_back({m.count, m.count == 1 ? m.site.value : 0, m.position.lat, m.position.lon});
+    state["cluster_map"] = {{"total", clusters.size()}, {"shown", clusters.shown_count()},
+                            {"rings", clusters.rings_visible()}, {"markers", markers}};
+  }
+  state["coverage"] = {{"on", s.coverage_on()}, {"drawn", s.coverage_drawn()}};
   if (selected) {
     state["selected_position"] = {selected->position.lat, selected->position.lon};
     state["selected_name"] = selected->name;
+    state["selected_address"] = selected->address;
   }
   if (const auto shared = s.shared()) state["shared"] = shared->value;
   // Replace, never throw, on bad UTF-8 (a C++ throw in the wasm build aborts the frame as a bare number).

@@ -17,6 +17,18 @@ class NullMapView final : public MapView {
     ring = ring_radius;
     ++show_calls;
   }
+  void show_clusters(std::span<const MapMarker> markers, std::optional<Metres> ring_radius) override {
+    clusters.assign(markers.begin(), markers.end());
+    cluster_rings = ring_radius;
+    ++cluster_calls;
+  }
+  void fit_bounds(const BoundingBox& box) override { fitted = box; }
+  void show_coverage(const BoundingBox& box, int columns, int rows, std::span<const std::uint8_t> rgba) override {
+    coverage = box;
+    coverage_cells = static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows);
+    coverage_bytes = rgba.size();
+  }
+  void hide_coverage() override { coverage.reset(); }
   void highlight(std::optional<SiteId> site) override { highlighted = site; }
   void fly_to(LatLon center, double min_zoom) override {
     flown_to = center;
@@ -29,6 +41,12 @@ class NullMapView final : public MapView {
   void show_user_position(LatLon position) override { user = position; }
   void set_ui_insets(float, float) override {}
 
+  std::optional<BoundingBox> coverage;
+  std::size_t coverage_cells = 0, coverage_bytes = 0;
+  std::vector<MapMarker> clusters;
+  std::optional<Metres> cluster_rings;
+  int cluster_calls = 0;
+  std::optional<BoundingBox> fitted;
   std::vector<SiteId> shown;
   Metres ring;
   int show_calls = 0;

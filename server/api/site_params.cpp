@@ -86,4 +86,9 @@ NearestRequest parse_nearest(const httplib::Request& req) {
   return request;
 }
 
+PositionsRequest parse_positions(const httplib::Request& req) {
+  const QueryParams query(req);
+  return {parse_bbox(query), parse_types(query)};
+}
+
 }  // namespace gongyou::server::api

@@ -36,4 +36,13 @@ struct NearestRequest {
 /// GET /sites/nearest?lat=&lon=&k=&type=&max_minutes=
 NearestRequest parse_nearest(const httplib::Request& req);
 
+/// What GET /sites/positions asks for: the sites of `types` (all when empty) inside `bbox` (all when absent).
+struct PositionsRequest {
+  std::optional<BoundingBox> bbox;
+  std::vector<SiteType> types;
+};
+
+/// GET /sites/positions?bbox=&type=
+PositionsRequest parse_positions(const httplib::Request& req);
+
 }  // namespace gongyou::server::api

@@ -7,6 +7,7 @@
 
 #include "core/opening_hours.h"
 #include "core/pinyin.h"
+#include "core/site_positions.h"
 #include "server/api/cursor.h"
 #include "server/api/site_params.h"
 #include "server/http/query_params.h"
@@ -92,6 +93,29 @@ void nearest_sites(const SiteDirectory& directory, const Request& req, Response&
   http::send_json(res, {{"items", std::move(items)}});
 }
 
+/// GET /sites/positions: id, type and position of every site (of the asked types, in the box), compactly, from the
+/// directory's snapshot (no database read): what the map clusters at national scale.
+void site_positions(const SiteDirectory& directory, const Request& req, Response& res) {
+  const PositionsRequest request = parse_positions(req);
+  const auto snapshot = directory.current();
+  const std::vector<Site>& all = snapshot->sites();
+  if (!request.bbox && request.types.empty()) {
+    http::send_text(res, encode_site_positions(all), "application/json; charset=utf-8");
+    return;
+  }
+  std::vector<Site> chosen;  // positions only: the text fields are left empty
+  for (const Site& site : all) {
+    if (request.bbox && !request.bbox->contains(site.position)) continue;
+    if (!request.types.empty() && std::find(request.types.begin(), request.types.end(), site.type) == request.types.end())
+      continue;
+    Site& row = chosen.emplace_back();
+    row.id = site.id;
+    row.type = site.type;
+    row.position = site.position;
+  }
+  http::send_text(res, encode_site_positions(chosen), "application/json; charset=utf-8");
+}
+
 void one_site(Store& store, const PathParams& params, Response& res) {
   const auto id = http::parse_integer(params.at(0));
   if (!id || *id < 1) throw http::not_found("site ids are positive integers");
@@ -114,6 +138,9 @@ void add_site_routes(http::Router& router, Store& store, const SiteDirectory& di
   });
   router.get("/api/v1/sites/nearest", [&directory](const Request& req, Response& res, const PathParams&) {
     nearest_sites(directory, req, res);
+  });
+  router.get("/api/v1/sites/positions", [&directory](const Request& req, Response& res, const PathParams&) {
+    site_positions(directory, req, res);
   });
   router.get("/api/v1/sites/{id}",
              [&store](const Request&, Response& res, const PathParams& params) { one_site(store, params, res); });

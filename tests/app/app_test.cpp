@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/geo.h"
+#include "core/site_positions.h"
 #include "tools/demo_data/huian_demo.h"
 #include "wasm/app.h"
 #include "wasm/null_map_view.h"
@@ -38,17 +39,18 @@ class FakeServer {
       next();
     }
   }
-  bool fail_next = false;
+  int fail_next = 0;  ///< answers that fail (no network) before the next real one
   std::vector<std::string> requests;
   int geolocation_requests = 0;
   const std::vector<Site>& sites() const { return sites_; }
 
  private:
   HttpResponse answer(const std::string& url) {
-    if (fail_next) {
-      fail_next = false;
+    if (fail_next > 0) {
+      --fail_next;
       return {0, ""};
     }
+    if (url.rfind("/api/v1/sites/positions", 0) == 0) return {200, encode_site_positions(sites_)};
     std::size_t start = 0;
     if (auto p = url.find("cursor="); p != std::string::npos) start = std::stoul(url.substr(p + 7));
     nlohmann::json items = nlohmann::json::array();
@@ -73,7 +75,9 @@ TEST(App, LoadsEveryPageAndShowsAllSitesWithTheirRings) {
   server.flush();
   EXPECT_EQ(app.state().load_status(), LoadStatus::loaded);
   EXPECT_EQ(app.state().site_count(), server.sites().size());
-  EXPECT_GE(server.requests.size(), 4u);  // 316 sites in pages of 100
+  EXPECT_GE(server.requests.size(), 5u);  // the positions, then 316 sites in pages of 100
+  EXPECT_EQ(server.requests.front(), "/api/v1/sites/positions");
+  EXPECT_EQ(map.cluster_calls, 0) << "a county's few sites are drawn one by one";
   EXPECT_EQ(map.shown.size(), server.sites().size());
   EXPECT_DOUBLE_EQ(map.ring.value, walk_ring_radius().value);
   EXPECT_GT(map.outline_points, 10u);
@@ -238,7 +242,7 @@ TEST(App, NetworkFailureIsReportedAndRetryLoads) {
   FakeServer server(500);
   NullMapView map;
   App app(map, server.services());
-  server.fail_next = true;
+  server.fail_next = 2;  // the positions, then the first page of sites
   app.start();
   server.flush();
   EXPECT_EQ(app.state().load_status(), LoadStatus::failed);

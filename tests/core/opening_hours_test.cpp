@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <initializer_list>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "tools/demo_data/huian_demo.h"
 
@@ -177,6 +180,24 @@ TEST(OpeningHours, ChinaHolidayCalendar) {
   EXPECT_TRUE(china.contains({2026, 10, 7}));
   EXPECT_FALSE(china.contains({2026, 10, 8}));
   EXPECT_FALSE(china.contains({2026, 2, 14}));
+}
+
+// Every day off of 2026, from the State Council General Office's notice of 2025-11-04 (国办发明电〔2025〕7号,
+// 国务院办公厅关于2026年部分节假日安排的通知): 元旦 1/1-3, 春节 2/15-23, 清明 4/4-6, 劳动节 5/1-5, 端午 6/19-21,
+// 中秋 9/25-27, 国庆 10/1-7. The make-up working days (1/4, 2/14, 2/28, 5/9, 9/20, 10/10) are not days off.
+TEST(OpeningHours, China2026HolidaysAreExactlyTheNotices) {
+  const HolidayCalendar china = china_public_holidays();
+  std::vector<LocalDate> expected;
+  for (const auto& [m, first, last] : std::initializer_list<std::array<int, 3>>{
+           {1, 1, 3}, {2, 15, 23}, {4, 4, 6}, {5, 1, 5}, {6, 19, 21}, {9, 25, 27}, {10, 1, 7}})
+    for (int d = first; d <= last; ++d) expected.push_back({2026, m, d});
+  std::vector<LocalDate> actual;
+  for (LocalDate d : china.dates)
+    if (d.year == 2026) actual.push_back(d);
+  EXPECT_EQ(actual, expected);
+  for (LocalDate workday : std::initializer_list<LocalDate>{
+           {2026, 1, 4}, {2026, 2, 14}, {2026, 2, 28}, {2026, 5, 9}, {2026, 9, 20}, {2026, 10, 10}})
+    EXPECT_FALSE(china.contains(workday));
 }
 
 TEST(OpeningHours, DateExceptions) {

@@ -18,19 +18,20 @@ export const screenshotDir = process.env.GONGYOU_SCREENSHOTS || path.join(repo, 
 /** The staff account that useServerAndBrowser() creates with --create-admin. */
 export const staffAccount = { username: 'staff', password: 'Staff-Pass-2026' };
 
-/** Starts gongyou-server with the demo data and staffAccount as an admin; resolves to { url, stop() }. */
-export async function startServer() {
+/** Starts gongyou-server with the demo data (`data`: '--demo' for the county, '--demo-scale' for the 150,000
+ *  stations) and staffAccount as an admin; resolves to { url, stop() }. */
+export async function startServer({ data = '--demo', startTimeoutMs = 20000 } = {}) {
   const binary = process.env.GONGYOU_SERVER || path.join(repo, 'build/native/server/gongyou-server');
   if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no built web root at ${webRoot}: run make web`);
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-e2e-'));
   const made = spawnSync(binary, ['--db', path.join(dir, 'e2e.db'), '--create-admin', staffAccount.username],
                          { input: `${staffAccount.password}\n`, encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
-  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'e2e.db'), '--demo', '--web-root', webRoot],
+  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'e2e.db'), data, '--web-root', webRoot],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 20 s')), 20000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${startTimeoutMs / 1000} s`)), startTimeoutMs);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const m = out.match(/listening on (http:\/\/\S+)/);
@@ -51,11 +52,11 @@ export async function startServer() {
 }
 
 /** For a test file: one server and one browser for all its tests; the server must exit 0 on SIGTERM. */
-export function useServerAndBrowser() {
+export function useServerAndBrowser(serverOptions) {
   const env = {};
   before(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    env.server = await startServer();
+    env.server = await startServer(serverOptions);
     env.browser = await launchBrowser();
   });
   after(async () => {

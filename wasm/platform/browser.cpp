@@ -419,9 +419,15 @@ EMSCRIPTEN_KEEPALIVE void gy_marker_clicked(double site_id) {
   emit(gongyou::MarkerClicked{gongyou::SiteId{static_cast<std::int64_t>(site_id)}});
 }
 
-/// Called by the map bridge after a pan or zoom ended.
-EMSCRIPTEN_KEEPALIVE void gy_map_moved(double lat, double lon, double zoom) {
-  emit(gongyou::MapMoved{{lat, lon}, zoom});
+/// Called by the map bridge for clicks on a cluster marker (national scale).
+EMSCRIPTEN_KEEPALIVE void gy_cluster_clicked(double cluster, double lat, double lon) {
+  emit(gongyou::ClusterClicked{static_cast<std::uint32_t>(cluster), {lat, lon}});
+}
+
+/// Called by the map bridge after a pan or zoom ended, with the visible bounds.
+EMSCRIPTEN_KEEPALIVE void gy_map_moved(double lat, double lon, double zoom, double west, double south, double east,
+                                       double north) {
+  emit(gongyou::MapMoved{{lat, lon}, zoom, gongyou::BoundingBox{west, south, east, north}});
 }
 
 }  // extern "C"

@@ -11,8 +11,8 @@
 // Creates the map, the tile layer and its offline fallback, and reports pans/zooms to C++.
 EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   const map = L.map('gy-map', { zoomControl: false, preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5 });
-  Module.gyMap = { map: map, markers: new Map(), rings: new Map(), selected: null, user: null,
-                   insets: null, region: null, fitted: false };
+  Module.gyMap = { map: map, markers: new Map(), rings: new Map(), clusters: new Map(), selected: null, user: null,
+                   insets: null, region: null, fitBox: null, fitted: false, types: [] };
   L.control.zoom({ position: 'topright' }).addTo(map);
   map.setView([lat, lon], zoom);
   const tiles = L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {
@@ -34,7 +34,8 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   map.on('moveend', () => {
     const size = map.getSize(), insets = Module.gyMap.insets || { left: 0, bottom: 0 };
     const c = map.containerPointToLatLng([insets.left + (size.x - insets.left) / 2, (size.y - insets.bottom) / 2]);
-    _gy_map_moved(c.lat, c.lng, map.getZoom());
+    const b = map.getBounds();
+    _gy_map_moved(c.lat, c.lng, map.getZoom(), b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
   });
   window.gongyouTest = window.gongyouTest || {};
   window.gongyouTest.mapCenter = () => { const c = map.getCenter(); return { lat: c.lat, lon: c.lng, zoom: map.getZoom() }; };
@@ -42,9 +43,9 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   // The first view: the whole region in the part of the map the UI leaves free.
   Module.gyMapFitRegion = () => {
     const g = Module.gyMap;
-    if (g.fitted || !g.region || !g.insets) return;
+    if (g.fitted || !(g.fitBox || g.region) || !g.insets) return;
     g.fitted = true;
-    map.fitBounds(g.region.getBounds(), { paddingTopLeft: [g.insets.left + 8, 8],
+    map.fitBounds(g.fitBox || g.region.getBounds(), { paddingTopLeft: [g.insets.left + 8, 8],
                                           paddingBottomRight: [8, g.insets.bottom + 8], animate: false });
   };
 });
@@ -74,6 +75,108 @@ EM_JS(void, gy_js_map_show_sites, (const char* json, double ring_radius_m), {
     g.rings.set(s.id, ring);
   }
   if (g.selected !== null) Module.gyMapHighlight(g.selected);
+});
+
+// The icon and color of each site type, by SiteType index (for the clustered map's single sites).
+EM_JS(void, gy_js_map_set_types, (const char* json), { Module.gyMap.types = JSON.parse(UTF8ToString(json)); });
+
+// National scale: replaces the markers with clusters (a count in a disc) and single sites, 6 doubles each at
+// `data` (lat, lon, count, site id, type index, cluster id); rings around single sites when ring_radius_m > 0.
+// Markers that stay (same cluster or site) are kept, so a redraw touches only what changed.
+EM_JS(void, gy_js_map_show_clusters, (const double* data, int count, double ring_radius_m), {
+  const g = Module.gyMap;
+  const wanted = new Map();
+  const base = data >> 3;
+  for (let i = 0; i < count; i++) {
+    const o = base + i * 6;
+    const n = HEAPF64[o + 2];
+    wanted.set(n === 1 ? 's' + HEAPF64[o + 3] : 'c' + HEAPF64[o + 5],
+               { lat: HEAPF64[o], lon: HEAPF64[o + 1], n: n, id: HEAPF64[o + 3], type: HEAPF64[o + 4], cluster: HEAPF64[o + 5] });
+  }
+  for (const key of Array.from(g.clusters.keys())) {  /* no destructuring: Emscripten 3.1.6's minifier breaks it */
+    if (wanted.has(key)) continue;
+    g.clusters.get(key).remove();
+    g.clusters.delete(key);
+    if (key[0] === 's') {
+      const id = Number(key.slice(1));
+      g.markers.delete(id);
+      const ring = g.rings.get(id);
+      if (ring) { ring.remove(); g.rings.delete(id); }
+    }
+  }
+  for (const key of wanted.keys()) {
+    const w = wanted.get(key);
+    if (w.n === 1) {
+      let ring = g.rings.get(w.id);
+      if (ring_radius_m > 0 && !ring) {
+        const color = g.types[w.type].color;
+        ring = L.circle([w.lat, w.lon], { radius: ring_radius_m, color: color, weight: 1, opacity: 0.3,
+          fillColor: color, fillOpacity: 0.03, interactive: false }).addTo(g.map);
+        g.rings.set(w.id, ring);
+      } else if (ring_radius_m <= 0 && ring) {
+        ring.remove();
+        g.rings.delete(w.id);
+      }
+    }
+    if (g.clusters.has(key)) continue;
+    const el = document.createElement('div');
+    let marker;
+    if (w.n === 1) {
+      const t = g.types[w.type];
+      el.className = 'gy-marker';
+      el.style.backgroundColor = t.color;
+      el.textContent = t.icon;
+      marker = L.marker([w.lat, w.lon], { icon: L.divIcon({ html: el, className: 'gy-marker-wrap', iconSize: [26, 26],
+        iconAnchor: [13, 13] }), title: t.name, alt: t.name, keyboard: false, riseOnHover: true });
+      marker.on('click', () => _gy_marker_clicked(w.id));
+      g.markers.set(w.id, marker);
+    } else {
+      const size = Math.round(30 + 6 * Math.log10(w.n));
+      el.className = 'gy-cluster';
+      el.dataset.count = String(w.n);
+      el.style.width = el.style.height = el.style.lineHeight = size + 'px';
+      el.textContent = w.n >= 10000 ? Math.round(w.n / 1000) + 'k' : w.n >= 1000 ? (w.n / 1000).toFixed(1) + 'k' : String(w.n);
+      marker = L.marker([w.lat, w.lon], { icon: L.divIcon({ html: el, className: 'gy-marker-wrap', iconSize: [size, size],
+        iconAnchor: [size / 2, size / 2] }), keyboard: false });
+      marker.on('click', () => _gy_cluster_clicked(w.cluster, w.lat, w.lon));
+    }
+    marker.addTo(g.map);
+    g.clusters.set(key, marker);
+  }
+  if (g.selected !== null && Module.gyMapHighlight) Module.gyMapHighlight(g.selected);
+});
+
+// Fits the view to a box (once, like the county's first view) and keeps it as the region to fit.
+EM_JS(void, gy_js_map_fit_bounds, (double west, double south, double east, double north), {
+  const g = Module.gyMap;
+  g.fitBox = L.latLngBounds([south, west], [north, east]);
+  g.fitted = false;
+  Module.gyMapFitRegion();
+});
+
+// The coverage raster as an image over the box, under the markers (RGBA bytes at `rgba`, row 0 at the north).
+EM_JS(void, gy_js_map_show_coverage, (double west, double south, double east, double north, int columns, int rows,
+                                      const unsigned char* rgba), {
+  const g = Module.gyMap;
+  const canvas = g.coverageCanvas || (g.coverageCanvas = document.createElement('canvas'));
+  canvas.width = columns;
+  canvas.height = rows;
+  const context = canvas.getContext('2d');
+  const image = context.createImageData(columns, rows);
+  image.data.set(HEAPU8.subarray(rgba, rgba + columns * rows * 4));
+  context.putImageData(image, 0, 0);
+  const bounds = L.latLngBounds([south, west], [north, east]);
+  if (g.coverage) {
+    g.coverage.setUrl(canvas.toDataURL());
+    g.coverage.setBounds(bounds);
+  } else {
+    g.coverage = L.imageOverlay(canvas.toDataURL(), bounds, { interactive: false, className: 'gy-coverage' }).addTo(g.map);
+  }
+});
+
+EM_JS(void, gy_js_map_hide_coverage, (), {
+  const g = Module.gyMap;
+  if (g.coverage) { g.coverage.remove(); g.coverage = null; }
 });
 
 EM_JS(void, gy_js_map_highlight, (double id), {
@@ -108,15 +211,18 @@ EM_JS(void, gy_js_map_fly_to, (double lat, double lon, double min_zoom), {
 EM_JS(void, gy_js_map_show_region, (const char* json), {
   const g = Module.gyMap;
   const region = JSON.parse(UTF8ToString(json));
+  if (g.regionLayer) g.regionLayer.remove();  /* a new region replaces the last one */
+  g.regionLayer = L.layerGroup().addTo(g.map);
+  if (region.outline.length === 0) { g.region = null; return; }
   g.region = L.polygon(region.outline, { color: '#8a6d3b', weight: 2, opacity: 0.7, dashArray: '6 4', fill: true,
-    fillColor: '#fffaf0', fillOpacity: 0.35, interactive: false }).addTo(g.map);
+    fillColor: '#fffaf0', fillOpacity: 0.35, interactive: false }).addTo(g.regionLayer);
   Module.gyMapFitRegion();
   for (const t of region.labels) {
     const el = document.createElement('div');
     el.className = 'gy-town-label';
     el.textContent = t.text;
     L.marker([t.lat, t.lon], { icon: L.divIcon({ html: el, className: 'gy-town-wrap', iconSize: null }),
-      interactive: false, keyboard: false }).addTo(g.map);
+      interactive: false, keyboard: false }).addTo(g.regionLayer);
   }
 });
 
@@ -142,7 +248,33 @@ std::string hex_color(std::uint32_t rgb) {
 }
 }  // namespace
 
-LeafletMapView::LeafletMapView(LatLon center, double zoom) { gy_js_map_create(center.lat, center.lon, zoom); }
+LeafletMapView::LeafletMapView(LatLon center, double zoom) {
+  gy_js_map_create(center.lat, center.lon, zoom);
+  nlohmann::json types = nlohmann::json::array();
+  for (const SiteTypeInfo& t : all_site_types())
+    types.push_back({{"icon", t.icon}, {"color", hex_color(t.color_rgb)}, {"name", t.name_zh}});
+  gy_js_map_set_types(types.dump().c_str());
+}
+
+void LeafletMapView::show_clusters(std::span<const MapMarker> markers, std::optional<Metres> ring_radius) {
+  packed_.clear();
+  for (const MapMarker& m : markers)
+    packed_.insert(packed_.end(), {m.position.lat, m.position.lon, static_cast<double>(m.count),
+                                   static_cast<double>(m.site.value), static_cast<double>(m.type),
+                                   static_cast<double>(m.cluster)});
+  gy_js_map_show_clusters(packed_.data(), static_cast<int>(markers.size()), ring_radius ? ring_radius->value : 0.0);
+}
+
+void LeafletMapView::show_coverage(const BoundingBox& box, int columns, int rows, std::span<const std::uint8_t> rgba) {
+  if (rgba.size() < static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows) * 4) return;
+  gy_js_map_show_coverage(box.min_lon, box.min_lat, box.max_lon, box.max_lat, columns, rows, rgba.data());
+}
+
+void LeafletMapView::hide_coverage() { gy_js_map_hide_coverage(); }
+
+void LeafletMapView::fit_bounds(const BoundingBox& box) {
+  gy_js_map_fit_bounds(box.min_lon, box.min_lat, box.max_lon, box.max_lat);
+}
 
 void LeafletMapView::show_sites(std::span<const Site* const> sites, Metres ring_radius) {
   nlohmann::json items = nlohmann::json::array();
