@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/china_coordinates.h"
+#include "wasm/route.h"
 
 namespace gongyou {
 namespace {
@@ -56,7 +57,7 @@ SiteLinks site_links(const Site& site) {
                 url_encode(site.address) + "&output=html&coord_type=wgs84&src=gongyou";
   links.osm = "https://www.openstreetmap.org/?mlat=" + degrees(site.position.lat) + "&mlon=" +
               degrees(site.position.lon) + "#map=17/" + degrees(site.position.lat) + "/" + degrees(site.position.lon);
-  links.share = "#/site/" + std::to_string(site.id.value);
+  links.share = format_route(Route{Route::Kind::site, site.id.value});
   return links;
 }
 

@@ -17,7 +17,7 @@ struct SiteLinks {
   std::string amap;   ///< Amap (高德) marker page, at the GCJ-02 position Amap expects
   std::string baidu;  ///< Baidu Maps marker page, told the position is WGS-84
   std::string osm;    ///< openstreetmap.org centred on the site
-  std::string share;  ///< the app's own link to the site, as a URL hash ("#/site/12")
+  std::string share;  ///< the app's own link to the site, as a URL hash ("#/site/12", route.h)
 };
 
 /// The links of `site`. Names and addresses travel percent-encoded, so no site text can end a URL part early.

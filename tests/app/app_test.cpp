@@ -10,6 +10,7 @@
 #include "core/geo.h"
 #include "core/site_positions.h"
 #include "tools/demo_data/huian_demo.h"
+#include "tests/app/deferred_http.h"
 #include "wasm/app.h"
 #include "wasm/null_map_view.h"
 
@@ -23,24 +24,15 @@ class FakeServer {
 
   AppServices services() {
     AppServices s;
-    s.http = [this](const HttpRequest& request, std::function<void(HttpResponse)> done) {
-      requests.push_back(request.url);
-      pending_.push_back([this, url = request.url, done = std::move(done)] { done(answer(url)); });
-    };
+    s.http = http.service();
     s.now = [] { return UtcSeconds{1795500000}; };
     s.request_geolocation = [this] { ++geolocation_requests; };
     return s;
   }
   /// Delivers queued answers (asynchronously, as fetch does).
-  void flush() {
-    while (!pending_.empty()) {
-      auto next = std::move(pending_.front());
-      pending_.pop_front();
-      next();
-    }
-  }
+  void flush() { http.flush(); }
   int fail_next = 0;  ///< answers that fail (no network) before the next real one
-  std::vector<std::string> requests;
+  DeferredHttp http{[this](const HttpRequest& r) { return answer(r.url); }};  ///< records every URL
   int geolocation_requests = 0;
   const std::vector<Site>& sites() const { return sites_; }
 
@@ -63,7 +55,6 @@ class FakeServer {
   }
   std::size_t page_size_;
   std::vector<Site> sites_;
-  std::deque<std::function<void()>> pending_;
 };
 
 TEST(App, LoadsEveryPageAndShowsAllSitesWithTheirRings) {
@@ -75,8 +66,8 @@ TEST(App, LoadsEveryPageAndShowsAllSitesWithTheirRings) {
   server.flush();
   EXPECT_EQ(app.state().load_status(), LoadStatus::loaded);
   EXPECT_EQ(app.state().site_count(), server.sites().size());
-  EXPECT_GE(server.requests.size(), 5u);  // the positions, then 316 sites in pages of 100
-  EXPECT_EQ(server.requests.front(), "/api/v1/sites/positions");
+  EXPECT_GE(server.http.requests.size(), 5u);  // the positions, then 316 sites in pages of 100
+  EXPECT_EQ(server.http.requests.front(), "/api/v1/sites/positions");
   EXPECT_EQ(map.cluster_calls, 0) << "a county's few sites are drawn one by one";
   EXPECT_EQ(map.shown.size(), server.sites().size());
   EXPECT_DOUBLE_EQ(map.ring.value, walk_ring_radius().value);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tools/demo_data/huian_demo.h"
+#include "tests/app/deferred_http.h"
 #include "wasm/app.h"
 #include "wasm/null_map_view.h"
 #include "wasm/route.h"
@@ -35,7 +36,6 @@ TEST(Route, RefusesAnythingElse) {
 /// Answers the site listing with the demo sites in one page; records the routes the app shows, and what it
 /// shares and opens.
 struct RouteHarness {
-  std::deque<std::function<void()>> pending;
   std::vector<std::pair<std::string, bool>> shown;  // hash, replace
   std::vector<std::pair<std::string, std::string>> shared;  // title, hash
   std::vector<std::string> opened;                          // links followed
@@ -44,12 +44,7 @@ struct RouteHarness {
 
   AppServices services() {
     AppServices s;
-    s.http = [this](const HttpRequest& r, std::function<void(HttpResponse)> done) {
-      nlohmann::json items = nlohmann::json::array();
-      if (r.url.rfind("/api/v1/sites", 0) == 0)
-        for (const Site& site : sites) items.push_back(to_json(site));
-      pending.push_back([done = std::move(done), body = nlohmann::json{{"items", items}}.dump()] { done({200, body}); });
-    };
+    s.http = http.service();
     s.now = [] { return UtcSeconds{1795500000}; };
     s.initial_route = [this] { return opening; };
     s.show_route = [this](const std::string& hash, bool replace) { shown.emplace_back(hash, replace); };
@@ -57,13 +52,13 @@ struct RouteHarness {
     s.open_link = [this](const std::string& url) { opened.push_back(url); };
     return s;
   }
-  void flush() {
-    while (!pending.empty()) {
-      auto next = std::move(pending.front());
-      pending.pop_front();
-      next();
-    }
-  }
+  void flush() { http.flush(); }
+  DeferredHttp http{[this](const HttpRequest& r) {
+    nlohmann::json items = nlohmann::json::array();
+    if (r.url.rfind("/api/v1/sites", 0) == 0)
+      for (const Site& site : sites) items.push_back(to_json(site));
+    return HttpResponse{200, nlohmann::json{{"items", items}}.dump()};
+  }};
 };
 
 /// An app over the harness, started (with h.opening as the page's link) and its sites answered.

@@ -13,6 +13,7 @@
 
 #include "core/geo.h"
 #include "core/site_positions.h"
+#include "tests/app/deferred_http.h"
 #include "wasm/app.h"
 #include "wasm/cluster_map.h"
 #include "wasm/coverage_overlay.h"
@@ -146,23 +147,14 @@ class ScaleServer {
   explicit ScaleServer(std::size_t n) : sites_(scale_sites(n)) {}
   AppServices services() {
     AppServices s;
-    s.http = [this](const HttpRequest& request, std::function<void(HttpResponse)> done) {
-      requests.push_back(request.url);
-      pending_.push_back([this, url = request.url, done = std::move(done)] { done(answer(url)); });
-    };
+    s.http = http.service();
     s.now = [] { return UtcSeconds{1795500000}; };
     s.request_geolocation = [] {};
     return s;
   }
-  void flush() {
-    while (!pending_.empty()) {
-      auto next = std::move(pending_.front());
-      pending_.pop_front();
-      next();
-    }
-  }
+  void flush() { http.flush(); }
   const std::vector<Site>& sites() const { return sites_; }
-  std::vector<std::string> requests;
+  DeferredHttp http{[this](const HttpRequest& r) { return answer(r.url); }};  ///< records every URL
 
  private:
   static double param(const std::string& url, const std::string& name) {
@@ -196,7 +188,6 @@ class ScaleServer {
     return {404, R"({"error":{"code":"not_found","message":"no"}})"};
   }
   std::vector<Site> sites_;
-  std::deque<std::function<void()>> pending_;
 };
 
 /// The App over a ScaleServer of `n` sites, started and loaded.
@@ -219,8 +210,8 @@ TEST(AppAtScale, ClustersInsteadOfMarkersAndTheNearestSitesListed) {
   ScaleApp t(5000);
   auto& [server, map, app] = t;
   ASSERT_TRUE(app.cluster_map().active());
-  EXPECT_EQ(server.requests.front(), "/api/v1/sites/positions");
-  EXPECT_EQ(std::count_if(server.requests.begin(), server.requests.end(),
+  EXPECT_EQ(server.http.requests.front(), "/api/v1/sites/positions");
+  EXPECT_EQ(std::count_if(server.http.requests.begin(), server.http.requests.end(),
                           [](const std::string& u) { return u.rfind("/api/v1/sites?", 0) == 0; }),
             0)
       << "no full site pages at national scale";
@@ -261,7 +252,7 @@ TEST(AppAtScale, AClickedSiteIsFetchedByIdAndAClickedClusterZoomsIn) {
   ASSERT_NE(app.state().selected(), nullptr);
   EXPECT_EQ(app.state().selected()->name, far.name);
   EXPECT_EQ(map.highlighted, far.id);
-  EXPECT_EQ(server.requests.back(), "/api/v1/sites/" + std::to_string(far.id.value));
+  EXPECT_EQ(server.http.requests.back(), "/api/v1/sites/" + std::to_string(far.id.value));
   // The selection survives the next list (of other sites).
   t.move({39.91, 116.41}, 4, kChina);
   EXPECT_EQ(app.state().selected()->id, far.id);
@@ -285,7 +276,7 @@ TEST(AppAtScale, ATypeFilterReachesTheClustersAndTheList) {
   server.flush();
   EXPECT_EQ(total(map.clusters), app.state().count_of(SiteType::water_point));
   EXPECT_EQ(app.state().shown_total(), app.state().count_of(SiteType::water_point));
-  EXPECT_NE(server.requests.back().find("type=water_point"), std::string::npos);
+  EXPECT_NE(server.http.requests.back().find("type=water_point"), std::string::npos);
   for (const ListedSite& row : app.state().listed()) EXPECT_EQ(row.site->type, SiteType::water_point);
 }
 
