@@ -61,7 +61,7 @@ try {
   // Without ?test=1: the test hook's state snapshot would cost every frame something a user's page never pays.
   await page.goto(url + '/');
   await page.waitForFunction(() => !document.getElementById('gy-loading') &&
-    document.querySelectorAll('.leaflet-marker-pane .gy-cluster, .leaflet-marker-pane .gy-marker').length > 0,
+    window.gongyouTest && window.gongyouTest.mapMarkers && window.gongyouTest.mapMarkers().length > 0,
   null, { timeout: 120000, polling: 100 });
   const loadMs = Date.now() - opened;
   const positions = await page.evaluate(async () => {

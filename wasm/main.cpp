@@ -2,6 +2,7 @@
 //
 // Rule: nothing is drawn while nothing changes. Input, fetch answers and map events wake the loop
 // for a few frames (ImGui needs up to three to settle a click); then it sleeps until the next event.
+// A frame that would look like the one on the canvas is not rendered (present()).
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
@@ -13,6 +14,7 @@
 #include "backends/imgui_impl_opengl3.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/draw_fingerprint.h"
 #include "ui/i18n.h"
 #include "ui/site_panel.h"
 #include "ui/test_marks.h"
@@ -45,6 +47,8 @@ struct Runtime {
   ImVec2 published_insets{-1, -1};
   int frames_left = kFramesPerWake;
   bool first_frame_drawn = false;
+  std::uint64_t presented_fingerprint = 0;  // of the frame on the canvas
+  int frames_presented = 0, frames_skipped = 0;  // drawn frames rendered to the canvas / left out as unchanged
   bool test_hook = false;
   double last_time = 0;
 };
@@ -167,6 +171,7 @@ void publish_test_state() {
                             {"rings", clusters.rings_visible()}, {"markers", markers}};
   }
   state["coverage"] = {{"on", s.coverage_on()}, {"drawn", s.coverage_drawn()}};
+  state["presented"] = g_rt->frames_presented;  // frames rendered to the canvas (the others looked the same)
   if (selected) {
     state["selected_position"] = {selected->position.lat, selected->position.lon};
     state["selected_name"] = selected->name;
@@ -175,6 +180,24 @@ void publish_test_state() {
   if (const auto shared = s.shared()) state["shared"] = shared->value;
   // Replace, never throw, on bad UTF-8 (a C++ throw in the wasm build aborts the frame as a bare number).
   platform::publish_test_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+/// Renders the frame to the canvas, unless it would look exactly like the one shown (see ui/draw_fingerprint.h):
+/// the canvas then keeps its pixels and the browser has nothing to composite again.
+void present(const ImDrawData& draw_data, float pixel_ratio) {
+  Runtime& rt = *g_rt;
+  const bool must_render = ui::textures_pending(draw_data) || !rt.first_frame_drawn;
+  if (!must_render && ui::draw_fingerprint(draw_data) == rt.presented_fingerprint) {
+    ++rt.frames_skipped;
+    return;
+  }
+  const ImVec2 size = draw_data.DisplaySize;
+  glViewport(0, 0, static_cast<int>(size.x * pixel_ratio), static_cast<int>(size.y * pixel_ratio));
+  glClearColor(0, 0, 0, 0);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(const_cast<ImDrawData*>(&draw_data));
+  rt.presented_fingerprint = ui::draw_fingerprint(draw_data);  // after rendering: new textures have their ids
+  ++rt.frames_presented;
 }
 
 void frame() {
@@ -196,11 +219,7 @@ void frame() {
   rt.panel.draw(rt.app->state(), rt.app->bookings(), rt.app->courses(), platform::now_utc(), io.DisplaySize,
                 rt.intents);
   ImGui::Render();
-
-  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * m.pixel_ratio), static_cast<int>(io.DisplaySize.y * m.pixel_ratio));
-  glClearColor(0, 0, 0, 0);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  present(*ImGui::GetDrawData(), m.pixel_ratio);
 
   for (const Intent& i : rt.intents) rt.app->apply(i);
   if (!rt.intents.empty()) rt.frames_left = kFramesPerWake;  // show the result of what was asked

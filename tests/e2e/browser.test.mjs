@@ -77,17 +77,19 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   const panned = await mapCenter(page);
   assert.ok(!near(panned.lat, before.lat, 1e-6) || !near(panned.lon, before.lon, 1e-6), 'map pans outside the panel');
 
-  // Clicking a marker selects its site in the panel.
+  // Clicking a marker (drawn on the map's marker canvas) selects its site in the panel; one that no other
+  // marker overlaps, beside the panel.
   const marker = await page.evaluate(() => {
-    for (const el of document.querySelectorAll('.leaflet-marker-icon')) {
-      const r = el.getBoundingClientRect();
-      if (r.left > 450 && r.right < 1230 && r.top > 40 && r.bottom < 760 && el.title)
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2, title: el.title };
-    }
-    return null;
+    const all = window.gongyouTest.mapMarkers();
+    return all.find((m) => m.x > 450 && m.x < 1230 && m.y > 40 && m.y < 760 && m.title &&
+                           all.every((o) => o === m || Math.hypot(o.x - m.x, o.y - m.y) > 36)) || null;
   });
   assert.ok(marker, 'a marker is visible beside the panel');
   const selectedBefore = (await appState(page)).selected;
+  // Hovering it names the site in a tooltip (as text).
+  await page.mouse.move(marker.x, marker.y);
+  await page.waitForFunction((t) => [...document.querySelectorAll('.leaflet-tooltip')].some((e) => e.textContent === t),
+                             marker.title, { timeout: 5000 });
   await page.mouse.click(marker.x, marker.y);
   state = await waitForState(page, (s) => s.selected !== selectedBefore && s.selected !== null, 'marker selection');
   const name = await page.evaluate(() => window.gongyouTest.state && JSON.parse(window.gongyouTest.state).selected_name);
@@ -146,6 +148,15 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await page.waitForTimeout(5000);
   assert.equal(await page.evaluate(() => window.gyRafCalls), 0, 'no requestAnimationFrame calls in 5 idle seconds');
   assert.equal((await appState(page)).frames, idleStart, 'no frames drawn while idle');
+  // A wake that changes nothing on screen (the pointer over the panel's title) draws ImGui frames but renders
+  // none of them to the canvas (wasm/main.cpp present()).
+  await page.mouse.move(250, 40);  // away from the language switch it clicked: that hover change is drawn
+  await page.waitForTimeout(300);
+  const quiet = await appState(page);
+  await page.mouse.move(260, 42);
+  await page.mouse.move(255, 45);
+  const woken = await waitForState(page, (s) => s.frames > quiet.frames + 2, 'frames drawn for the pointer');
+  assert.equal(woken.presented, quiet.presented, 'an unchanged frame is not rendered to the canvas');
   // The count is real: the pointer moving over the panel wakes the loop, which asks for frames.
   await page.mouse.move(120, 300);
   await page.mouse.move(140, 320);

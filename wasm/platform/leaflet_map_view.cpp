@@ -14,6 +14,69 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   Module.gyMap = { map: map, markers: new Map(), rings: new Map(), clusters: new Map(), selected: null, user: null,
                    insets: null, region: null, fitBox: null, fitted: false, types: [] };
   L.control.zoom({ position: 'topright' }).addTo(map);
+  // Site markers and clusters are drawn on one canvas above the rings' canvas, not as a DOM element each: the
+  // end of a gesture then repaints one canvas instead of restyling and re-layering hundreds of elements.
+  Module.gyMap.markRenderer = L.canvas({ pane: 'markerPane', padding: 0.3 });
+  Module.gyMap.font = (getComputedStyle(document.documentElement).getPropertyValue('--gy-font') || 'sans-serif').trim();
+  Module.gyMap.Mark = L.CircleMarker.extend({
+    /* A disc with a white border, a soft shadow and a centred label; 1.35× with a halo when selected. */
+    _updateBounds: function () {
+      const e = this._radius * 1.4 + 6;
+      this._pxBounds = L.bounds(this._point.subtract([e, e]), this._point.add([e, e]));
+    },
+    _containsPoint: function (p) { return p.distanceTo(this._point) <= this._radius + 4; },
+    _updatePath: function () {
+      const r = this._renderer;
+      if (!r._drawing || this._empty()) return;
+      const ctx = r._ctx, p = this._point, o = this.options;
+      const radius = o.selected ? this._radius * 1.35 : this._radius;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y + 1, radius + 1.5, 0, 2 * Math.PI);
+      ctx.fillStyle = 'rgba(0,0,0,0.22)';
+      ctx.fill();
+      const halo = o.selected ? 3 : o.halo;
+      if (halo) {
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, radius + halo, 0, 2 * Math.PI);
+        ctx.fillStyle = o.selected ? 'rgba(200,16,46,0.35)' : o.haloColor;
+        ctx.fill();
+      }
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, radius - o.border / 2, 0, 2 * Math.PI);
+      ctx.fillStyle = o.fillColor;
+      ctx.fill();
+      ctx.lineWidth = o.border;
+      ctx.strokeStyle = o.borderColor;
+      ctx.stroke();
+      ctx.fillStyle = '#fff';
+      ctx.font = o.font;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(o.label, p.x, p.y + 1);
+    }
+  });
+  // A site's marker: its type's icon on its type's color; `title` shows as a tooltip on hover.
+  Module.gyMap.siteMark = (lat, lon, id, color, icon, title) => {
+    const g = Module.gyMap;
+    const m = new g.Mark([lat, lon], { renderer: g.markRenderer, radius: 13, fillColor: color, label: icon,
+      font: '14px ' + g.font, border: 2, borderColor: '#fff', halo: 0, bubblingMouseEvents: false });
+    m.gyId = id;
+    m.gyTitle = title;
+    m.bindTooltip(title, { direction: 'top', offset: [0, -14] });
+    m.on('click', () => _gy_marker_clicked(id));
+    return m;
+  };
+  // A cluster's marker: the count (1.2k, 15k) in a union-red disc that grows with the log of the count.
+  Module.gyMap.clusterMark = (lat, lon, n, cluster) => {
+    const g = Module.gyMap;
+    const label = n >= 10000 ? Math.round(n / 1000) + 'k' : n >= 1000 ? (n / 1000).toFixed(1) + 'k' : String(n);
+    const m = new g.Mark([lat, lon], { renderer: g.markRenderer, radius: Math.round(15 + 3 * Math.log10(n)),
+      fillColor: 'rgba(200,16,46,0.82)', label: label, font: '600 13px ' + g.font, border: 3,
+      borderColor: 'rgba(255,255,255,0.85)', halo: 4, haloColor: 'rgba(200,16,46,0.22)', bubblingMouseEvents: false });
+    m.gyCount = n;
+    m.on('click', () => _gy_cluster_clicked(cluster, lat, lon));
+    return m;
+  };
   map.setView([lat, lon], zoom);
   const tiles = L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {
     maxZoom: 19, attribution: '&copy; OpenStreetMap', crossOrigin: true });
@@ -40,6 +103,16 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   window.gongyouTest = window.gongyouTest || {};
   window.gongyouTest.mapCenter = () => { const c = map.getCenter(); return { lat: c.lat, lon: c.lng, zoom: map.getZoom() }; };
   window.gongyouTest.pointOf = (lat, lon) => { const p = map.latLngToContainerPoint([lat, lon]); return { x: p.x, y: p.y }; };
+  // The markers on the map's canvas, where they are drawn (container px): { id, count, title, x, y } each.
+  window.gongyouTest.mapMarkers = () => {
+    const g = Module.gyMap, out = [];
+    for (const m of (g.clusters.size ? g.clusters : g.markers).values()) {  /* clusters hold the singles too */
+      const p = map.latLngToContainerPoint(m.getLatLng());
+      out.push({ id: m.gyId || 0, count: m.gyCount || 1, title: m.gyTitle || "", x: p.x, y: p.y });
+    }
+    return out;
+  };
+
   // The first view: the whole region in the part of the map the UI leaves free.
   Module.gyMapFitRegion = () => {
     const g = Module.gyMap;
@@ -62,15 +135,7 @@ EM_JS(void, gy_js_map_show_sites, (const char* json, double ring_radius_m), {
     const ring = L.circle([s.lat, s.lon], { radius: ring_radius_m, color: color, weight: 1, opacity: 0.3,
       fillColor: color, fillOpacity: 0.03, interactive: false });
     ring.addTo(g.map);
-    const el = document.createElement('div');
-    el.className = 'gy-marker';
-    el.style.backgroundColor = color;
-    el.textContent = s.icon;
-    const marker = L.marker([s.lat, s.lon], {
-      icon: L.divIcon({ html: el, className: 'gy-marker-wrap', iconSize: [26, 26], iconAnchor: [13, 13] }),
-      title: s.name, alt: s.name, keyboard: false, riseOnHover: true });
-    marker.on('click', () => _gy_marker_clicked(s.id));
-    marker.addTo(g.map);
+    const marker = g.siteMark(s.lat, s.lon, s.id, color, s.icon, s.name).addTo(g.map);
     g.markers.set(s.id, marker);
     g.rings.set(s.id, ring);
   }
@@ -119,26 +184,13 @@ EM_JS(void, gy_js_map_show_clusters, (const double* data, int count, double ring
       }
     }
     if (g.clusters.has(key)) continue;
-    const el = document.createElement('div');
     let marker;
     if (w.n === 1) {
       const t = g.types[w.type];
-      el.className = 'gy-marker';
-      el.style.backgroundColor = t.color;
-      el.textContent = t.icon;
-      marker = L.marker([w.lat, w.lon], { icon: L.divIcon({ html: el, className: 'gy-marker-wrap', iconSize: [26, 26],
-        iconAnchor: [13, 13] }), title: t.name, alt: t.name, keyboard: false, riseOnHover: true });
-      marker.on('click', () => _gy_marker_clicked(w.id));
+      marker = g.siteMark(w.lat, w.lon, w.id, t.color, t.icon, t.name);
       g.markers.set(w.id, marker);
     } else {
-      const size = Math.round(30 + 6 * Math.log10(w.n));
-      el.className = 'gy-cluster';
-      el.dataset.count = String(w.n);
-      el.style.width = el.style.height = el.style.lineHeight = size + 'px';
-      el.textContent = w.n >= 10000 ? Math.round(w.n / 1000) + 'k' : w.n >= 1000 ? (w.n / 1000).toFixed(1) + 'k' : String(w.n);
-      marker = L.marker([w.lat, w.lon], { icon: L.divIcon({ html: el, className: 'gy-marker-wrap', iconSize: [size, size],
-        iconAnchor: [size / 2, size / 2] }), keyboard: false });
-      marker.on('click', () => _gy_cluster_clicked(w.cluster, w.lat, w.lon));
+      marker = g.clusterMark(w.lat, w.lon, w.n, w.cluster);
     }
     marker.addTo(g.map);
     g.clusters.set(key, marker);
@@ -185,15 +237,12 @@ EM_JS(void, gy_js_map_highlight, (double id), {
     const prevRing = g.rings.get(g.selectedShown);
     if (prevRing) prevRing.setStyle({ weight: 1, opacity: 0.3, fillOpacity: 0.03 });
     const prevMarker = g.markers.get(g.selectedShown);
-    if (prevMarker && prevMarker.getElement()) prevMarker.getElement().classList.remove('gy-selected');
+    if (prevMarker) { prevMarker.options.selected = false; prevMarker.redraw(); }
     g.selectedShown = null;
     const ring = g.rings.get(sid);
     if (ring) { ring.setStyle({ weight: 3, opacity: 0.95, fillOpacity: 0.18 }); ring.bringToFront(); }
     const marker = g.markers.get(sid);
-    if (marker) {
-      marker.setZIndexOffset(1000);
-      if (marker.getElement()) marker.getElement().classList.add('gy-selected');
-    }
+    if (marker) { marker.options.selected = true; marker.bringToFront(); marker.redraw(); }
     if (ring || marker) g.selectedShown = sid;
   });
   g.selected = id < 0 ? null : id;
@@ -213,6 +262,12 @@ EM_JS(void, gy_js_map_show_region, (const char* json), {
   const region = JSON.parse(UTF8ToString(json));
   if (g.regionLayer) g.regionLayer.remove();  /* a new region replaces the last one */
   g.regionLayer = L.layerGroup().addTo(g.map);
+  /* Town names above the markers' canvas (markerPane is 600), never catching the pointer. */
+  if (!g.map.getPane('gyLabels')) {
+    const pane = g.map.createPane('gyLabels');
+    pane.style.zIndex = 650;
+    pane.style.pointerEvents = 'none';
+  }
   if (region.outline.length === 0) { g.region = null; return; }
   g.region = L.polygon(region.outline, { color: '#8a6d3b', weight: 2, opacity: 0.7, dashArray: '6 4', fill: true,
     fillColor: '#fffaf0', fillOpacity: 0.35, interactive: false }).addTo(g.regionLayer);
@@ -222,7 +277,7 @@ EM_JS(void, gy_js_map_show_region, (const char* json), {
     el.className = 'gy-town-label';
     el.textContent = t.text;
     L.marker([t.lat, t.lon], { icon: L.divIcon({ html: el, className: 'gy-town-wrap', iconSize: null }),
-      interactive: false, keyboard: false }).addTo(g.regionLayer);
+      interactive: false, keyboard: false, pane: 'gyLabels' }).addTo(g.regionLayer);
   }
 });
 
