@@ -3,8 +3,9 @@
 // 1280×800, waits for the clusters, then pans and zooms programmatically (animated, like a user's drag and wheel)
 // over China and into cities, and measures every frame:
 //   frame work   main-thread time from the frame's requestAnimationFrame to the first task after it (rAF callbacks:
-//                Leaflet's animation and our wasm frame, then style, layout and paint) — the figure against the
-//                8 ms target (issue 6)
+//                Leaflet's animation and our wasm frame, then style, layout, paint and commit), split into frames
+//                while the map moves (its p95 is the figure against issue 6's 8 ms target: "while panning") and
+//                frames settling after a gesture (new markers, the list re-sorted), shown beside it
 //   interval     time between frames (vsync-bound at 60 Hz, shown for context)
 //
 //   node bench/frame_bench.mjs   (env: GONGYOU_SERVER, GONGYOU_WEB_ROOT; defaults to build/)
@@ -73,16 +74,24 @@ try {
 
   const result = await page.evaluate(async () => {
     const map = Module.gyMap.map;
-    const work = [], interval = [];
-    let last = 0, running = true;
+    const work = [], moving = [], interval = [];
+    let last = 0, running = true, inMotion = false, frameMoving = false;
+    // In motion: between a pan or zoom's start and its end (Leaflet's movestart/moveend, zoomstart/zoomend).
+    // The frames after the end (the list re-sorted, new markers for the new view) are settling, not moving.
+    map.on('movestart zoomstart', () => { inMotion = true; });
+    map.on('moveend zoomend', () => { inMotion = false; });
     const channel = new MessageChannel();
     let frameStart = 0;
-    channel.port1.onmessage = () => { if (frameStart) work.push(performance.now() - frameStart); frameStart = 0; };
+    channel.port1.onmessage = () => {
+      if (frameStart) { work.push(performance.now() - frameStart); moving.push(frameMoving); }
+      frameStart = 0;
+    };
     const tick = (t) => {
       if (!running) return;
       if (last) interval.push(t - last);
       last = t;
       frameStart = performance.now();
+      frameMoving = inMotion;
       channel.port2.postMessage(0);
       requestAnimationFrame(tick);
     };
@@ -99,14 +108,18 @@ try {
     }
     running = false;
     await settle(100);
-    return { work, interval };
+    return { work, moving, interval };
   });
-  const p95 = percentile(result.work, 95);
+  const inMotion = result.work.filter((_, i) => result.moving[i]);
+  const settling = result.work.filter((_, i) => !result.moving[i]);
+  const p95 = percentile(inMotion, 95);
   console.log(`frame time while panning/zooming with ${label} (${result.work.length} frames, headless Chromium, SwiftShader)`);
   console.log(`  first markers after opening the page: ${loadMs} ms (GET /sites/positions: ${(positions.bytes / 1e6).toFixed(2)} MB in ${positions.ms.toFixed(0)} ms)`);
-  console.log(`  frame work p50 ${percentile(result.work, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...result.work).toFixed(2)} ms`);
+  console.log(`  frame work, all frames:           p50 ${percentile(result.work, 50).toFixed(2)} ms, p95 ${percentile(result.work, 95).toFixed(2)} ms, max ${Math.max(...result.work).toFixed(2)} ms`);
+  console.log(`  frame work, map in motion (${inMotion.length}): p50 ${percentile(inMotion, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...inMotion).toFixed(2)} ms`);
+  console.log(`  frame work, settling after (${settling.length}): p50 ${percentile(settling, 50).toFixed(2)} ms, p95 ${percentile(settling, 95).toFixed(2)} ms`);
   console.log(`  frame interval p50 ${percentile(result.interval, 50).toFixed(2)} ms, p95 ${percentile(result.interval, 95).toFixed(2)} ms`);
-  console.log(`  ours p95 ${p95.toFixed(2)} ms   target ≤ ${TARGET_MS} ms   ratio target/ours ${(TARGET_MS / p95).toFixed(2)}× ${p95 <= TARGET_MS ? '(met)' : '(NOT met)'}`);
+  console.log(`  ours p95 in motion ${p95.toFixed(2)} ms   target ≤ ${TARGET_MS} ms   ratio target/ours ${(TARGET_MS / p95).toFixed(2)}× ${p95 <= TARGET_MS ? '(met)' : '(NOT met)'}`);
 } finally {
   await browser?.close();
   server.kill('SIGTERM');

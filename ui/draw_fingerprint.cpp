@@ -43,6 +43,8 @@ class Hasher {
 
 std::uint64_t draw_fingerprint(const ImDrawData& draw_data) {
   Hasher h;
+  h.add_float(draw_data.DisplayPos.x);
+  h.add_float(draw_data.DisplayPos.y);
   h.add_float(draw_data.DisplaySize.x);
   h.add_float(draw_data.DisplaySize.y);
   h.add_float(draw_data.FramebufferScale.x);

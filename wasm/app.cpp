@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/geo.h"
+#include "core/pinyin.h"
 #include "core/site_positions.h"
 #include "tools/demo_data/huian_demo.h"
 #include "wasm/site_links.h"
@@ -92,10 +93,35 @@ void App::refresh_coverage(bool sites) {
   state_.set_coverage(true, coverage_.visible());
 }
 
+void App::search(std::string text) {
+  if (text == state_.query()) return;
+  state_.set_query(text);
+  if (cluster_map_.active()) {
+    load_nearest();
+    return;
+  }
+  if (!is_pinyin_initials_query(text)) return;
+  const std::uint64_t request = ++search_request_;
+  services_.http(HttpRequest{"GET", "/api/v1/sites?limit=1000&q=" + url_encode(text), "", "", ""},
+                 [this, request, text](HttpResponse response) {
+                   if (request != search_request_) return;  // typed on since
+                   const nlohmann::json page = parse_json_or_discarded(response.body);
+                   if (response.status != 200 || !page.is_object() || !page["items"].is_array()) return;
+                   std::vector<SiteId> ids;
+                   for (const auto& item : page["items"])
+                     if (item.is_object() && item.contains("id") && item["id"].is_number_integer())
+                       ids.push_back(SiteId{item["id"].get<std::int64_t>()});
+                   state_.set_query_matches(text, std::move(ids));
+                   sites_changed();
+                 });
+}
+
 void App::load_nearest() {
   const LatLon from = state_.origin();
+  const std::string query = state_.query();
   std::string url = "/api/v1/sites/nearest?lat=" + std::to_string(from.lat) + "&lon=" + std::to_string(from.lon) +
                     "&k=" + std::to_string(kNearestCount);
+  if (!query.empty()) url += "&q=" + url_encode(query);
   if (!state_.all_types_visible()) {
     std::string types;
     for (const SiteTypeInfo& t : all_site_types())
@@ -103,7 +129,7 @@ void App::load_nearest() {
     url += "&type=" + types;
   }
   const std::uint64_t request = ++nearest_request_;
-  services_.http(HttpRequest{"GET", url, "", "", ""}, [this, request](HttpResponse response) {
+  services_.http(HttpRequest{"GET", url, "", "", ""}, [this, request, query](HttpResponse response) {
     if (request != nearest_request_) return;  // the map moved on since
     const nlohmann::json page = parse_json_or_discarded(response.body);
     if (response.status != 200 || !page.is_object() || !page.contains("items") || !page["items"].is_array()) {
@@ -115,10 +141,13 @@ void App::load_nearest() {
       auto decoded = site_from_json(item);
       if (auto* site = std::get_if<Site>(&decoded)) sites.push_back(std::move(*site));
     }
+    std::vector<SiteId> found;  // every answer matches the search text, pinyin initials included
+    for (const Site& site : sites) found.push_back(site.id);
     // The chosen site stays loaded (its details stay on screen) even when it is no longer among the nearest.
     if (const Site* chosen = state_.selected();
         chosen && std::none_of(sites.begin(), sites.end(), [&](const Site& s) { return s.id == chosen->id; }))
       sites.push_back(*chosen);
+    state_.set_query_matches(query, std::move(found));
     state_.set_sites(std::move(sites));
     sites_changed();
     if (pending_route_) {
@@ -213,7 +242,7 @@ void App::apply(const Intent& intent) {
                    state_.show_all_types();
                    if (cluster_map_.active()) load_nearest();
                  },
-                 [&](const SetQuery& i) { state_.set_query(i.text); },
+                 [&](const SetQuery& i) { search(i.text); },
                  [&](const ToggleFacility& i) { state_.toggle_facility(i.index); },
                  [&](const SetOpenNow& i) {
                    state_.set_now(services_.now());

@@ -94,6 +94,9 @@ class App {
   void refresh_coverage(bool sites);
   /// National scale: the list holds the sites nearest the origin, asked for after each move.
   void load_nearest();
+  /// A new search text: at national scale the nearest matching sites are asked for; for the county's loaded sites,
+  /// a pinyin-initials search (ldf) asks the server which sites match (the app has no reading table).
+  void search(std::string text);
   /// National scale: fetches a site that is not loaded, then selects it.
   void fetch_and_select(SiteId id, bool from_map);
   void sites_changed();  // pushes markers to the map after a load or filter change
@@ -116,6 +119,7 @@ class App {
   BoundingBox view_{};                 // the map's bounds, as last reported
   double zoom_ = 0;
   std::uint64_t nearest_request_ = 0;  // the latest nearest-sites request; older answers are dropped
+  std::uint64_t search_request_ = 0;   // the latest pinyin-initials search; older answers are dropped
   std::uint64_t map_shown_revision_ = ~0ull;
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in
   Route published_route_;               ///< the route the browser's URL shows

@@ -72,6 +72,13 @@ void AppState::set_query(std::string query) {
   refilter();
 }
 
+void AppState::set_query_matches(std::string query, std::vector<SiteId> ids) {
+  std::sort(ids.begin(), ids.end(), [](SiteId a, SiteId b) { return a.value < b.value; });
+  matches_query_ = std::move(query);
+  query_matches_ = std::move(ids);
+  if (matches_query_ == query_) refilter();
+}
+
 void AppState::select(std::optional<SiteId> id, bool from_map) {
   selected_ = id;
   if (selected_ && !selected()) selected_.reset();
@@ -142,6 +149,12 @@ void AppState::set_now(UtcSeconds now) {
   if (open_now_) refilter();
 }
 
+bool AppState::server_matched(SiteId id) const {
+  return matches_query_ == query_ &&
+         std::binary_search(query_matches_.begin(), query_matches_.end(), id,
+                            [](SiteId a, SiteId b) { return a.value < b.value; });
+}
+
 bool AppState::has_required_facilities(const Site& site) const {
   for (std::size_t i = 0; i < kFacilityIds.size(); ++i)
     if (required_facilities_[i] &&
@@ -159,7 +172,7 @@ void AppState::refilter() {
     // A site whose hours cannot be read is not claimed to be open.
     if (open_now_ && !(schedules_[i] && is_open_at(*schedules_[i], now_, china_public_holidays()))) continue;
     if (!query_.empty() && !contains_text(s.name, query_) && !contains_text(s.address, query_) &&
-        !contains_text(s.town, query_))
+        !contains_text(s.town, query_) && !server_matched(s.id))
       continue;
     shown_.push_back(&s);
   }

@@ -69,8 +69,11 @@ class AppState {
   void toggle_type(SiteType type);
   /// Shows every site type.
   void show_all_types();
-  /// Filters by a search text (substring of name, address or town).
+  /// Filters by a search text (substring of name, address or town, or a match the server found: see below).
   void set_query(std::string query);
+  /// The sites the server found for `query` (pinyin initials, which the app cannot read itself, or the national
+  /// scale's search): listed too while the search text is `query`. `ids` in any order.
+  void set_query_matches(std::string query, std::vector<SiteId> ids);
   /// Asks for (or stops asking for) sites with facility kFacilityIds[index].
   void toggle_facility(std::size_t index);
   /// Shows only the sites open at the time last given to set_now() (or all again).
@@ -145,6 +148,7 @@ class AppState {
  private:
   void refilter();  // filter + sort; after sites, types, query, facilities or open-now change
   bool has_required_facilities(const Site& site) const;
+  bool server_matched(SiteId id) const;  // found by the server for the current search text
   void resort();    // sort only; after the origin moves
 
   std::vector<Site> sites_;
@@ -152,6 +156,8 @@ class AppState {
   std::optional<std::array<std::size_t, kTypeCount>> type_totals_;
   std::bitset<kTypeCount> visible_types_;
   std::string query_;
+  std::string matches_query_;         // the search text the server's matches are for
+  std::vector<SiteId> query_matches_;  // sorted
   std::bitset<kFacilityIds.size()> required_facilities_;
   bool open_now_ = false;
   UtcSeconds now_{0};

@@ -32,6 +32,8 @@ using namespace gongyou;
 
 /// Frames drawn after each wake-up.
 constexpr int kFramesPerWake = 3;
+/// CSS px of canvas around the UI's windows (their borders and the focus ring are drawn just outside).
+constexpr float kCanvasMargin = 4;
 /// The map's first view: the county (product.md).
 constexpr LatLon kInitialCenter{25.0, 118.82};
 constexpr double kInitialZoom = 11.5;
@@ -63,11 +65,17 @@ void wake() {
 
 void set_ime_data(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) { g_rt->ime = *data; }
 
-/// Screen rectangles of the visible ImGui windows, for the pointer router.
+/// Screen rectangles of the ImGui windows of this frame or the last (a closing window is still on the canvas),
+/// for the pointer router and the canvas area. While a modal is open, the whole display: it dims everything.
 void collect_ui_rects(std::vector<float>& out) {
   out.clear();
+  if (ImGui::GetTopMostAndVisiblePopupModal()) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    out.insert(out.end(), {0.0f, 0.0f, display.x, display.y});
+    return;
+  }
   for (ImGuiWindow* w : GImGui->Windows) {
-    if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
+    if (!(w->Active || w->WasActive) || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
     out.insert(out.end(), {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
   }
 }
@@ -184,18 +192,23 @@ void publish_test_state() {
 
 /// Renders the frame to the canvas, unless it would look exactly like the one shown (see ui/draw_fingerprint.h):
 /// the canvas then keeps its pixels and the browser has nothing to composite again.
-void present(const ImDrawData& draw_data, float pixel_ratio) {
+/// The canvas covers only the UI's windows (wasm/canvas_area.h): the draw data is re-based onto that area, which
+/// ImGui's renderer turns into its projection and clip offset.
+void present(ImDrawData& draw_data, const PixelRect& area, float pixel_ratio) {
   Runtime& rt = *g_rt;
+  draw_data.DisplayPos = ImVec2(static_cast<float>(area.x) / pixel_ratio, static_cast<float>(area.y) / pixel_ratio);
+  draw_data.DisplaySize = ImVec2(static_cast<float>(area.width) / pixel_ratio,
+                                 static_cast<float>(area.height) / pixel_ratio);
   const bool must_render = ui::textures_pending(draw_data) || !rt.first_frame_drawn;
   if (!must_render && ui::draw_fingerprint(draw_data) == rt.presented_fingerprint) {
     ++rt.frames_skipped;
     return;
   }
-  const ImVec2 size = draw_data.DisplaySize;
-  glViewport(0, 0, static_cast<int>(size.x * pixel_ratio), static_cast<int>(size.y * pixel_ratio));
+  platform::place_canvas(area, pixel_ratio);
+  glViewport(0, 0, area.width, area.height);
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(const_cast<ImDrawData*>(&draw_data));
+  ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
   rt.presented_fingerprint = ui::draw_fingerprint(draw_data);  // after rendering: new textures have their ids
   ++rt.frames_presented;
 }
@@ -204,7 +217,7 @@ void frame() {
   Runtime& rt = *g_rt;
   rt.events.drain([&](const PlatformEvent& e) { rt.app->handle(e); });
 
-  const platform::CanvasMetrics m = platform::fit_canvas();
+  const platform::CanvasMetrics m = platform::window_metrics();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(m.css_width, m.css_height);
   io.DisplayFramebufferScale = ImVec2(m.pixel_ratio, m.pixel_ratio);
@@ -219,7 +232,9 @@ void frame() {
   rt.panel.draw(rt.app->state(), rt.app->bookings(), rt.app->courses(), platform::now_utc(), io.DisplaySize,
                 rt.intents);
   ImGui::Render();
-  present(*ImGui::GetDrawData(), m.pixel_ratio);
+  collect_ui_rects(rt.ui_rects);
+  present(*ImGui::GetDrawData(), canvas_area(rt.ui_rects, m.css_width, m.css_height, m.pixel_ratio, kCanvasMargin),
+          m.pixel_ratio);
 
   for (const Intent& i : rt.intents) rt.app->apply(i);
   if (!rt.intents.empty()) rt.frames_left = kFramesPerWake;  // show the result of what was asked
@@ -230,7 +245,6 @@ void frame() {
     rt.map->set_ui_insets(insets.x, insets.y);
     rt.published_insets = insets;
   }
-  collect_ui_rects(rt.ui_rects);
   if (rt.ui_rects != rt.published_rects) {
     platform::set_ui_rects(rt.ui_rects);
     rt.published_rects = rt.ui_rects;

@@ -83,6 +83,9 @@ NearestRequest parse_nearest(const httplib::Request& req) {
   request.k = static_cast<std::size_t>(query.integer("k", 1, kMaxNearestCount).value_or(kDefaultNearestCount));
   if (const auto minutes = query.number("max_minutes", 0, kMaxWalkMinutes)) request.max_walk = Minutes{*minutes};
   request.types = parse_types(query);
+  request.text = query.text("q").value_or("");
+  if (request.text.size() > kMaxSearchTextBytes)
+    throw bad_request("q must be at most " + std::to_string(kMaxSearchTextBytes) + " bytes");
   return request;
 }
 

@@ -31,9 +31,10 @@ struct NearestRequest {
   std::size_t k = kDefaultNearestCount;
   std::optional<Minutes> max_walk;  ///< max_minutes
   std::vector<SiteType> types;      ///< empty means every type
+  std::string text;                 ///< q: only sites whose name, address or town contain it (or its pinyin initials)
 };
 
-/// GET /sites/nearest?lat=&lon=&k=&type=&max_minutes=
+/// GET /sites/nearest?lat=&lon=&k=&type=&max_minutes=&q=
 NearestRequest parse_nearest(const httplib::Request& req);
 
 /// What GET /sites/positions asks for: the sites of `types` (all when empty) inside `bbox` (all when absent).

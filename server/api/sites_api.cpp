@@ -84,7 +84,8 @@ void nearest_sites(const SiteDirectory& directory, const Request& req, Response&
   const NearestRequest request = parse_nearest(req);
   const auto snapshot = directory.current();
   json items = json::array();
-  for (const NearbySite& nearby : snapshot->nearest(request.from, request.k, request.max_walk, request.types)) {
+  for (const NearbySite& nearby : snapshot->nearest(request.from, request.k, request.max_walk, request.types,
+                                                               request.text)) {
     json item = to_json(*nearby.site);
     item["distance_m"] = nearby.distance.value;
     item["walk_minutes"] = nearby.walk_time.value;

@@ -9,6 +9,14 @@
 namespace gongyou::server {
 namespace {
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Whether `text` contains `needle`, ASCII letters compared without case (as GET /sites' q in SQL).
+bool contains_nocase(std::string_view text, std::string_view needle) {
+  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                     [](char a, char b) { return ascii_lower(a) == ascii_lower(b); }) != text.end();
+}
+
 std::vector<LatLon> positions_of(const std::vector<Site>& sites) {
   std::vector<LatLon> positions;
   positions.reserve(sites.size());
@@ -35,10 +43,19 @@ std::vector<SiteId> SiteSnapshot::matching_initials(std::string_view query) cons
 }
 
 std::vector<NearbySite> SiteSnapshot::nearest(LatLon from, std::size_t k, std::optional<Minutes> max_walk,
-                                              std::span<const SiteType> types) const {
+                                              std::span<const SiteType> types, std::string_view text) const {
   const Metres max_distance = max_walk ? walk_ring_radius(*max_walk) : Metres{1e300};
+  std::string initials;
+  if (is_pinyin_initials_query(text))
+    for (const char c : text) initials += ascii_lower(c);
   const auto wanted = [&](std::uint32_t index) {
-    return types.empty() || std::find(types.begin(), types.end(), sites_[index].type) != types.end();
+    const Site& site = sites_[index];
+    if (!types.empty() && std::find(types.begin(), types.end(), site.type) == types.end()) return false;
+    if (text.empty() || contains_nocase(site.name, text) || contains_nocase(site.address, text) ||
+        contains_nocase(site.town, text))
+      return true;
+    return !initials.empty() && (initials_[index].name.find(initials) != std::string::npos ||
+                                 initials_[index].address.find(initials) != std::string::npos);
   };
   std::vector<NearbySite> result;
   for (const Neighbour& neighbour : index_.nearest(from, k, max_distance, wanted))

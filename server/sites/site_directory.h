@@ -29,10 +29,11 @@ class SiteSnapshot {
   /// Indexes the sites (their positions must be valid).
   explicit SiteSnapshot(std::vector<Site> sites);
 
-  /// Up to k sites nearest to `from`, nearest first, only of `types` (all when empty) and only within
-  /// `max_walk` on foot when given.
+  /// Up to k sites nearest to `from`, nearest first, only of `types` (all when empty), only within `max_walk` on
+  /// foot when given, and only those whose name, address or town contain `text` (ASCII case ignored) or, for a
+  /// pinyin-initials search, whose name's or address's initials do (all when `text` is empty).
   std::vector<NearbySite> nearest(LatLon from, std::size_t k, std::optional<Minutes> max_walk,
-                                  std::span<const SiteType> types) const;
+                                  std::span<const SiteType> types, std::string_view text = {}) const;
 
   /// Ids of the sites, in id order, whose name or address read as pinyin initials (core/pinyin.h) contains
   /// `query`, a pinyin-initials search (is_pinyin_initials_query; upper case is accepted).

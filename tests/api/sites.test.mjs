@@ -165,6 +165,31 @@ test('nearest: type and max_minutes filter', async () => {
   assert.ok(items.every((s) => s.type === 'bookstore' && s.walk_minutes <= 15));
 });
 
+test('nearest with q: the k nearest of the sites GET /sites?q finds (Chinese, pinyin initials, any case)', async () => {
+  const from = { lat: 25.03, lon: 118.8 };
+  for (const q of ['职工书屋', 'zgsw', 'ZGZJ', '螺城', 'axyz']) {
+    const matching = (await get(`/api/v1/sites?limit=1000&q=${encodeURIComponent(q)}`)).items;
+    assert.ok(matching.length > 0, `${q} matches some site`);
+    const expected = matching.map((s) => ({ id: s.id, d: haversineMetres(from, s) })).sort((a, b) => a.d - b.d);
+    const { items } = await get(`/api/v1/sites/nearest?lat=${from.lat}&lon=${from.lon}&k=5&q=${encodeURIComponent(q)}`);
+    assert.deepEqual(items.map((s) => s.id), expected.slice(0, 5).map((s) => s.id), `${q}: nearest first`);
+  }
+  const inBookstores = await get(`/api/v1/sites/nearest?lat=${from.lat}&lon=${from.lon}&k=100&q=zg&type=bookstore`);
+  assert.ok(inBookstores.items.length > 0 && inBookstores.items.every((s) => s.type === 'bookstore'), 'q and type');
+});
+
+test('nearest with q: hostile or unknown text finds nothing and changes nothing; too long is 400', async () => {
+  const from = { lat: 25.03, lon: 118.8 };
+  for (const q of ["' OR 1=1 --", '<script>alert(1)</script>', '%', '_', '\\', 'qqqqqqqq']) {
+    const { items } = await get(`/api/v1/sites/nearest?lat=${from.lat}&lon=${from.lon}&k=10&q=${encodeURIComponent(q)}`);
+    assert.deepEqual(items, [], q);
+  }
+  const long = await server.request(`/api/v1/sites/nearest?lat=25&lon=118&q=${'x'.repeat(2000)}`);
+  assert.equal(long.status, 400);
+  assert.match(errorOf(long, assert).message, /q must be at most/);
+  assert.equal((await get('/api/v1/sites?limit=1000')).items.length, allSites.length, 'nothing changed');
+});
+
 test('one site by id, and 404 for unknown ids', async () => {
   const site = allSites[5];
   assert.deepEqual(await get(`/api/v1/sites/${site.id}`), site);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/geo.h"
+#include "core/pinyin.h"
 #include "core/site_positions.h"
 #include "tools/demo_data/huian_demo.h"
 #include "tests/app/deferred_http.h"
@@ -43,6 +44,13 @@ class FakeServer {
       return {0, ""};
     }
     if (url.rfind("/api/v1/sites/positions", 0) == 0) return {200, encode_site_positions(sites_)};
+    if (const auto q = url.find("&q="); q != std::string::npos) {  // a pinyin-initials search, as the server's
+      const std::string initials = url.substr(q + 3);
+      nlohmann::json items = nlohmann::json::array();
+      for (const Site& s : sites_)
+        if (pinyin_initials(s.name).find(initials) != std::string::npos) items.push_back(to_json(s));
+      return {200, nlohmann::json{{"items", items}, {"next_cursor", nullptr}}.dump()};
+    }
     std::size_t start = 0;
     if (auto p = url.find("cursor="); p != std::string::npos) start = std::stoul(url.substr(p + 7));
     nlohmann::json items = nlohmann::json::array();
@@ -152,6 +160,30 @@ TEST(App, TypeFilterAndSearchNarrowTheListAndTheMap) {
   app.apply(SetQuery{"<script>alert(1)</script>"});
   EXPECT_TRUE(app.state().listed().empty());
   EXPECT_TRUE(map.shown.empty());
+}
+
+TEST(App, PinyinInitialsSearchListsTheSitesTheServerFinds) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services());
+  app.start();
+  server.flush();
+  app.apply(SetQuery{"zg"});
+  app.apply(SetQuery{"zgsw"});  // typed on before the first answer came
+  EXPECT_EQ(server.http.requests.back(), "/api/v1/sites?limit=1000&q=zgsw");
+  EXPECT_TRUE(app.state().listed().empty()) << "no name contains the letters themselves";
+  server.flush();
+  const auto& rows = app.state().listed();
+  ASSERT_FALSE(rows.empty());
+  for (const auto& row : rows) {
+    EXPECT_NE(pinyin_initials(row.site->name).find("zgsw"), std::string::npos) << row.site->name;  // 职工书屋
+    EXPECT_EQ(row.site->name.find("zgsw"), std::string::npos);
+  }
+  EXPECT_EQ(map.shown.size(), rows.size()) << "the map shows what the list shows";
+  app.apply(SetQuery{""});
+  EXPECT_EQ(app.state().listed().size(), server.sites().size());
+  app.apply(SetQuery{"螺城"});  // Chinese text is matched in the app, without asking
+  EXPECT_EQ(server.http.requests.back(), "/api/v1/sites?limit=1000&q=zgsw");
 }
 
 TEST(AppState, FacilityFiltersKeepOnlySitesWithEveryAskedFacility) {

@@ -12,6 +12,7 @@
 #include <random>
 
 #include "core/geo.h"
+#include "core/pinyin.h"
 #include "core/site_positions.h"
 #include "tests/app/deferred_http.h"
 #include "wasm/app.h"
@@ -166,9 +167,13 @@ class ScaleServer {
     if (url.rfind("/api/v1/sites/nearest?", 0) == 0) {
       const LatLon from{param(url, "lat"), param(url, "lon")};
       const bool water_only = url.find("type=water_point") != std::string::npos;
+      const auto q = url.find("&q=");
+      const std::string initials = q == std::string::npos ? "" : url.substr(q + 3);  // pinyin initials only
       std::vector<const Site*> order;
       for (const Site& s : sites_)
-        if (!water_only || s.type == SiteType::water_point) order.push_back(&s);
+        if ((!water_only || s.type == SiteType::water_point) &&
+            (initials.empty() || pinyin_initials(s.name).find(initials) != std::string::npos))
+          order.push_back(&s);
       const auto k = std::min<std::size_t>(order.size(), static_cast<std::size_t>(param(url, "k")));
       std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
                         [&](const Site* a, const Site* b) {
@@ -299,6 +304,24 @@ TEST(AppAtScale, TheCoverageLayerFollowsTheViewAndTheTypes) {
   app.apply(ToggleCoverage{});
   EXPECT_FALSE(map.coverage.has_value());
   EXPECT_FALSE(app.state().coverage_on());
+}
+
+TEST(AppAtScale, SearchAsksForTheNearestMatchingSitesNotJustTheLoadedOnes) {
+  ScaleApp t(3000);
+  auto& [server, map, app] = t;
+  t.move({39.9, 116.4}, 12, {116.3, 39.8, 116.5, 40.0});
+  app.apply(SetQuery{"yz12"});  // 驿站12, 驿站120…, by their pinyin initials
+  EXPECT_NE(server.http.requests.back().find("/api/v1/sites/nearest?"), std::string::npos);
+  EXPECT_NE(server.http.requests.back().find("&q=yz12"), std::string::npos);
+  server.flush();
+  const auto& rows = app.state().listed();
+  ASSERT_FALSE(rows.empty());
+  for (const auto& row : rows) EXPECT_EQ(row.site->name.rfind("驿站12", 0), 0u) << row.site->name;
+  for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_LE(rows[i - 1].distance, rows[i].distance);
+  // The search follows the map: after a pan the nearest matching sites of the new place are asked for.
+  t.move({23.1, 113.3}, 12, {113.2, 23.0, 113.4, 23.2});
+  EXPECT_NE(server.http.requests.back().find("&q=yz12"), std::string::npos);
+  EXPECT_LT(great_circle_distance(app.state().listed().front().site->position, {23.1, 113.3}).value, 20000);
 }
 
 TEST(AppAtScale, OnlyTheLatestListCounts) {

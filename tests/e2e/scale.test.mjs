@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, waitForState, clickMark, screenshotDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, waitForState, clickMark, typeInto, screenshotDir } from './harness.mjs';
 
 const TOTAL = 150000;
 const env = useServerAndBrowser({ data: '--demo-scale', startTimeoutMs: 120000 });
@@ -28,6 +28,16 @@ test('desktop: clusters add up to every station, zoom in to single stations, det
   assert.ok(state.rows.length > 3 && state.listed === 100, `the list holds the 100 nearest (${state.listed})`);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(screenshotDir, 'scale-desktop-1280x800.png') });
+
+  // Search reaches all 150,000 stations, not only the 100 listed: the pinyin initials of 爱心驿站 list the
+  // nearest stations of that name; clearing the search lists the nearest of every name again.
+  await typeInto(page, 'search', 'axyz');
+  state = await waitForState(page, (s) => s.listed_names.length > 10 && s.listed_names.every((n) => n.includes('爱心驿站')),
+                             'the nearest 爱心驿站 listed');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitForState(page, (s) => s.listed === 100 && s.listed_names.some((n) => !n.includes('爱心驿站')),
+                     'every name listed again');
 
   // The coverage layer over a city: switched on in the panel, drawn from zoom 11, off again.
   const site = await page.evaluate(async () => (await fetch('/api/v1/sites/4242')).json());

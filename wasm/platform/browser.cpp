@@ -139,8 +139,16 @@ EM_JS(void, gy_js_set_text_input, (int active, float x, float y, float h), {
   }
 });
 
-EM_JS(double, gy_js_canvas_css_width, (), { return document.getElementById('gy-canvas').clientWidth; });
-EM_JS(double, gy_js_canvas_css_height, (), { return document.getElementById('gy-canvas').clientHeight; });
+EM_JS(double, gy_js_window_css_width, (), { return document.documentElement.clientWidth; });
+EM_JS(double, gy_js_window_css_height, (), { return document.documentElement.clientHeight; });
+
+// Puts the UI canvas over a rectangle of the window (CSS px, possibly fractional: whole device pixels).
+EM_JS(void, gy_js_place_canvas, (double left, double top, double width, double height), {
+  const style = document.getElementById('gy-canvas').style;
+  style.transform = 'translate(' + left + 'px,' + top + 'px)';
+  style.width = width + 'px';
+  style.height = height + 'px';
+});
 
 // Sends a request to our server; the answer comes back through gy_fetch_done. Download mode saves the
 // answer as a file instead (calendar, CSV): a Blob and a temporary link, never HTML from the answer.
@@ -457,17 +465,24 @@ bool init_browser(BrowserCallbacks callbacks) {
   return true;
 }
 
-CanvasMetrics fit_canvas() {
+CanvasMetrics window_metrics() {
   CanvasMetrics m;
-  m.css_width = static_cast<float>(gy_js_canvas_css_width());
-  m.css_height = static_cast<float>(gy_js_canvas_css_height());
+  m.css_width = static_cast<float>(gy_js_window_css_width());
+  m.css_height = static_cast<float>(gy_js_window_css_height());
   m.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
-  const int w = static_cast<int>(m.css_width * m.pixel_ratio + 0.5f);
-  const int h = static_cast<int>(m.css_height * m.pixel_ratio + 0.5f);
+  return m;
+}
+
+void place_canvas(const PixelRect& area, float pixel_ratio) {
+  static PixelRect placed{-1, -1, -1, -1};
+  static float placed_ratio = 0;
+  if (area == placed && pixel_ratio == placed_ratio) return;
   int cw = 0, ch = 0;
   emscripten_get_canvas_element_size("#gy-canvas", &cw, &ch);
-  if (cw != w || ch != h) emscripten_set_canvas_element_size("#gy-canvas", w, h);
-  return m;
+  if (cw != area.width || ch != area.height) emscripten_set_canvas_element_size("#gy-canvas", area.width, area.height);
+  gy_js_place_canvas(area.x / pixel_ratio, area.y / pixel_ratio, area.width / pixel_ratio, area.height / pixel_ratio);
+  placed = area;
+  placed_ratio = pixel_ratio;
 }
 
 void request_animation_frame(void (*frame)()) {

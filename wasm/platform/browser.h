@@ -7,11 +7,12 @@
 #include <string>
 
 #include "wasm/app.h"
+#include "wasm/canvas_area.h"
 #include "wasm/intent.h"
 
 namespace gongyou::platform {
 
-/// The canvas size in CSS pixels and the device pixel ratio (window.devicePixelRatio).
+/// The window's size in CSS pixels (the UI's display) and the device pixel ratio (window.devicePixelRatio).
 struct CanvasMetrics {
   float css_width = 0, css_height = 0, pixel_ratio = 1;
 };
@@ -25,8 +26,12 @@ struct BrowserCallbacks {
 /// Creates the WebGL2 context on the page's canvas and installs every input listener. False if WebGL2 is missing.
 bool init_browser(BrowserCallbacks callbacks);
 
-/// Sizes the canvas backing store to CSS size × devicePixelRatio and returns the metrics.
-CanvasMetrics fit_canvas();
+/// The window's size and pixel ratio, read each frame.
+CanvasMetrics window_metrics();
+
+/// Places the UI canvas over `area` of the window (device px; see wasm/canvas_area.h) with a backing store of
+/// that size. Resizing clears the canvas: render after calling it. Does nothing when the area is unchanged.
+void place_canvas(const PixelRect& area, float pixel_ratio);
 
 /// Schedules `frame` on the next animation frame (once, however often this is called before it runs).
 void request_animation_frame(void (*frame)());

@@ -10,13 +10,17 @@
 
 // Creates the map, the tile layer and its offline fallback, and reports pans/zooms to C++.
 EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
-  const map = L.map('gy-map', { zoomControl: false, preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5 });
+  // One canvas for every vector layer, in this order from the bottom: the region, the rings, the markers, the
+  // user's position. Each canvas costs a full-size copy on every composited frame, so there is only one.
+  const map = L.map('gy-map', { zoomControl: false, renderer: L.canvas({ padding: 0.1 }), worldCopyJump: true,
+                                zoomSnap: 0.5 });
   Module.gyMap = { map: map, markers: new Map(), rings: new Map(), clusters: new Map(), selected: null, user: null,
                    insets: null, region: null, fitBox: null, fitted: false, types: [] };
   L.control.zoom({ position: 'topright' }).addTo(map);
-  // Site markers and clusters are drawn on one canvas above the rings' canvas, not as a DOM element each: the
-  // end of a gesture then repaints one canvas instead of restyling and re-layering hundreds of elements.
-  Module.gyMap.markRenderer = L.canvas({ pane: 'markerPane', padding: 0.3 });
+  // Site markers and clusters are drawn on that canvas too, not as a DOM element each: the end of a gesture
+  // then repaints one canvas instead of restyling and re-layering hundreds of elements.
+  // The coverage image lies under the canvas, above the tiles.
+  map.createPane('gyCoverage').style.zIndex = 350;
   Module.gyMap.font = (getComputedStyle(document.documentElement).getPropertyValue('--gy-font') || 'sans-serif').trim();
   Module.gyMap.Mark = L.CircleMarker.extend({
     /* A disc with a white border, a soft shadow and a centred label; 1.35× with a halo when selected. */
@@ -30,6 +34,7 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
       if (!r._drawing || this._empty()) return;
       const ctx = r._ctx, p = this._point, o = this.options;
       const radius = o.selected ? this._radius * 1.35 : this._radius;
+      ctx.globalAlpha = 1;  /* Leaflet's paths leave their opacity set */
       ctx.beginPath();
       ctx.arc(p.x, p.y + 1, radius + 1.5, 0, 2 * Math.PI);
       ctx.fillStyle = 'rgba(0,0,0,0.22)';
@@ -55,10 +60,18 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
       ctx.fillText(o.label, p.x, p.y + 1);
     }
   });
+  // A site's walking ring, drawn under every marker (and over the region's outline).
+  Module.gyMap.ring = (lat, lon, radius, color) => {
+    const g = Module.gyMap;
+    const ring = L.circle([lat, lon], { radius: radius, color: color, weight: 1, opacity: 0.3, fillColor: color,
+      fillOpacity: 0.03, interactive: false }).addTo(g.map).bringToBack();
+    if (g.region) g.region.bringToBack();
+    return ring;
+  };
   // A site's marker: its type's icon on its type's color; `title` shows as a tooltip on hover.
   Module.gyMap.siteMark = (lat, lon, id, color, icon, title) => {
     const g = Module.gyMap;
-    const m = new g.Mark([lat, lon], { renderer: g.markRenderer, radius: 13, fillColor: color, label: icon,
+    const m = new g.Mark([lat, lon], { radius: 13, fillColor: color, label: icon,
       font: '14px ' + g.font, border: 2, borderColor: '#fff', halo: 0, bubblingMouseEvents: false });
     m.gyId = id;
     m.gyTitle = title;
@@ -70,7 +83,7 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   Module.gyMap.clusterMark = (lat, lon, n, cluster) => {
     const g = Module.gyMap;
     const label = n >= 10000 ? Math.round(n / 1000) + 'k' : n >= 1000 ? (n / 1000).toFixed(1) + 'k' : String(n);
-    const m = new g.Mark([lat, lon], { renderer: g.markRenderer, radius: Math.round(15 + 3 * Math.log10(n)),
+    const m = new g.Mark([lat, lon], { radius: Math.round(15 + 3 * Math.log10(n)),
       fillColor: 'rgba(200,16,46,0.82)', label: label, font: '600 13px ' + g.font, border: 3,
       borderColor: 'rgba(255,255,255,0.85)', halo: 4, haloColor: 'rgba(200,16,46,0.22)', bubblingMouseEvents: false });
     m.gyCount = n;
@@ -132,14 +145,13 @@ EM_JS(void, gy_js_map_show_sites, (const char* json, double ring_radius_m), {
   g.rings.clear();
   for (const s of sites) {
     const color = s.color;
-    const ring = L.circle([s.lat, s.lon], { radius: ring_radius_m, color: color, weight: 1, opacity: 0.3,
-      fillColor: color, fillOpacity: 0.03, interactive: false });
-    ring.addTo(g.map);
+    const ring = g.ring(s.lat, s.lon, ring_radius_m, color);
     const marker = g.siteMark(s.lat, s.lon, s.id, color, s.icon, s.name).addTo(g.map);
     g.markers.set(s.id, marker);
     g.rings.set(s.id, ring);
   }
   if (g.selected !== null) Module.gyMapHighlight(g.selected);
+  if (g.user) g.user.bringToFront();
 });
 
 // The icon and color of each site type, by SiteType index (for the clustered map's single sites).
@@ -175,8 +187,7 @@ EM_JS(void, gy_js_map_show_clusters, (const double* data, int count, double ring
       let ring = g.rings.get(w.id);
       if (ring_radius_m > 0 && !ring) {
         const color = g.types[w.type].color;
-        ring = L.circle([w.lat, w.lon], { radius: ring_radius_m, color: color, weight: 1, opacity: 0.3,
-          fillColor: color, fillOpacity: 0.03, interactive: false }).addTo(g.map);
+        ring = g.ring(w.lat, w.lon, ring_radius_m, color);
         g.rings.set(w.id, ring);
       } else if (ring_radius_m <= 0 && ring) {
         ring.remove();
@@ -196,6 +207,7 @@ EM_JS(void, gy_js_map_show_clusters, (const double* data, int count, double ring
     g.clusters.set(key, marker);
   }
   if (g.selected !== null && Module.gyMapHighlight) Module.gyMapHighlight(g.selected);
+  if (g.user) g.user.bringToFront();
 });
 
 // Fits the view to a box (once, like the county's first view) and keeps it as the region to fit.
@@ -222,7 +234,7 @@ EM_JS(void, gy_js_map_show_coverage, (double west, double south, double east, do
     g.coverage.setUrl(canvas.toDataURL());
     g.coverage.setBounds(bounds);
   } else {
-    g.coverage = L.imageOverlay(canvas.toDataURL(), bounds, { interactive: false, className: 'gy-coverage' }).addTo(g.map);
+    g.coverage = L.imageOverlay(canvas.toDataURL(), bounds, { interactive: false, className: 'gy-coverage', pane: 'gyCoverage' }).addTo(g.map);
   }
 });
 
@@ -240,7 +252,7 @@ EM_JS(void, gy_js_map_highlight, (double id), {
     if (prevMarker) { prevMarker.options.selected = false; prevMarker.redraw(); }
     g.selectedShown = null;
     const ring = g.rings.get(sid);
-    if (ring) { ring.setStyle({ weight: 3, opacity: 0.95, fillOpacity: 0.18 }); ring.bringToFront(); }
+    if (ring) ring.setStyle({ weight: 3, opacity: 0.95, fillOpacity: 0.18 });  /* stays under the markers */
     const marker = g.markers.get(sid);
     if (marker) { marker.options.selected = true; marker.bringToFront(); marker.redraw(); }
     if (ring || marker) g.selectedShown = sid;
@@ -270,7 +282,7 @@ EM_JS(void, gy_js_map_show_region, (const char* json), {
   }
   if (region.outline.length === 0) { g.region = null; return; }
   g.region = L.polygon(region.outline, { color: '#8a6d3b', weight: 2, opacity: 0.7, dashArray: '6 4', fill: true,
-    fillColor: '#fffaf0', fillOpacity: 0.35, interactive: false }).addTo(g.regionLayer);
+    fillColor: '#fffaf0', fillOpacity: 0.35, interactive: false }).addTo(g.regionLayer).bringToBack();
   Module.gyMapFitRegion();
   for (const t of region.labels) {
     const el = document.createElement('div');
