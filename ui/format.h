@@ -14,6 +14,9 @@ const char* format_distance(Metres distance, char* out, std::size_t size);
 
 /// "步行 6 分钟" (at least 1 minute); returns `out`.
 const char* format_walk(Minutes walk, char* out, std::size_t size);
+/// Whether a walk is worth stating: up to two hours. Beyond that (a site 90 km away at national scale) only the
+/// distance is shown; "步行 1480 分钟" helps nobody.
+inline bool walk_worth_showing(Minutes walk) { return walk.value <= 120; }
 
 /// A short line of text held in place (returned by value, no heap): a day or a time range.
 struct ShortText {

@@ -160,9 +160,10 @@ void SitePanel::announce_changes(const AppState& state, const BookingState& book
   } else if (const auto selected = state.selected_distance()) {
     char distance[32], walk[32];
     const std::string_view type = type_name(selected->site->type);
-    std::snprintf(text, sizeof text, "%s，%.*s，%s，%s", selected->site->name.c_str(), static_cast<int>(type.size()),
+    std::snprintf(text, sizeof text, "%s，%.*s，%s%s%s", selected->site->name.c_str(), static_cast<int>(type.size()),
                   type.data(), format_distance(selected->distance, distance, sizeof distance),
-                  format_walk(selected->walk, walk, sizeof walk));
+                  walk_worth_showing(selected->walk) ? "，" : "",
+                  walk_worth_showing(selected->walk) ? format_walk(selected->walk, walk, sizeof walk) : "");
   }
   if (text[0]) intents.push_back(Announce{text});
 }
@@ -437,8 +438,11 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
   ImGui::SetCursorPos(after_group);
 
   char distance[32], walk[64];
-  std::snprintf(walk, sizeof walk, tr(Text::walk_about), std::max(1, static_cast<int>(std::ceil(selected->walk.value))),
-                format_distance(selected->distance, distance, sizeof distance));
+  if (walk_worth_showing(selected->walk))
+    std::snprintf(walk, sizeof walk, tr(Text::walk_about), std::max(1, static_cast<int>(std::ceil(selected->walk.value))),
+                  format_distance(selected->distance, distance, sizeof distance));
+  else
+    format_distance(selected->distance, walk, sizeof walk);
   ImGui::PushStyleColor(ImGuiCol_Text, kBrandRed);
   ImGui::TextUnformatted(walk);
   ImGui::PopStyleColor();
@@ -586,8 +590,11 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
       ImGui::SetCursorScreenPos(ImVec2(p.x + icon + 16, p.y + 5 + ImGui::GetTextLineHeightWithSpacing()));
       ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
       ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-      ImGui::Text("%s · %s · %s", format_distance(row.distance, distance, sizeof distance),
-                  format_walk(row.walk, walk, sizeof walk), site.town.c_str());
+      if (walk_worth_showing(row.walk))
+        ImGui::Text("%s · %s · %s", format_distance(row.distance, distance, sizeof distance),
+                    format_walk(row.walk, walk, sizeof walk), site.town.c_str());
+      else
+        ImGui::Text("%s · %s", format_distance(row.distance, distance, sizeof distance), site.town.c_str());
       ImGui::PopFont();
       ImGui::PopStyleColor();
       // Leave the cursor exactly one row below, the stride the clipper was given.

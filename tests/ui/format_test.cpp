@@ -27,6 +27,13 @@ TEST_F(Format, WalkIsAtLeastOneMinuteAndRoundsUp) {
   EXPECT_STREQ(format_walk(Minutes{6.2}, buffer, sizeof buffer), "步行 7 分钟");
 }
 
+TEST_F(Format, AWalkOfMoreThanTwoHoursIsNotWorthStating) {
+  EXPECT_TRUE(walk_worth_showing(Minutes{15}));
+  EXPECT_TRUE(walk_worth_showing(Minutes{120}));
+  EXPECT_FALSE(walk_worth_showing(Minutes{120.5}));
+  EXPECT_FALSE(walk_worth_showing(Minutes{1480}));  // a station 91 km away, at national scale
+}
+
 TEST_F(Format, IntervalInShanghaiTimeInEitherLanguage) {
   const UtcSeconds start{1795654800};  // 2026-11-26 01:00 UTC, a Thursday: 09:00 in Shanghai
   const UtcSeconds end{start.value + 5400};
