@@ -159,12 +159,19 @@ void App::load_nearest() {
 }
 
 void App::fetch_and_select(SiteId id, bool from_map) {
+  fetching_ = id;
   services_.http(HttpRequest{"GET", "/api/v1/sites/" + std::to_string(id.value), "", "", ""},
                  [this, id, from_map](HttpResponse response) {
-                   if (response.status != 200) return;  // gone meanwhile: nothing to show
+                   if (fetching_ == id) fetching_.reset();
                    auto decoded = site_from_json(parse_json_or_discarded(response.body));
                    auto* site = std::get_if<Site>(&decoded);
-                   if (!site || site->id != id) return;
+                   if (response.status != 200 || !site || site->id != id) {  // gone meanwhile: nothing to show
+                     if (published_route_ == Route{Route::Kind::site, id.value}) {  // the link named it
+                       published_route_ = current_route();
+                       if (services_.show_route) services_.show_route(format_route(published_route_), true);
+                     }
+                     return;
+                   }
                    state_.add_site(std::move(*site));
                    select(id, from_map);
                    sites_changed();
@@ -387,6 +394,12 @@ void App::apply_route(const Route& route) {
       courses_.open_course(route.id);
       break;
     case Route::Kind::my_bookings: bookings_.show_screen(Screen::my_bookings); break;
+  }
+  // A site still being fetched (national scale) is where the app is going: the link stays as it is, and the
+  // fetched site then matches it (no extra history entry).
+  if (route.kind == Route::Kind::site && fetching_ == SiteId{route.id}) {
+    published_route_ = route;
+    return;
   }
   // What the browser shows is now where the app is; a link to something that does not exist is
   // rewritten in place (no extra history entry).

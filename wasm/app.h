@@ -120,6 +120,7 @@ class App {
   double zoom_ = 0;
   std::uint64_t nearest_request_ = 0;  // the latest nearest-sites request; older answers are dropped
   std::uint64_t search_request_ = 0;   // the latest pinyin-initials search; older answers are dropped
+  std::optional<SiteId> fetching_;     // national scale: the site asked for by id, not yet answered
   std::uint64_t map_shown_revision_ = ~0ull;
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in
   Route published_route_;               ///< the route the browser's URL shows

@@ -245,6 +245,27 @@ TEST(AppAtScale, ClustersInsteadOfMarkersAndTheNearestSitesListed) {
   EXPECT_LT(great_circle_distance(app.state().listed().front().site->position, {31.2, 121.5}).value, 2000);
 }
 
+TEST(AppAtScale, ASharedSiteLinkOpensTheSiteWithoutAnExtraHistoryEntry) {
+  ScaleServer server(3000);
+  NullMapView map;
+  std::vector<std::pair<std::string, bool>> history_writes;
+  AppServices services = server.services();
+  const Site& far = server.sites()[3];  // not among the sites nearest the first view: fetched by id
+  services.initial_route = [&] { return "#/site/" + std::to_string(far.id.value); };
+  services.show_route = [&](const std::string& hash, bool replace) { history_writes.emplace_back(hash, replace); };
+  App app(map, std::move(services));
+  app.start();
+  server.flush();
+  ASSERT_NE(app.state().selected(), nullptr);
+  EXPECT_EQ(app.state().selected()->id, far.id);
+  EXPECT_TRUE(history_writes.empty()) << "the link is where the app is: nothing written, back leaves the app";
+  app.apply(CloseSite{});
+  app.handle(MapMoved{{30, 110}, 5, kChina});
+  server.flush();
+  ASSERT_EQ(history_writes.size(), 1u);
+  EXPECT_EQ(history_writes[0], std::make_pair(std::string("#/"), false)) << "closing the card is one entry";
+}
+
 TEST(AppAtScale, AClickedSiteIsFetchedByIdAndAClickedClusterZoomsIn) {
   ScaleApp t(5000);
   auto& [server, map, app] = t;
