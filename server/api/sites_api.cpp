@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "core/opening_hours.h"
@@ -10,8 +12,10 @@
 #include "core/site_positions.h"
 #include "server/api/cursor.h"
 #include "server/api/site_params.h"
+#include "server/http/compression.h"
 #include "server/http/query_params.h"
 #include "server/http/reply.h"
+#include "server/http/static_files.h"
 
 namespace gongyou::server::api {
 namespace {
@@ -96,12 +100,40 @@ void nearest_sites(const SiteDirectory& directory, const Request& req, Response&
 
 /// GET /sites/positions: id, type and position of every site (of the asked types, in the box), compactly, from the
 /// directory's snapshot (no database read): what the map clusters at national scale.
+/// Every site's positions, encoded and compressed once per snapshot of the directory (they change only when the
+/// sites do): 150,000 sites are 3.2 MB of JSON and about a quarter of that in brotli.
+struct EncodedPositions {
+  std::shared_ptr<const SiteSnapshot> snapshot;
+  std::string json, brotli;
+};
+
+std::shared_ptr<const EncodedPositions> encoded_positions(std::shared_ptr<const SiteSnapshot> snapshot) {
+  static std::mutex mutex;
+  static std::shared_ptr<const EncodedPositions> cached;
+  const std::lock_guard lock(mutex);  // the first request after a change encodes; the others wait for it
+  if (!cached || cached->snapshot != snapshot) {
+    auto fresh = std::make_shared<EncodedPositions>();
+    fresh->json = encode_site_positions(snapshot->sites());
+    fresh->brotli = http::brotli_compress(fresh->json);
+    fresh->snapshot = std::move(snapshot);
+    cached = std::move(fresh);
+  }
+  return cached;
+}
+
 void site_positions(const SiteDirectory& directory, const Request& req, Response& res) {
   const PositionsRequest request = parse_positions(req);
   const auto snapshot = directory.current();
   const std::vector<Site>& all = snapshot->sites();
   if (!request.bbox && request.types.empty()) {
-    http::send_text(res, encode_site_positions(all), "application/json; charset=utf-8");
+    const auto encoded = encoded_positions(snapshot);
+    res.set_header("Vary", "Accept-Encoding");
+    if (http::accepts_encoding(req.get_header_value("Accept-Encoding"), "br")) {
+      res.set_header("Content-Encoding", "br");
+      http::send_text(res, encoded->brotli, "application/json; charset=utf-8");
+    } else {
+      http::send_text(res, encoded->json, "application/json; charset=utf-8");
+    }
     return;
   }
   std::vector<Site> chosen;  // positions only: the text fields are left empty
