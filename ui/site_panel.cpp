@@ -586,7 +586,14 @@ void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
       ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + (row_height - ImGui::GetStyle().ItemSpacing.y - icon) / 2));
       type_icon(site.type, icon);
       ImGui::SetCursorScreenPos(ImVec2(p.x + icon + 16, p.y + 5));
-      ImGui::TextUnformatted(site.name.c_str());
+      {  // a long name ends in "…" at the row's edge instead of being cut through a character
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float right = drawn_rows_.back().max.x - 6;  // the row (the last item is its icon)
+        const float line = ImGui::GetTextLineHeight();
+        ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(right, at.y + line), right,
+                                  site.name.c_str(), site.name.c_str() + site.name.size(), nullptr);
+        ImGui::Dummy(ImVec2(0, line));
+      }
       ImGui::SetCursorScreenPos(ImVec2(p.x + icon + 16, p.y + 5 + ImGui::GetTextLineHeightWithSpacing()));
       ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
       ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
