@@ -33,7 +33,7 @@ APT_PACKAGES=(
   libsodium-dev                      # argon2id, random tokens, HMAC
   googletest libgtest-dev            # unit tests (sources also built for wasm)
   brotli gzip                        # precompressed static assets
-  libbrotli-dev                      # brotli for the national positions answer, compressed once per site set
+  libbrotli-dev zlib1g-dev           # brotli and gzip for the national positions answer, compressed once
   chromium                           # browser end-to-end tests (headless, SwiftShader WebGL)
   fonts-noto-cjk                     # the CJK face the browser draws the UI glyphs with (tests, screenshots)
   unicode-data                       # Unihan readings: the pinyin-initials table (core/pinyin.cpp)

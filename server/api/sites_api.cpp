@@ -101,10 +101,10 @@ void nearest_sites(const SiteDirectory& directory, const Request& req, Response&
 /// GET /sites/positions: id, type and position of every site (of the asked types, in the box), compactly, from the
 /// directory's snapshot (no database read): what the map clusters at national scale.
 /// Every site's positions, encoded and compressed once per snapshot of the directory (they change only when the
-/// sites do): 150,000 sites are 3.2 MB of JSON and about a quarter of that in brotli.
+/// sites do): 150,000 sites are 3.2 MB of JSON, 1.15 MB in brotli.
 struct EncodedPositions {
   std::shared_ptr<const SiteSnapshot> snapshot;
-  std::string json, brotli;
+  std::string json, brotli, gzip;
 };
 
 std::shared_ptr<const EncodedPositions> encoded_positions(std::shared_ptr<const SiteSnapshot> snapshot) {
@@ -115,6 +115,7 @@ std::shared_ptr<const EncodedPositions> encoded_positions(std::shared_ptr<const 
     auto fresh = std::make_shared<EncodedPositions>();
     fresh->json = encode_site_positions(snapshot->sites());
     fresh->brotli = http::brotli_compress(fresh->json);
+    fresh->gzip = http::gzip_compress(fresh->json);
     fresh->snapshot = std::move(snapshot);
     cached = std::move(fresh);
   }
@@ -128,9 +129,13 @@ void site_positions(const SiteDirectory& directory, const Request& req, Response
   if (!request.bbox && request.types.empty()) {
     const auto encoded = encoded_positions(snapshot);
     res.set_header("Vary", "Accept-Encoding");
-    if (http::accepts_encoding(req.get_header_value("Accept-Encoding"), "br")) {
+    const std::string accept = req.get_header_value("Accept-Encoding");
+    if (http::accepts_encoding(accept, "br")) {
       res.set_header("Content-Encoding", "br");
       http::send_text(res, encoded->brotli, "application/json; charset=utf-8");
+    } else if (http::accepts_encoding(accept, "gzip")) {
+      res.set_header("Content-Encoding", "gzip");
+      http::send_text(res, encoded->gzip, "application/json; charset=utf-8");
     } else {
       http::send_text(res, encoded->json, "application/json; charset=utf-8");
     }

@@ -2,6 +2,7 @@
 #include "server/http/compression.h"
 
 #include <brotli/encode.h>
+#include <zlib.h>
 
 #include <stdexcept>
 
@@ -15,6 +16,24 @@ std::string brotli_compress(std::string_view text, int quality) {
                              reinterpret_cast<const std::uint8_t*>(text.data()), &size,
                              reinterpret_cast<std::uint8_t*>(out.data())))
     throw std::runtime_error("brotli compression failed");
+  out.resize(size);
+  return out;
+}
+
+std::string gzip_compress(std::string_view text, int level) {
+  z_stream stream{};
+  constexpr int kGzipWindow = 15 + 16;  // 32 KB window, gzip header and trailer
+  if (deflateInit2(&stream, level, Z_DEFLATED, kGzipWindow, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("gzip compression failed to start");
+  std::string out(deflateBound(&stream, static_cast<uLong>(text.size())) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  const std::size_t size = stream.total_out;
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) throw std::runtime_error("gzip compression failed");
   out.resize(size);
   return out;
 }

@@ -3,7 +3,7 @@
 // bbox and type filters, and bad input answered 400 with the api.md error shape.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { errorOf, startServer } from './harness.mjs';
 
@@ -50,7 +50,7 @@ test('every site, in id order, with its type and position to a metre', async () 
   assert.ok(bytes < allSites.length * 30, `${bytes} bytes for ${allSites.length} sites`);
 });
 
-test('brotli when the client accepts it: the same bytes as the plain answer, much smaller', async () => {
+test('brotli or gzip when the client accepts it: the same bytes as the plain answer, much smaller', async () => {
   const plain = await server.request('/api/v1/sites/positions');
   assert.equal(plain.headers['content-encoding'], undefined, 'plain without Accept-Encoding');
   assert.match(plain.headers.vary, /Accept-Encoding/);
@@ -61,7 +61,12 @@ test('brotli when the client accepts it: the same bytes as the plain answer, muc
     assert.deepEqual(brotliDecompressSync(packed.body), plain.body, 'decompresses to the plain answer');
     assert.ok(packed.body.length < plain.body.length / 2, `${packed.body.length} < half of ${plain.body.length}`);
   }
-  for (const accept of ['gzip', 'br;q=0', 'identity']) {
+  for (const accept of ['gzip', 'br;q=0, gzip', 'gzip, deflate']) {
+    const packed = await server.request('/api/v1/sites/positions', { headers: { 'Accept-Encoding': accept } });
+    assert.equal(packed.headers['content-encoding'], 'gzip', accept);
+    assert.deepEqual(gunzipSync(packed.body), plain.body, 'gunzips to the plain answer');
+  }
+  for (const accept of ['br;q=0', 'identity', 'deflate']) {
     const response = await server.request('/api/v1/sites/positions', { headers: { 'Accept-Encoding': accept } });
     assert.equal(response.headers['content-encoding'], undefined, accept);
     assert.deepEqual(response.body, plain.body);
