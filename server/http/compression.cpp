@@ -6,6 +6,8 @@
 
 #include <stdexcept>
 
+#include "server/http/static_files.h"
+
 namespace gongyou::server::http {
 
 std::string brotli_compress(std::string_view text, int quality) {
@@ -36,6 +38,22 @@ std::string gzip_compress(std::string_view text, int level) {
   if (result != Z_STREAM_END) throw std::runtime_error("gzip compression failed");
   out.resize(size);
   return out;
+}
+
+void compress_json_answer(const httplib::Request& req, httplib::Response& res) {
+  constexpr std::size_t kMinBytes = 4096;
+  if (res.body.size() < kMinBytes || res.has_header("Content-Encoding") ||
+      res.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+    return;
+  const std::string accept = req.get_header_value("Accept-Encoding");
+  if (accepts_encoding(accept, "br")) {
+    res.body = brotli_compress(res.body, 4);
+    res.set_header("Content-Encoding", "br");
+  } else if (accepts_encoding(accept, "gzip")) {
+    res.body = gzip_compress(res.body, 5);
+    res.set_header("Content-Encoding", "gzip");
+  }
+  res.set_header("Vary", "Accept-Encoding");
 }
 
 }  // namespace gongyou::server::http

@@ -1,5 +1,7 @@
 // server/http/compression.h — compressing an answer once, to send it many times (libbrotlienc).
 #pragma once
+#include <httplib.h>
+
 #include <string>
 #include <string_view>
 
@@ -11,5 +13,10 @@ std::string brotli_compress(std::string_view text, int quality = 5);
 
 /// `text` in the gzip format (RFC 1952) at zlib `level` 1–9: for clients that do not take brotli (plain HTTP).
 std::string gzip_compress(std::string_view text, int level = 6);
+
+/// Compresses a JSON answer of at least 4 KB in place, with brotli (quality 4: about 1 ms per 100 KB) or gzip,
+/// whichever the request accepts, and says so (Content-Encoding, Vary). Answers already encoded, small, or of
+/// other types are left alone.
+void compress_json_answer(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace gongyou::server::http

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "server/http/compression.h"
 #include "server/http/elastic_thread_pool.h"
 #include "server/http/query_params.h"
 #include "server/http/reply.h"
@@ -112,7 +113,11 @@ void HttpServer::stop() {
 }
 
 void HttpServer::route(const httplib::Request& req, httplib::Response& res) const {
-  if (is_api_path(req.path)) return api_.dispatch(req, res);
+  if (is_api_path(req.path)) {
+    api_.dispatch(req, res);
+    compress_json_answer(req, res);  // the site list's pages are ~100 KB of JSON
+    return;
+  }
   if (static_files_) return static_files_->serve(req, res);
   send_error(res, 404, "not_found", "no such resource (this server has no --web-root)");
 }

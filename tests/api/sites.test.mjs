@@ -2,6 +2,7 @@
 // listing with its filters (q also by pinyin initials) and paging, nearest sites, one site.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { errorOf, haversineMetres, startServer, walkMinutes } from './harness.mjs';
 
@@ -23,6 +24,23 @@ after(async () => assert.equal(await server.stop(), 0, 'server exits 0 on SIGTER
 
 test('health', async () => {
   assert.deepEqual(await get('/api/v1/health'), { status: 'ok' });
+});
+
+test('large answers are compressed as the client accepts (br, else gzip); small ones and plain clients are not', async () => {
+  const plain = await server.request('/api/v1/sites?limit=1000');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.ok(plain.body.length > 50000, `the county's list is large (${plain.body.length} bytes)`);
+  const br = await server.request('/api/v1/sites?limit=1000', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.match(br.headers.vary, /Accept-Encoding/);
+  assert.deepEqual(brotliDecompressSync(br.body), plain.body);
+  assert.ok(br.body.length * 4 < plain.body.length, `${br.body.length} bytes, a quarter or less of ${plain.body.length}`);
+  const gz = await server.request('/api/v1/sites?limit=1000', { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.deepEqual(gunzipSync(gz.body), plain.body);
+  const small = await server.request('/api/v1/health', { headers: { 'Accept-Encoding': 'br' } });
+  assert.equal(small.headers['content-encoding'], undefined, 'a few bytes are not worth compressing');
+  assert.deepEqual(small.json(), { status: 'ok' });
 });
 
 test('site types: 14, each with id, names, color and icon', async () => {
