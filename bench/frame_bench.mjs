@@ -39,6 +39,65 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
+/** Runs in the page: pans across China, zooms into cities and out again, each animated as a user's gesture, and
+ *  measures every frame's work, whether the map was in motion then, and the frame intervals. */
+const gestures = async () => {
+  const map = Module.gyMap.map;
+  const work = [], moving = [], interval = [];
+  let last = 0, running = true, inMotion = false, frameMoving = false;
+  // In motion: between a pan or zoom's start and its end (Leaflet's movestart/moveend, zoomstart/zoomend).
+  // The frames after the end (the list re-sorted, new markers for the new view) are settling, not moving.
+  map.on('movestart zoomstart', () => { inMotion = true; });
+  map.on('moveend zoomend', () => { inMotion = false; });
+  const channel = new MessageChannel();
+  let frameStart = 0;
+  channel.port1.onmessage = () => {
+    if (frameStart) { work.push(performance.now() - frameStart); moving.push(frameMoving); }
+    frameStart = 0;
+  };
+  const tick = (t) => {
+    if (!running) return;
+    if (last) interval.push(t - last);
+    last = t;
+    frameStart = performance.now();
+    frameMoving = inMotion;
+    channel.port2.postMessage(0);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const settle = (ms) => new Promise((r) => setTimeout(r, ms));
+  const moved = () => Promise.race([new Promise((r) => map.once('moveend', r)), settle(3000)]);
+  // Pans across the country, zooms into cities and out again, each animated as a user's gesture.
+  const cities = [[39.9, 116.4], [31.23, 121.47], [23.13, 113.26], [30.57, 104.07], [34.27, 108.95]];
+  for (let i = 0; i < 6; i++) { const m = moved(); map.panBy([i % 2 ? -300 : 300, i % 3 ? 150 : -150], { duration: 0.4 }); await m; await settle(80); }
+  for (const [lat, lon] of cities) {
+    for (const zoom of [6, 9, 12, 14]) { const m = moved(); map.setView([lat, lon], zoom, { animate: true }); await m; await settle(120); }
+    for (let i = 0; i < 3; i++) { const m = moved(); map.panBy([250, i % 2 ? 120 : -120], { duration: 0.3 }); await m; await settle(60); }
+    const m = moved(); map.setZoom(5, { animate: true }); await m; await settle(120);
+  }
+  running = false;
+  await settle(100);
+  return { work, moving, interval };
+};
+
+/** The floor of this browser and machine: Leaflet alone, an empty map of the same size (no app, no markers),
+ *  through the same gestures in the same run. */
+async function leafletAlone(context, url) {
+  const html = await (await fetch(url + '/')).text();
+  const js = '/' + html.match(/src="\/?(leaflet\.[0-9a-f]+\.js)"/)[1];
+  const css = '/' + html.match(/href="\/?(leaflet\.[0-9a-f]+\.css)"/)[1];
+  const page = await context.newPage();
+  await page.goto(url + '/api/v1/health');  // same origin for the library's files
+  await page.setContent(`<!doctype html><html><head><link rel="stylesheet" href="${css}"><script src="${js}"></script>
+    </head><body style="margin:0"><div id="m" style="width:1280px;height:800px"></div><script>
+    window.Module = { gyMap: { map: L.map('m', { zoomControl: false, zoomSnap: 0.5 }).setView([35, 105], 4) } };
+    </script></body></html>`);
+  await page.waitForTimeout(500);
+  const result = await page.evaluate(gestures);
+  await page.close();
+  return result;
+}
+
 let browser;
 try {
   const url = await new Promise((resolve, reject) => {
@@ -72,44 +131,9 @@ try {
   });
   await page.waitForTimeout(1000);
 
-  const result = await page.evaluate(async () => {
-    const map = Module.gyMap.map;
-    const work = [], moving = [], interval = [];
-    let last = 0, running = true, inMotion = false, frameMoving = false;
-    // In motion: between a pan or zoom's start and its end (Leaflet's movestart/moveend, zoomstart/zoomend).
-    // The frames after the end (the list re-sorted, new markers for the new view) are settling, not moving.
-    map.on('movestart zoomstart', () => { inMotion = true; });
-    map.on('moveend zoomend', () => { inMotion = false; });
-    const channel = new MessageChannel();
-    let frameStart = 0;
-    channel.port1.onmessage = () => {
-      if (frameStart) { work.push(performance.now() - frameStart); moving.push(frameMoving); }
-      frameStart = 0;
-    };
-    const tick = (t) => {
-      if (!running) return;
-      if (last) interval.push(t - last);
-      last = t;
-      frameStart = performance.now();
-      frameMoving = inMotion;
-      channel.port2.postMessage(0);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    const settle = (ms) => new Promise((r) => setTimeout(r, ms));
-    const moved = () => Promise.race([new Promise((r) => map.once('moveend', r)), settle(3000)]);
-    // Pans across the country, zooms into cities and out again, each animated as a user's gesture.
-    const cities = [[39.9, 116.4], [31.23, 121.47], [23.13, 113.26], [30.57, 104.07], [34.27, 108.95]];
-    for (let i = 0; i < 6; i++) { const m = moved(); map.panBy([i % 2 ? -300 : 300, i % 3 ? 150 : -150], { duration: 0.4 }); await m; await settle(80); }
-    for (const [lat, lon] of cities) {
-      for (const zoom of [6, 9, 12, 14]) { const m = moved(); map.setView([lat, lon], zoom, { animate: true }); await m; await settle(120); }
-      for (let i = 0; i < 3; i++) { const m = moved(); map.panBy([250, i % 2 ? 120 : -120], { duration: 0.3 }); await m; await settle(60); }
-      const m = moved(); map.setZoom(5, { animate: true }); await m; await settle(120);
-    }
-    running = false;
-    await settle(100);
-    return { work, moving, interval };
-  });
+  const result = await page.evaluate(gestures);
+  const floor = await leafletAlone(page.context(), url);
+  const floorInMotion = floor.work.filter((_, i) => floor.moving[i]);
   const inMotion = result.work.filter((_, i) => result.moving[i]);
   const settling = result.work.filter((_, i) => !result.moving[i]);
   const p95 = percentile(inMotion, 95);
@@ -119,7 +143,10 @@ try {
   console.log(`  frame work, map in motion (${inMotion.length}): p50 ${percentile(inMotion, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...inMotion).toFixed(2)} ms`);
   console.log(`  frame work, settling after (${settling.length}): p50 ${percentile(settling, 50).toFixed(2)} ms, p95 ${percentile(settling, 95).toFixed(2)} ms`);
   console.log(`  frame interval p50 ${percentile(result.interval, 50).toFixed(2)} ms, p95 ${percentile(result.interval, 95).toFixed(2)} ms`);
+  const floorP95 = percentile(floorInMotion, 95);
+  console.log(`  Leaflet alone, an empty map (${floorInMotion.length} frames in motion): p50 ${percentile(floorInMotion, 50).toFixed(2)} ms, p95 ${floorP95.toFixed(2)} ms`);
   console.log(`  ours p95 in motion ${p95.toFixed(2)} ms   target ≤ ${TARGET_MS} ms   ratio target/ours ${(TARGET_MS / p95).toFixed(2)}× ${p95 <= TARGET_MS ? '(met)' : '(NOT met)'}`);
+  console.log(`  ours / Leaflet alone (same run, in motion, p95): ${(p95 / floorP95).toFixed(2)}×`);
 } finally {
   await browser?.close();
   server.kill('SIGTERM');
