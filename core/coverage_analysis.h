@@ -31,8 +31,9 @@ inline constexpr Metres kCandidateCell{500};
 
 /// The candidates of "where next": the demand points with covered[i] == 0 (and members > 0) merged into cells of
 /// about `cell` × `cell` (rows of equal latitude, columns narrowed by the row's latitude), one candidate per cell at
-/// the members-weighted centre, in cell order (south to north, west to east). Every point of a cell is within
-/// `cell` × √2 / 2 of its candidate, so a candidate reaches its whole cell when the ring radius is larger.
+/// the members-weighted centre, in cell order (south to north, west to east). The centre lies in its cell, so every
+/// point of a cell is within the cell's diagonal (`cell` × √2) of its candidate: a candidate reaches its whole cell
+/// when the ring radius is larger (707 m < 923 m for the defaults).
 std::vector<CoverageCandidate> grid_candidates(std::span<const DemandPoint> demand,
                                                std::span<const std::uint8_t> covered, Metres cell = kCandidateCell);
 

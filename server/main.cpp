@@ -107,6 +107,10 @@ int serve(const ServerConfig& config) {
   directory.replace(store.all_sites());
   const WorkplaceSet workplaces(store.all_workplaces());
   CoverageCache coverage(directory, workplaces);
+  // Prepares the staff coverage analysis of every site type (and its country-wide "where next") off to the side:
+  // at national scale that takes about a second, which the first request would otherwise wait for. Joined when
+  // it goes out of scope (before the cache it fills).
+  std::jthread coverage_warmer([&coverage, &workplaces] { coverage.model({})->where_next(workplaces, std::nullopt); });
 
   SlotKeeper keeper(store, clock);
   const SlotSyncCounts made = keeper.refresh_all();

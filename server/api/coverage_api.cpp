@@ -20,7 +20,7 @@ using Request = httplib::Request;
 using Response = httplib::Response;
 
 /// Suggestions asked for when no k is given, and the most accepted.
-constexpr std::int64_t kDefaultSuggestions = 5, kMaxSuggestions = 20;
+constexpr std::int64_t kDefaultSuggestions = 5;
 /// The largest export, in features; larger ones must name a town or a box.
 constexpr std::size_t kMaxExportFeatures = 20'000;
 /// Vertices of a ring's polygon in the export.
@@ -66,11 +66,11 @@ std::size_t parse_k(const Request& req) {
   const auto text = query.text("k");
   if (!text) return kDefaultSuggestions;
   const auto k = http::parse_integer(*text);
-  if (!k || *k < 1 || *k > kMaxSuggestions) throw http::bad_request("k must be a whole number from 1 to 20");
+  if (!k || *k < 1 || *k > static_cast<std::int64_t>(kMaxSuggestions)) throw http::bad_request("k must be a whole number from 1 to 20");
   return static_cast<std::size_t>(*k);
 }
 
-json suggestions_json(const std::vector<CoverageSuggestion>& suggestions, const WorkplaceSet& workplaces) {
+json suggestions_json(std::span<const CoverageSuggestion> suggestions, const WorkplaceSet& workplaces) {
   json items = json::array();
   for (const CoverageSuggestion& s : suggestions)
     items.push_back({{"lat", s.position.lat},
@@ -127,15 +127,16 @@ void suggestions(const ApiServices& services, CoverageCache& cache, const Reques
   const WorkplaceSet& workplaces = cache.workplaces();
   const auto town = parse_town(workplaces, req);
   const auto model = cache.model(request.types);
-  std::uint64_t members = 0, covered = 0;
-  const auto chosen = suggest(*model, workplaces, scope_of(workplaces, town, std::nullopt), k, members, covered);
+  // The greedy order does not depend on k: the first k of the remembered run of kMaxSuggestions.
+  const auto run = model->where_next(workplaces, town);
+  const std::span<const CoverageSuggestion> chosen(run->items.data(), std::min(k, run->items.size()));
   http::send_json(res, {{"types", type_ids(request.types)},
                         {"town", town ? json(workplaces.towns()[*town]) : json(nullptr)},
                         {"k", k},
                         {"radius_m", walk_ring_radius().value},
-                        {"members", members},
-                        {"covered", covered},
-                        {"share", share_of(covered, members)},
+                        {"members", run->members},
+                        {"covered", run->covered},
+                        {"share", share_of(run->covered, run->members)},
                         {"items", suggestions_json(chosen, workplaces)}});
 }
 
@@ -170,7 +171,15 @@ void export_geojson(const ApiServices& services, CoverageCache& cache, const Req
     throw http::bad_request("the export would hold about " + std::to_string(features) + " features, more than " +
                             std::to_string(kMaxExportFeatures) + ": choose a town (town=) or an area (bbox=)");
   std::uint64_t members = 0, covered = 0;
-  const auto chosen = suggest(*model, workplaces, scope, k, members, covered);
+  std::vector<CoverageSuggestion> chosen;
+  if (!request.bbox) {  // a town or all: the remembered run
+    const auto run = model->where_next(workplaces, town);
+    members = run->members;
+    covered = run->covered;
+    chosen.assign(run->items.begin(), run->items.begin() + static_cast<std::ptrdiff_t>(std::min(k, run->items.size())));
+  } else {
+    chosen = suggest(*model, workplaces, scope, k, members, covered);
+  }
 
   json items = json::array();
   for (const Site* site : sites)

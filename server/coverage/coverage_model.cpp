@@ -90,6 +90,25 @@ std::vector<CoverageSuggestion> suggest(const CoverageModel& model, const Workpl
   return out;
 }
 
+std::shared_ptr<const SuggestionRun> CoverageModel::where_next(const WorkplaceSet& workplaces,
+                                                              std::optional<std::uint32_t> town) const {
+  const std::int64_t key = town ? std::int64_t{*town} : -1;
+  // One computation per key at a time; a request for another key waits too (they are rare and each is bounded).
+  const std::lock_guard lock(runs_mutex_);
+  if (const auto it = runs_.find(key); it != runs_.end()) return it->second;
+  auto run = std::make_shared<SuggestionRun>();
+  std::optional<std::vector<std::uint32_t>> scope;
+  if (town) {
+    scope.emplace();
+    const auto& demand = workplaces.demand();
+    for (std::uint32_t i = 0; i < demand.size(); ++i)
+      if (demand[i].group == *town) scope->push_back(i);
+  }
+  run->items = suggest(*this, workplaces, scope, kMaxSuggestions, run->members, run->covered);
+  runs_.emplace(key, run);
+  return run;
+}
+
 std::shared_ptr<const CoverageModel> CoverageCache::model(std::span<const SiteType> types) {
   const auto current = directory_.current();
   const std::uint32_t mask = type_mask(types);

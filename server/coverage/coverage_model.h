@@ -40,6 +40,23 @@ class WorkplaceSet {
   std::vector<std::string> towns_;
 };
 
+/// One "where next" suggestion.
+struct CoverageSuggestion {
+  LatLon position;
+  std::uint64_t members_added = 0;  ///< members newly within reach, after the suggestions before it
+  std::uint32_t town = 0;           ///< index in WorkplaceSet::towns()
+  double share_after = 0;           ///< share of the scope's members within reach once this one is built too
+};
+
+/// "Where next" for a town (or all workplaces): the scope's totals and the suggestions up to kMaxSuggestions.
+struct SuggestionRun {
+  std::uint64_t members = 0, covered = 0;  ///< the scope's members, and those within reach before any suggestion
+  std::vector<CoverageSuggestion> items;   ///< the greedy order: any k's answer is the first k of these
+};
+
+/// The most suggestions computed (and asked for) at once.
+inline constexpr std::size_t kMaxSuggestions = 20;
+
 /// The coverage of one site snapshot's sites of some types over the workplaces. Immutable.
 class CoverageModel {
  public:
@@ -56,6 +73,8 @@ class CoverageModel {
   const std::vector<GroupCoverage>& towns() const { return towns_; }
   /// Chosen sites per town (Site::town equal to the town's name), indexed like towns().
   const std::vector<std::uint32_t>& sites_per_town() const { return sites_per_town_; }
+  /// "Where next" for one town (all workplaces when nothing), kMaxSuggestions deep; computed once, then remembered.
+  std::shared_ptr<const SuggestionRun> where_next(const WorkplaceSet& workplaces, std::optional<std::uint32_t> town) const;
 
  private:
   std::shared_ptr<const SiteSnapshot> snapshot_;  // keeps sites_ alive
@@ -64,14 +83,8 @@ class CoverageModel {
   std::vector<std::uint8_t> covered_;
   std::vector<GroupCoverage> towns_;
   std::vector<std::uint32_t> sites_per_town_;
-};
-
-/// One "where next" suggestion.
-struct CoverageSuggestion {
-  LatLon position;
-  std::uint64_t members_added = 0;  ///< members newly within reach, after the suggestions before it
-  std::uint32_t town = 0;           ///< index in WorkplaceSet::towns()
-  double share_after = 0;           ///< share of the scope's members within reach once this one is built too
+  mutable std::mutex runs_mutex_;
+  mutable std::map<std::int64_t, std::shared_ptr<const SuggestionRun>> runs_;  // by town, -1 for all
 };
 
 /// "Where next" for the workplaces of `scope` (indices into workplaces(); all when nothing): up to k suggestions

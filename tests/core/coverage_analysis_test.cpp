@@ -1,5 +1,5 @@
 // tests/core/coverage_analysis_test.cpp — the candidates of "where next" (one per ~500 m cell of uncovered
-// workplaces, at the members-weighted centre, covered points left out, the town with most members) and the ring
+// workplaces, at the members-weighted centre, within a cell diagonal of each of its points, covered points left out, the town with most members) and the ring
 // polygon of the GeoJSON export (closed, counter-clockwise, every vertex on the circle).
 #include "core/coverage_analysis.h"
 
@@ -31,7 +31,7 @@ TEST(GridCandidates, MergesUncoveredPointsPerCellAtTheWeightedCentre) {
   EXPECT_EQ(candidates[1].position, demand[2].position);
 }
 
-TEST(GridCandidates, EveryPointIsWithinHalfACellDiagonalOfItsCandidate) {
+TEST(GridCandidates, EveryPointIsWithinACellDiagonalOfItsCandidate) {
   std::mt19937 rng(7);
   std::uniform_real_distribution<double> d(-0.05, 0.05);
   std::vector<DemandPoint> demand;
@@ -45,7 +45,7 @@ TEST(GridCandidates, EveryPointIsWithinHalfACellDiagonalOfItsCandidate) {
   for (const auto& p : demand) {
     double nearest = 1e18;
     for (const auto& c : candidates) nearest = std::min(nearest, great_circle_distance(p.position, c.position).value);
-    EXPECT_LE(nearest, kCandidateCell.value * 0.7072);
+    EXPECT_LE(nearest, kCandidateCell.value * 1.4143 + 1.0);  // the diagonal, plus the rows' curvature
   }
 }
 
