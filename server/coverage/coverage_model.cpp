@@ -82,7 +82,9 @@ std::vector<CoverageSuggestion> suggest(const CoverageModel& model, const Workpl
   for (const auto& c : candidates) positions.push_back(c.position);
   std::vector<CoverageSuggestion> out;
   std::uint64_t reached = covered;
-  for (const SiteSuggestion& s : suggest_sites(model.rings(), open, positions, k)) {
+  // `open` is already out of every ring: an empty site index (same radius) spares suggest_sites checking it again.
+  const RingIndex no_sites(std::span<const LatLon>{}, model.rings().radius());
+  for (const SiteSuggestion& s : suggest_sites(no_sites, open, positions, k)) {
     reached += s.members_added;
     out.push_back({positions[s.candidate], s.members_added, candidates[s.candidate].group,
                    members == 0 ? 0.0 : static_cast<double>(reached) / static_cast<double>(members)});
