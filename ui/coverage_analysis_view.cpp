@@ -46,7 +46,11 @@ void draw_towns(const CoverageAnalysisState& state) {
   std::snprintf(total, sizeof total, tr(Text::coverage_total_fmt), covered, members, percent(state.share, share, sizeof share));
   ImGui::TextWrapped("%s", total);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
-  if (!ImGui::BeginTable("##towns", 4, flags)) return;
+  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(240, 241, 243, 255));  // a quiet header, not ImGui blue
+  if (!ImGui::BeginTable("##towns", 4, flags)) {
+    ImGui::PopStyleColor();
+    return;
+  }
   const float bar = std::max(90.0f, ImGui::GetContentRegionAvail().x * 0.3f);
   ImGui::TableSetupColumn(tr(Text::coverage_col_town), ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn(tr(Text::coverage_col_members));
@@ -56,17 +60,22 @@ void draw_towns(const CoverageAnalysisState& state) {
   for (std::size_t i = 0; i < state.towns.size(); ++i) {
     const TownCoverageRow& row = state.towns[i];
     ImGui::TableNextRow();
+    // The texts centred on the share bar's line (a framed widget is taller than a text).
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(row.town.c_str());
     mark_last_item("coverage_town", static_cast<std::int64_t>(i));
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     ImGui::Text("%llu", static_cast<unsigned long long>(row.members));
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     ImGui::Text("%llu", static_cast<unsigned long long>(row.covered));
     ImGui::TableNextColumn();
     share_bar(row.share, -1);
   }
   ImGui::EndTable();
+  ImGui::PopStyleColor();
 }
 
 void draw_where_next(const CoverageAnalysisState& state, std::vector<Intent>& intents) {

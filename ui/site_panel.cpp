@@ -80,9 +80,11 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
   compact_ = phone_ || screen.y < kShortScreen;
   if (phone_) {
     // The booking and course screens need the room: the sheet rises over most of the map there, except
-    // where the map is part of the task (the lecture request's place is the visible map's center).
+    // where the map is part of the task (the lecture request's place is the visible map's center, the coverage
+    // screen's "where next" pins).
     const bool map_matters = bookings.screen == Screen::sites ||
-                             (bookings.screen == Screen::courses && courses.view == CourseView::request_form);
+                             (bookings.screen == Screen::courses && courses.view == CourseView::request_form) ||
+                             (bookings.screen == Screen::coverage && coverage.on_map);
     const float share = map_matters ? 0.6f : 0.86f;
     const float h = std::max(320.0f, screen.y * share);
     ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));

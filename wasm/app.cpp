@@ -273,19 +273,7 @@ void App::apply(const Intent& intent) {
                  [&](const SetSuggestionCount& i) { analysis_.set_k(i.k); },
                  [&](const ShowSuggestionsOnMap& i) {
                    analysis_.set_on_map(i.on);
-                   sync_suggestion_pins();
-                   if (!i.on || analysis_.state().suggestions.empty()) return;
-                   const auto& list = analysis_.state().suggestions;
-                   BoundingBox box{list[0].position.lon, list[0].position.lat, list[0].position.lon, list[0].position.lat};
-                   for (const SuggestionRow& s : list) {
-                     box.min_lon = std::min(box.min_lon, s.position.lon);
-                     box.max_lon = std::max(box.max_lon, s.position.lon);
-                     box.min_lat = std::min(box.min_lat, s.position.lat);
-                     box.max_lat = std::max(box.max_lat, s.position.lat);
-                   }
-                   constexpr double kMargin = 0.015;  // ~1.5 km: the rings fit in the view
-                   map_.fit_bounds({box.min_lon - kMargin, box.min_lat - kMargin, box.max_lon + kMargin,
-                                    box.max_lat + kMargin});
+                   sync_suggestion_pins();  // the map fits them into view itself (MapView::show_suggestions)
                  },
                  [&](const ExportCoverage&) { analysis_.export_geojson(); },
                  [&](const DismissFeedback&) { bookings_.dismiss_feedback(); },

@@ -312,12 +312,21 @@ void LeafletMapView::set_ui_insets(float left, float bottom) { gy_js_map_set_ins
 // (gy-suggestion*, shell/style.css), nothing shared with show_sites / show_clusters / highlight.
 //=================================================================================================
 
-// data: lat, lon per pin, in rank order; count == 0 removes the pins.
+// data: lat, lon per pin, in rank order; count == 0 removes the pins. The pins and their rings are then fitted into
+// the part of the map the UI leaves free, two animation frames later: the tap that asked for them can also change
+// how much of the map the panel covers (a phone's sheet lowers), and the new insets arrive with the next UI frame.
 EM_JS(void, gy_js_map_show_suggestions, (const double* data, int count, double ring_radius_m), {
   const g = Module.gyMap;
   if (g.suggestions) { g.suggestions.remove(); g.suggestions = null; }
   if (count === 0) return;
-  g.suggestions = L.layerGroup().addTo(g.map);
+  const layer = L.featureGroup().addTo(g.map);
+  g.suggestions = layer;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (g.suggestions !== layer) return;  /* replaced meanwhile */
+    const insets = g.insets || { left: 0, bottom: 0 };
+    g.map.fitBounds(layer.getBounds(), { paddingTopLeft: [insets.left + 16, 16],
+                                         paddingBottomRight: [16, insets.bottom + 16], maxZoom: 15 });
+  }));
   for (let i = 0; i < count; i++) {
     const lat = HEAPF64[(data >> 3) + 2 * i], lon = HEAPF64[(data >> 3) + 2 * i + 1];
     L.circle([lat, lon], { radius: ring_radius_m, color: '#7b2cbf', weight: 2, dashArray: '6 5', opacity: 0.9,
