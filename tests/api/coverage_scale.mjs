@@ -71,7 +71,11 @@ test('--demo-scale loads 200,000 workplaces; towns per city within budget, cache
 });
 
 test('suggestions for the whole country and for one city within budget; each adds what it claims', async () => {
-  const country = (await timed('/api/v1/coverage/suggestions?k=20', 1000)).json;
+  const country = (await timed('/api/v1/coverage/suggestions?k=20', 1000)).json;  // warmed at start
+  // Another type set: its model and its country-wide run are built by this request, then remembered.
+  const cold = (await timed('/api/v1/coverage/suggestions?k=20&type=water_point,love_station', 5000)).json;
+  const warm = (await timed('/api/v1/coverage/suggestions?k=5&type=water_point,love_station', 1000)).json;
+  assert.deepEqual(warm.items, cold.items.slice(0, 5));
   assert.equal(country.items.length, 20);
   for (let i = 1; i < 20; ++i) assert.ok(country.items[i].members_added <= country.items[i - 1].members_added);
   const city = '泉州市';
