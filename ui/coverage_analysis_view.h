@@ -10,7 +10,8 @@
 
 namespace gongyou::ui {
 
-/// The two staff pages' switch (site schedule, coverage), drawn at the top of both.
+/// The two staff pages' switch (site schedule, coverage), drawn at the top of the coverage page (the site schedule
+/// has its own way here, next to the site's name).
 void draw_staff_nav(const BookingState& session, std::vector<Intent>& intents);
 
 /// The coverage screen.

@@ -126,10 +126,7 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
         break;
       case Screen::slots: draw_slot_grid(bookings, now, intents); break;
       case Screen::my_bookings: draw_my_bookings(bookings, now, intents); break;
-      case Screen::staff:
-        draw_staff_nav(bookings, intents);
-        staff_.draw(bookings, intents);
-        break;
+      case Screen::staff: staff_.draw(bookings, intents); break;
       case Screen::coverage:
         draw_staff_nav(bookings, intents);
         draw_coverage_analysis(coverage, intents);

@@ -57,7 +57,8 @@ struct SuggestionRun {
 /// The most suggestions computed (and asked for) at once.
 inline constexpr std::size_t kMaxSuggestions = 20;
 
-/// The coverage of one site snapshot's sites of some types over the workplaces. Immutable.
+/// The coverage of one site snapshot's sites of some types over the workplaces. Immutable but for the "where next"
+/// runs it remembers (thread-safe).
 class CoverageModel {
  public:
   /// Indexes the sites of `types` (every type when empty) at walk_ring_radius() and checks every workplace.
