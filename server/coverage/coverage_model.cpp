@@ -112,18 +112,38 @@ std::shared_ptr<const SuggestionRun> CoverageModel::where_next(const WorkplaceSe
 }
 
 std::shared_ptr<const CoverageModel> CoverageCache::model(std::span<const SiteType> types) {
-  const auto current = directory_.current();
   const std::uint32_t mask = type_mask(types);
-  const std::lock_guard lock(mutex_);
-  if (current != snapshot_) {  // sites were imported or changed: every model is stale
-    models_.clear();
-    snapshot_ = current;
+  std::promise<std::shared_ptr<const CoverageModel>> promise;
+  std::shared_ptr<const SiteSnapshot> current;
+  std::shared_future<std::shared_ptr<const CoverageModel>> known;  // ready, or being built by another request
+  {
+    const std::lock_guard lock(mutex_);
+    // Read under the lock: snapshot_ then only ever moves to a newer snapshot.
+    current = directory_.current();
+    if (current != snapshot_) {  // sites were imported or changed: every model is stale
+      models_.clear();
+      snapshot_ = current;
+    }
+    if (const auto it = models_.find(mask); it != models_.end()) {
+      known = it->second;
+    } else {
+      if (models_.size() >= kMaxModels) models_.clear();
+      models_.emplace(mask, promise.get_future().share());
+    }
   }
-  if (const auto it = models_.find(mask); it != models_.end()) return it->second;
-  if (models_.size() >= kMaxModels) models_.clear();
-  auto built = std::make_shared<const CoverageModel>(current, workplaces_, types);
-  models_.emplace(mask, built);
-  return built;
+  if (known.valid()) return known.get();  // waits, without the lock, when another request is building it
+  // Built without the lock (about half a second at national scale): the other models stay available meanwhile, and
+  // requests for this one wait for this build instead of starting their own.
+  try {
+    auto built = std::make_shared<const CoverageModel>(current, workplaces_, types);
+    promise.set_value(built);
+    return built;
+  } catch (...) {
+    promise.set_exception(std::current_exception());
+    const std::lock_guard lock(mutex_);
+    if (snapshot_ == current) models_.erase(mask);  // the next request tries again
+    throw;
+  }
 }
 
 }  // namespace gongyou::server

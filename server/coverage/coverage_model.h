@@ -4,6 +4,7 @@
 // an import swaps the directory's snapshot, and the next request builds a fresh model.
 #pragma once
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -111,7 +112,8 @@ class CoverageCache {
   const WorkplaceSet& workplaces_;
   std::mutex mutex_;
   std::shared_ptr<const SiteSnapshot> snapshot_;  // the snapshot the models were built from
-  std::map<std::uint32_t, std::shared_ptr<const CoverageModel>> models_;  // by type bit mask
+  /// By type bit mask; a model being built is a future not yet ready.
+  std::map<std::uint32_t, std::shared_future<std::shared_ptr<const CoverageModel>>> models_;
 };
 
 }  // namespace gongyou::server
