@@ -14,6 +14,7 @@
 #include "server/api/accounts_api.h"
 #include "server/api/bookings_api.h"
 #include "server/api/courses_api.h"
+#include "server/api/coverage_api.h"
 #include "server/api/door_api.h"
 #include "server/api/lectures_api.h"
 #include "server/api/site_import_api.h"
@@ -33,6 +34,7 @@
 #include "server/sites/site_directory.h"
 #include "server/store/open_store.h"
 #include "tools/demo_data/huian_demo.h"
+#include "tools/demo_data/huian_workplaces.h"
 #include "tools/scale_data/scale_data.h"
 
 namespace {
@@ -58,6 +60,8 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clo
     std::cerr << "loaded " << sites.size() << " demo sites\n";
   else
     std::cerr << "--demo: the database already has sites; nothing loaded\n";
+  const auto workplaces = demo::huian_workplaces();
+  if (store.seed_workplaces(workplaces)) std::cerr << "loaded " << workplaces.size() << " demo workplaces\n";
   const int templates = seed_demo_schedules(store, passwords, clock.now());
   if (templates > 0) std::cerr << "set " << templates << " demo weekly templates\n";
   const int courses = seed_demo_courses(store, passwords, clock.now());
@@ -74,10 +78,20 @@ void load_demo_scale(Store& store) {
   const auto generated = Clock::now();
   if (!store.seed_sites(sites)) {
     std::cerr << "--demo-scale: the database already has sites; nothing loaded\n";
-    return;
+  } else {
+    std::fprintf(stderr, "loaded %zu scale sites: generated in %.2f s, stored in %.2f s\n", sites.size(),
+                 seconds(generated - start), seconds(Clock::now() - generated));
   }
-  std::fprintf(stderr, "loaded %zu scale sites: generated in %.2f s, stored in %.2f s\n", sites.size(),
-               seconds(generated - start), seconds(Clock::now() - generated));
+  // Workplaces: the city's name as Site::town spells it ("泉州市"), so that sites and workplaces share towns.
+  const auto demand_start = Clock::now();
+  std::vector<Workplace> workplaces;
+  const auto cities = scale::cities();
+  for (const DemandPoint& d : scale::scale_demand())
+    workplaces.push_back({d.position, d.members, std::string(cities[d.group].name) + "市"});
+  const auto demand_generated = Clock::now();
+  if (store.seed_workplaces(workplaces))
+    std::fprintf(stderr, "loaded %zu scale workplaces: generated in %.2f s, stored in %.2f s\n", workplaces.size(),
+                 seconds(demand_generated - demand_start), seconds(Clock::now() - demand_generated));
 }
 
 int serve(const ServerConfig& config) {
@@ -91,6 +105,12 @@ int serve(const ServerConfig& config) {
   if (config.load_demo_scale) load_demo_scale(store);
   SiteDirectory directory;
   directory.replace(store.all_sites());
+  const WorkplaceSet workplaces(store.all_workplaces());
+  CoverageCache coverage(directory, workplaces);
+  // Prepares the staff coverage analysis of every site type (and its country-wide "where next") off to the side:
+  // at national scale that takes about a second, which the first request would otherwise wait for. Joined when
+  // it goes out of scope (before the cache it fills).
+  std::jthread coverage_warmer([&coverage, &workplaces] { coverage.model({})->where_next(workplaces, std::nullopt); });
 
   SlotKeeper keeper(store, clock);
   const SlotSyncCounts made = keeper.refresh_all();
@@ -111,6 +131,7 @@ int serve(const ServerConfig& config) {
   api::add_course_routes(api, services);
   api::add_lecture_routes(api, services, directory);
   api::add_site_import_routes(api, services, directory);
+  api::add_coverage_routes(api, services, coverage);
   if (config.test_clock) api::add_test_clock_routes(api, services, clock);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

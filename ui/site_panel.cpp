@@ -74,15 +74,17 @@ const char* geolocation_message(GeolocationError e) {
 // [SECTION] Panel frame
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw(const AppState& state, const BookingState& bookings, const CourseState& courses, UtcSeconds now,
-                     ImVec2 screen, std::vector<Intent>& intents) {
+void SitePanel::draw(const AppState& state, const BookingState& bookings, const CourseState& courses,
+                     const CoverageAnalysisState& coverage, UtcSeconds now, ImVec2 screen, std::vector<Intent>& intents) {
   phone_ = screen.x < kPhoneBreakpoint;
   compact_ = phone_ || screen.y < kShortScreen;
   if (phone_) {
     // The booking and course screens need the room: the sheet rises over most of the map there, except
-    // where the map is part of the task (the lecture request's place is the visible map's center).
+    // where the map is part of the task (the lecture request's place is the visible map's center, the coverage
+    // screen's "where next" pins).
     const bool map_matters = bookings.screen == Screen::sites ||
-                             (bookings.screen == Screen::courses && courses.view == CourseView::request_form);
+                             (bookings.screen == Screen::courses && courses.view == CourseView::request_form) ||
+                             (bookings.screen == Screen::coverage && coverage.on_map);
     const float share = map_matters ? 0.6f : 0.86f;
     const float h = std::max(320.0f, screen.y * share);
     ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));
@@ -125,6 +127,10 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
       case Screen::slots: draw_slot_grid(bookings, now, intents); break;
       case Screen::my_bookings: draw_my_bookings(bookings, now, intents); break;
       case Screen::staff: staff_.draw(bookings, intents); break;
+      case Screen::coverage:
+        draw_staff_nav(bookings, intents);
+        draw_coverage_analysis(coverage, intents);
+        break;
       case Screen::courses: courses_.draw(courses, bookings, state, now, intents); break;
     }
     auth_.draw(bookings, screen, intents);
@@ -194,7 +200,10 @@ void SitePanel::draw_tabs(const BookingState& bookings, std::vector<Intent>& int
   }
   mark_last_item("tab_courses");
   ImGui::SameLine();
-  if (bookings.user && bookings.user->admin) tab(Text::tab_staff, Screen::staff, s == Screen::staff);
+  if (bookings.user && bookings.user->admin) {
+    tab(Text::tab_staff, Screen::staff, s == Screen::staff || s == Screen::coverage);
+    mark_last_item("tab_staff");
+  }
   // The account, at the right: sign in, or the user's name with sign out.
   const char* account = bookings.user ? tr(Text::sign_out) : tr(Text::sign_in);
   const float w = ImGui::CalcTextSize(account).x + ImGui::GetStyle().FramePadding.x * 2;

@@ -8,6 +8,7 @@
 #include "imgui_internal.h"
 #include "ui/booking_views.h"
 #include "ui/course_views.h"
+#include "ui/coverage_analysis_view.h"
 #include "ui/i18n.h"
 #include "ui/staff_view.h"
 #include "ui/touch_scroll.h"
@@ -33,8 +34,8 @@ class SitePanel {
   static constexpr float kShortScreen = 560;
 
   /// Draws the panel for a screen of `screen` CSS px at time `now`; appends what the user asked for to `intents`.
-  void draw(const AppState& state, const BookingState& bookings, const CourseState& courses, UtcSeconds now,
-            ImVec2 screen, std::vector<Intent>& intents);
+  void draw(const AppState& state, const BookingState& bookings, const CourseState& courses,
+            const CoverageAnalysisState& coverage, UtcSeconds now, ImVec2 screen, std::vector<Intent>& intents);
 
   /// How much of the map the panel covers: x = from the left (desktop), y = from the bottom (phone), CSS px.
   ImVec2 map_insets() const { return map_insets_; }

@@ -1,6 +1,7 @@
 // ui/staff_view.cpp — see staff_view.h.
 #include "ui/staff_view.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "imgui.h"
@@ -11,17 +12,33 @@
 #include "ui/theme.h"
 
 namespace gongyou::ui {
+namespace {
+
+/// The way to the coverage analysis (覆盖分析), the other staff page.
+void coverage_button(std::vector<Intent>& intents) {
+  if (secondary_button(tr(Text::staff_nav_coverage))) intents.push_back(ShowScreen{Screen::coverage});
+  mark_last_item("staff_nav_coverage");
+}
+
+}  // namespace
 
 void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
   if (!state.site) {
     ImGui::TextWrapped("%s", tr(Text::staff_pick_site));
+    coverage_button(intents);
     return;
   }
   if (state.template_revision != form_revision_ && state.template_form) {
     form_ = *state.template_form;
     form_revision_ = state.template_revision;
   }
+  const float right_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(state.site_name.c_str());
+  // The coverage analysis at the right of the site's name: no row of its own, the roster keeps the room on a phone.
+  const float w = ImGui::CalcTextSize(tr(Text::staff_nav_coverage)).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
+  coverage_button(intents);
   ImGui::BeginChild("##staff", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
 
   ImGui::SeparatorText(tr(Text::template_title));

@@ -28,7 +28,12 @@ Overloaded(F...) -> Overloaded<F...>;
 
 App::App(MapView& map, AppServices services) : map_(map), services_(std::move(services)) {
   state_.set_map_center(kRegionCenter);
-  bookings_.session_listener = [this] { courses_.session_changed(bookings_.state().screen == Screen::courses); };
+  bookings_.session_listener = [this] {
+    courses_.session_changed(bookings_.state().screen == Screen::courses);
+    analysis_.reset();
+    sync_suggestion_pins();
+  };
+  analysis_.on_suggestions = [this] { sync_suggestion_pins(); };
 }
 
 void App::start() {
@@ -296,7 +301,17 @@ void App::apply(const Intent& intent) {
                  [&](const ShowPass& i) { bookings_.show_pass(i.booking); },
                  [&](const HidePass&) { bookings_.hide_pass(); },
                  [&](const DownloadCalendar& i) { bookings_.download_calendar(i.booking); },
-                 [&](const ShowScreen& i) { bookings_.show_screen(i.screen); },
+                 [&](const ShowScreen& i) {
+                   bookings_.show_screen(i.screen);
+                   if (bookings_.state().screen == Screen::coverage) analysis_.load();
+                   sync_suggestion_pins();  // the pins belong to the coverage screen
+                 },
+                 [&](const SetSuggestionCount& i) { analysis_.set_k(i.k); },
+                 [&](const ShowSuggestionsOnMap& i) {
+                   analysis_.set_on_map(i.on);
+                   sync_suggestion_pins();  // the map fits them into view itself (MapView::show_suggestions)
+                 },
+                 [&](const ExportCoverage&) { analysis_.export_geojson(); },
                  [&](const DismissFeedback&) { bookings_.dismiss_feedback(); },
                  [&](const MarkNotificationsRead&) { bookings_.mark_notifications_read(); },
                  [&](const SaveTemplate& i) { bookings_.save_template(i.form); },
@@ -344,6 +359,16 @@ void App::apply(const Intent& intent) {
   publish_route();
 }
 
+void App::sync_suggestion_pins() {
+  const CoverageAnalysisState& a = analysis_.state();
+  std::vector<LatLon> wanted;
+  if (a.on_map && bookings_.state().screen == Screen::coverage)
+    for (const SuggestionRow& s : a.suggestions) wanted.push_back(s.position);
+  if (wanted == pins_) return;
+  pins_ = std::move(wanted);
+  map_.show_suggestions(pins_, walk_ring_radius());
+}
+
 Route App::current_route() const {
   const BookingState& b = bookings_.state();
   const CourseState& c = courses_.state();
@@ -354,6 +379,7 @@ Route App::current_route() const {
     case Screen::courses:
       if (c.view == CourseView::detail && c.opened_course) return Route{Route::Kind::course, c.opened_course};
       return Route{Route::Kind::courses, c.view == CourseView::catalog ? c.category : 0};
+    case Screen::coverage:  // no link of its own yet: the staff screen is reached through its tab
     case Screen::sites: break;
   }
   const Site* site = state_.selected();

@@ -9,6 +9,7 @@
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
 #include "wasm/cluster_map.h"
+#include "wasm/coverage_analysis.h"
 #include "wasm/coverage_overlay.h"
 #include "wasm/courses.h"
 #include "wasm/intent.h"
@@ -81,6 +82,8 @@ class App {
   const AppState& state() const { return state_; }
   const BookingState& bookings() const { return bookings_.state(); }
   const CourseState& courses() const { return courses_.state(); }
+  /// The staff coverage analysis screen.
+  const CoverageAnalysisState& coverage_analysis() const { return analysis_.state(); }
   /// The clustered map (active at national scale only).
   const ClusterMap& cluster_map() const { return cluster_map_; }
 
@@ -101,6 +104,8 @@ class App {
   void fetch_and_select(SiteId id, bool from_map);
   void sites_changed();  // pushes markers to the map after a load or filter change
   void select(SiteId id, bool from_map);
+  /// Puts the "where next" suggestions on the map when they are to be shown, or takes them off (if that changed).
+  void sync_suggestion_pins();
   /// Where the app is now, as a route.
   Route current_route() const;
   /// Opens the view a link or the history names (sites must be loaded for site routes).
@@ -113,6 +118,8 @@ class App {
   AppState state_;
   Bookings bookings_{services_};
   Courses courses_{bookings_};
+  CoverageAnalysis analysis_{bookings_};
+  std::vector<LatLon> pins_;           // the suggestion pins on the map
   std::vector<Site> loading_;          // pages received so far
   ClusterMap cluster_map_;
   CoverageOverlay coverage_;

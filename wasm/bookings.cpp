@@ -128,7 +128,8 @@ void Bookings::logout() {
   state_.notifications.clear();
   state_.pass.reset();
   if (services_.save_setting) services_.save_setting(kTokenSetting, "");
-  if (state_.screen == Screen::my_bookings || state_.screen == Screen::staff) state_.screen = Screen::sites;
+  if (state_.screen == Screen::my_bookings || state_.screen == Screen::staff || state_.screen == Screen::coverage)
+    state_.screen = Screen::sites;
   say(Feedback::Kind::info, "signed_out");
   if (session_listener) session_listener();
 }
@@ -271,7 +272,8 @@ void Bookings::mark_notifications_read() {
 void Bookings::show_screen(Screen screen) {
   state_.screen = screen;
   state_.pass.reset();
-  if ((screen == Screen::my_bookings || screen == Screen::staff) && !state_.user) return open_auth(false);
+  if ((screen == Screen::my_bookings || screen == Screen::staff || screen == Screen::coverage) && !state_.user)
+    return open_auth(false);
   refresh();
 }
 
@@ -285,6 +287,7 @@ void Bookings::refresh() {
     case Screen::staff: load_staff(); break;
     case Screen::sites: if (state_.user) load_my_bookings(); break;  // for the reminder banner
     case Screen::courses: break;                                      // wasm/courses.cpp
+    case Screen::coverage: break;                                     // wasm/coverage_analysis.cpp
   }
 }
 
@@ -367,6 +370,11 @@ void Bookings::staff_cancel(std::int64_t booking_id) {
     say(Feedback::Kind::success, "cancelled");
     load_staff();
   });
+}
+
+void Bookings::download(const std::string& path, const std::string& filename) {
+  if (!services_.download || state_.token.empty()) return;
+  services_.download(HttpRequest{"GET", path, "", state_.token, ""}, filename);
 }
 
 void Bookings::export_roster() {

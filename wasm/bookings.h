@@ -17,7 +17,7 @@ struct AppServices;
 struct HttpResponse;
 
 /// Which screen the panel shows.
-enum class Screen : std::uint8_t { sites, slots, my_bookings, staff, courses };
+enum class Screen : std::uint8_t { sites, slots, my_bookings, staff, courses, coverage };
 
 /// A short message shown after an action: a code the UI turns into words, and a number for some.
 struct Feedback {
@@ -109,6 +109,8 @@ class Bookings {
   /// Calls the API with the session's token; an expired session signs out and asks to sign in again.
   void call(const std::string& method, const std::string& path, const std::string& body, Done done,
             const std::string& idempotency_key = "");
+  /// Saves the answer of GET `path` (asked with the session's token) as a file named `filename`.
+  void download(const std::string& path, const std::string& filename);
   /// Explains a refused or failed request in the feedback line.
   void fail(const HttpResponse& response);
   /// Puts a message in the feedback line.

@@ -9,6 +9,7 @@
 #include "wasm/app_state.h"
 #include "wasm/bookings.h"
 #include "wasm/courses.h"
+#include "wasm/coverage_analysis.h"
 
 namespace gongyou {
 
@@ -54,6 +55,10 @@ struct CheckIn { std::int64_t booking; };
 struct StaffCancel { std::int64_t booking; };
 struct DecideVisit { std::int64_t booking; bool approve; std::string reason; };  ///< a pending studio visit
 struct ExportRoster {};
+// Coverage analysis (wasm/coverage_analysis.h)
+struct SetSuggestionCount { int k; };         ///< "where next": how many new sites to suggest (1..20)
+struct ShowSuggestionsOnMap { bool on; };     ///< show the suggestions as pins on the map, or hide them
+struct ExportCoverage {};                     ///< download the GeoJSON export
 // Classroom and lecture requests (wasm/courses.h)
 struct ShowCourses { CourseView view; };      ///< the classroom tab, on one of its views
 struct SetCourseCategory { std::int64_t category; };  ///< 0: all
@@ -73,7 +78,7 @@ using Intent = std::variant<ToggleType, ShowAllTypes, SetQuery, ToggleFacility, 
                             DismissFeedback, MarkNotificationsRead, SaveTemplate, ShiftRosterDay, CheckIn, StaffCancel,
                             ExportRoster, SetGroupSize, DecideVisit, ShowCourses, SetCourseCategory, SetCourseQuery, SetCourseSort,
                             LoadMoreCourses, OpenCourse, Enroll, LeaveCourse, MarkLesson, SubmitLectureRequest,
-                            DecideLectureRequest>;
+                            DecideLectureRequest, SetSuggestionCount, ShowSuggestionsOnMap, ExportCoverage>;
 
 // ---- Platform events (from the browser) ----
 struct MarkerClicked { SiteId site; };                  ///< a map marker was clicked or tapped

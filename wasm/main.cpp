@@ -132,7 +132,7 @@ void publish_test_state() {
   state["marks"] = marks;
   state["id_conflicts"] = GImGui->DebugDrawIdConflictsCount;
   const BookingState& b = g_rt->app->bookings();
-  static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff", "courses"};
+  static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff", "courses", "coverage"};
   state["screen"] = kScreens[static_cast<int>(b.screen)];
   state["signed_in"] = b.user ? nlohmann::json(b.user->username) : nlohmann::json(nullptr);
   state["auth_open"] = b.auth_open;
@@ -180,6 +180,13 @@ void publish_test_state() {
   }
   state["coverage"] = {{"on", s.coverage_on()}, {"drawn", s.coverage_drawn()}};
   state["presented"] = g_rt->frames_presented;  // frames rendered to the canvas (the others looked the same)
+  const CoverageAnalysisState& a = g_rt->app->coverage_analysis();
+  nlohmann::json towns = nlohmann::json::array(), suggestions = nlohmann::json::array();
+  for (const TownCoverageRow& t : a.towns) towns.push_back({{"town", t.town}, {"members", t.members}, {"covered", t.covered}});
+  for (const SuggestionRow& r : a.suggestions)
+    suggestions.push_back({{"lat", r.position.lat}, {"lon", r.position.lon}, {"members_added", r.members_added}});
+  state["coverage_analysis"] = {{"towns", towns}, {"k", a.k}, {"suggestions", suggestions}, {"on_map", a.on_map},
+                                {"loading", a.towns_loading || a.suggestions_loading}};
   if (selected) {
     state["selected_position"] = {selected->position.lat, selected->position.lon};
     state["selected_name"] = selected->name;
@@ -229,8 +236,8 @@ void frame() {
   ImGui::NewFrame();
   ui::begin_test_marks();
   ui::begin_touch_frame();
-  rt.panel.draw(rt.app->state(), rt.app->bookings(), rt.app->courses(), platform::now_utc(), io.DisplaySize,
-                rt.intents);
+  rt.panel.draw(rt.app->state(), rt.app->bookings(), rt.app->courses(), rt.app->coverage_analysis(), platform::now_utc(),
+                io.DisplaySize, rt.intents);
   ImGui::Render();
   collect_ui_rects(rt.ui_rects);
   present(*ImGui::GetDrawData(), canvas_area(rt.ui_rects, m.css_width, m.css_height, m.pixel_ratio, kCanvasMargin),

@@ -40,6 +40,9 @@ class MapView {
   virtual void show_coverage(const BoundingBox& box, int columns, int rows, std::span<const std::uint8_t> rgba) = 0;
   /// Removes the coverage raster.
   virtual void hide_coverage() = 0;
+  /// Replaces the "where next" pins (coverage analysis) with these places, numbered 1, 2, ... in order, each with a
+  /// dashed ring of `ring_radius`, and shows them all in the part of the map the UI leaves free; none removes them.
+  virtual void show_suggestions(std::span<const LatLon> places, Metres ring_radius) = 0;
   /// Highlights one site's marker and ring, or none.
   virtual void highlight(std::optional<SiteId> site) = 0;
   /// Moves the view so that `center` is in the middle, at least at `min_zoom`.

@@ -29,6 +29,10 @@ class NullMapView final : public MapView {
     coverage_bytes = rgba.size();
   }
   void hide_coverage() override { coverage.reset(); }
+  void show_suggestions(std::span<const LatLon> places, Metres) override {
+    suggestion_pins.assign(places.begin(), places.end());
+    ++suggestion_calls;
+  }
   void highlight(std::optional<SiteId> site) override { highlighted = site; }
   void fly_to(LatLon center, double min_zoom) override {
     flown_to = center;
@@ -42,6 +46,8 @@ class NullMapView final : public MapView {
   void set_ui_insets(float, float) override {}
 
   std::optional<BoundingBox> coverage;
+  std::vector<LatLon> suggestion_pins;
+  int suggestion_calls = 0;
   std::size_t coverage_cells = 0, coverage_bytes = 0;
   std::vector<MapMarker> clusters;
   std::optional<Metres> cluster_rings;

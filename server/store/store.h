@@ -1,5 +1,5 @@
 // server/store/store.h — what the server needs from persistent storage, independent of the database:
-// sites (here), accounts (account_store.h), schedules and slots (schedule_store.h), bookings
+// sites and workplaces (here), accounts (account_store.h), schedules and slots (schedule_store.h), bookings
 // (booking_store.h), courses and lecture requests (course_store.h), idempotency records and server secrets (here).
 // SqlStore (store/sql/) implements it once over SQL; SqliteStore (store/sqlite/) and PostgresStore (store/postgres/)
 // bring its connections and transactions; open_store.h picks one.
@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/coverage_analysis.h"
 #include "core/site.h"
 #include "core/units.h"
 #include "server/store/account_store.h"
@@ -89,6 +90,13 @@ class Store : public AccountStore, public ScheduleStore, public BookingStore, pu
   /// Inserts new sites (their ids are ignored) in one transaction: all of them or, on any failure, none.
   /// Returns the ids given to them, in order.
   virtual std::vector<SiteId> insert_sites(std::span<const Site> sites) = 0;
+
+  /// Every workplace of union members (the coverage analysis' demand points), in id order.
+  virtual std::vector<Workplace> all_workplaces() = 0;
+
+  /// Inserts the workplaces in one transaction when the store holds none yet; false (and nothing written) when it
+  /// already had some.
+  virtual bool seed_workplaces(std::span<const Workplace> workplaces) = 0;
 
   /// Runs `action` once per key: within one transaction, replays the stored answer of an unexpired record
   /// (created after `fresh_since`) with the same body hash, refuses one with another body hash, or runs

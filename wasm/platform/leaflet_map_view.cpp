@@ -372,3 +372,52 @@ void LeafletMapView::show_user_position(LatLon position) { gy_js_map_show_user(p
 void LeafletMapView::set_ui_insets(float left, float bottom) { gy_js_map_set_insets(left, bottom); }
 
 }  // namespace gongyou::platform
+
+//=================================================================================================
+// [SECTION] Coverage analysis: the "where next" pins (MapView::show_suggestions)
+// Kept apart from the site markers and clusters above: its own layer group (g.suggestions), its own CSS classes
+// (gy-suggestion*, shell/style.css), nothing shared with show_sites / show_clusters / highlight.
+//=================================================================================================
+
+// data: lat, lon per pin, in rank order; count == 0 removes the pins. The pins and their rings are then fitted into
+// the part of the map the UI leaves free, two animation frames later: the tap that asked for them can also change
+// how much of the map the panel covers (a phone's sheet lowers), and the new insets arrive with the next UI frame.
+EM_JS(void, gy_js_map_show_suggestions, (const double* data, int count, double ring_radius_m), {
+  const g = Module.gyMap;
+  if (g.suggestions) { g.suggestions.remove(); g.suggestions = null; }
+  if (count === 0) return;
+  const layer = L.featureGroup().addTo(g.map);
+  g.suggestions = layer;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (g.suggestions !== layer) return;  /* replaced meanwhile */
+    const insets = g.insets || { left: 0, bottom: 0 };
+    g.map.fitBounds(layer.getBounds(), { paddingTopLeft: [insets.left + 16, 16],
+                                         paddingBottomRight: [16, insets.bottom + 16], maxZoom: 15 });
+  }));
+  for (let i = 0; i < count; i++) {
+    const lat = HEAPF64[(data >> 3) + 2 * i], lon = HEAPF64[(data >> 3) + 2 * i + 1];
+    L.circle([lat, lon], { radius: ring_radius_m, color: '#7b2cbf', weight: 2, dashArray: '6 5', opacity: 0.9,
+      fillColor: '#7b2cbf', fillOpacity: 0.08, interactive: false }).addTo(g.suggestions);
+    const pin = document.createElement('div');
+    pin.className = 'gy-suggestion';
+    const rank = document.createElement('span');
+    rank.textContent = String(i + 1);
+    pin.appendChild(rank);
+    L.marker([lat, lon], { icon: L.divIcon({ html: pin, className: 'gy-suggestion-wrap', iconSize: [28, 28],
+      iconAnchor: [14, 28] }), keyboard: false, interactive: false, zIndexOffset: 2000 }).addTo(g.suggestions);
+  }
+});
+
+namespace gongyou::platform {
+
+void LeafletMapView::show_suggestions(std::span<const LatLon> places, Metres ring_radius) {
+  std::vector<double> packed;
+  packed.reserve(places.size() * 2);
+  for (LatLon p : places) {
+    packed.push_back(p.lat);
+    packed.push_back(p.lon);
+  }
+  gy_js_map_show_suggestions(packed.data(), static_cast<int>(places.size()), ring_radius.value);
+}
+
+}  // namespace gongyou::platform

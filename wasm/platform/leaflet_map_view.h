@@ -18,6 +18,7 @@ class LeafletMapView final : public MapView {
   void show_coverage(const BoundingBox& box, int columns, int rows, std::span<const std::uint8_t> rgba) override;
   void hide_coverage() override;
   void highlight(std::optional<SiteId> site) override;
+  void show_suggestions(std::span<const LatLon> places, Metres ring_radius) override;
   void fly_to(LatLon center, double min_zoom) override;
   void show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) override;
   void show_user_position(LatLon position) override;

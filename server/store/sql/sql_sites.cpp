@@ -1,4 +1,4 @@
-// server/store/sql/sql_sites.cpp — SqlStore's sites (store.h), idempotency records, server secrets and the
+// server/store/sql/sql_sites.cpp — SqlStore's sites and workplaces (store.h), idempotency records, server secrets and the
 // purge of expired rows. Every SQL text here is fixed but for the dialect's fragments; filters are bound
 // parameters, and an unused filter is bound as NULL.
 #include <nlohmann/json.hpp>
@@ -171,6 +171,34 @@ std::vector<SiteId> SqlStore::insert_sites(std::span<const Site> sites) {
     ids.reserve(sites.size());
     for (const Site& site : sites) ids.push_back(SiteId{insert_site(writer, site, /*keep_id=*/false)});
     return ids;
+  });
+}
+
+std::vector<Workplace> SqlStore::all_workplaces() {
+  auto connection = borrow();
+  auto query = (*connection).cached("SELECT lat, lon, members, town FROM workplaces ORDER BY id");
+  std::vector<Workplace> workplaces;
+  while (query->step())
+    workplaces.push_back({LatLon{query->column_double(0), query->column_double(1)},
+                          static_cast<std::uint32_t>(query->column_int(2)), query->column_text(3)});
+  return workplaces;
+}
+
+bool SqlStore::seed_workplaces(std::span<const Workplace> workplaces) {
+  return write([&](Connection& writer) {
+    {
+      auto any = writer.cached("SELECT EXISTS (SELECT 1 FROM workplaces)");
+      if (any->step() && any->column_int(0) != 0) return false;
+    }
+    for (const Workplace& workplace : workplaces) {
+      auto insert = writer.cached("INSERT INTO workplaces (lat, lon, members, town) VALUES (?1, ?2, ?3, ?4)");
+      insert->bind(1, workplace.position.lat);
+      insert->bind(2, workplace.position.lon);
+      insert->bind(3, std::int64_t{workplace.members});
+      insert->bind(4, workplace.town);
+      insert->step();
+    }
+    return true;
   });
 }
 

@@ -4,7 +4,7 @@
 // the connections, and how a read borrows a connection and a write runs as one transaction (lend, give_back,
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
-// The implementation is split by subject: sql_sites.cpp (sites, idempotency, secrets, purge), sql_accounts.cpp,
+// The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
 // sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
@@ -21,12 +21,14 @@ namespace gongyou::server::sql {
 /// The Store over any SQL database that implements sql::Connection; abstract in how it gets connections.
 class SqlStore : public Store {
  public:
-  // Sites, idempotency records, secrets (store.h), in sql_sites.cpp.
+  // Sites, workplaces, idempotency records, secrets (store.h), in sql_sites.cpp.
   SitePage list_sites(const SitePageRequest& request) override;
   std::optional<Site> find_site(SiteId id) override;
   std::vector<Site> all_sites() override;
   bool seed_sites(std::span<const Site> sites) override;
   std::vector<SiteId> insert_sites(std::span<const Site> sites) override;
+  std::vector<Workplace> all_workplaces() override;
+  bool seed_workplaces(std::span<const Workplace> workplaces) override;
   IdempotentAnswer run_idempotent(const IdempotencyKey& key, UtcSeconds now, UtcSeconds fresh_since,
                                   const std::function<StoredResponse()>& action) override;
   std::string server_secret(std::string_view name, const std::function<std::string()>& make) override;

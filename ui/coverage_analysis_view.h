@@ -1,0 +1,20 @@
+// ui/coverage_analysis_view.h — the staff coverage analysis screen (覆盖分析): towns with members, members within
+// 15 minutes and a share bar (lowest first); "where next" with a k stepper, its suggestions, a button that shows them
+// on the map and the GeoJSON export. Reads CoverageAnalysisState, emits Intents; no I/O.
+#pragma once
+#include <vector>
+
+#include "wasm/bookings.h"
+#include "wasm/coverage_analysis.h"
+#include "wasm/intent.h"
+
+namespace gongyou::ui {
+
+/// The two staff pages' switch (site schedule, coverage), drawn at the top of the coverage page (the site schedule
+/// has its own way here, next to the site's name).
+void draw_staff_nav(const BookingState& session, std::vector<Intent>& intents);
+
+/// The coverage screen.
+void draw_coverage_analysis(const CoverageAnalysisState& state, std::vector<Intent>& intents);
+
+}  // namespace gongyou::ui
