@@ -42,8 +42,9 @@ std::string gzip_compress(std::string_view text, int level) {
 
 void compress_json_answer(const httplib::Request& req, httplib::Response& res) {
   constexpr std::size_t kMinBytes = 4096;
+  const std::string type = res.get_header_value("Content-Type");
   if (res.body.size() < kMinBytes || res.has_header("Content-Encoding") ||
-      res.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+      (type.rfind("application/json", 0) != 0 && type.rfind("application/geo+json", 0) != 0))
     return;
   const std::string accept = req.get_header_value("Accept-Encoding");
   if (accepts_encoding(accept, "br")) {

@@ -14,7 +14,7 @@ std::string brotli_compress(std::string_view text, int quality = 5);
 /// `text` in the gzip format (RFC 1952) at zlib `level` 1–9: for clients that do not take brotli (plain HTTP).
 std::string gzip_compress(std::string_view text, int level = 6);
 
-/// Compresses a JSON answer of at least 4 KB in place, with brotli (quality 4: about 1 ms per 100 KB) or gzip,
+/// Compresses a JSON (or GeoJSON) answer of at least 4 KB in place, with brotli (quality 4: about 1 ms per 100 KB) or gzip,
 /// whichever the request accepts, and says so (Content-Encoding, Vary). Answers already encoded, small, or of
 /// other types are left alone.
 void compress_json_answer(const httplib::Request& req, httplib::Response& res);

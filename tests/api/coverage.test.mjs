@@ -4,6 +4,7 @@
 // RFC 7946 export (closed counter-clockwise rings, lon/lat order), admins only, and bad input refused with 400/404.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
 
 import { adminAccount, errorOf, haversineMetres, startServer } from './harness.mjs';
 
@@ -222,6 +223,10 @@ function checkGeoJson(body) {
 test('export: RFC 7946 GeoJSON with sites, rings, workplaces and suggestions, as a download', async () => {
   const response = await staffGet('/api/v1/coverage/export.geojson?k=3');
   assert.match(response.headers['content-type'], /^application\/geo\+json/);
+  const packed = await server.request('/api/v1/coverage/export.geojson?k=3',
+                                      { headers: { Authorization: `Bearer ${admin}`, 'Accept-Encoding': 'br' } });
+  assert.equal(packed.headers['content-encoding'], 'br', 'a large export travels compressed');
+  assert.deepEqual(JSON.parse(brotliDecompressSync(packed.body).toString('utf8')), response.json);
   assert.match(response.headers['content-disposition'], /^attachment; filename="[^"]+\.geojson"$/);
   const body = response.json;
   checkGeoJson(body);
