@@ -52,6 +52,6 @@ if [[ -f $WASM_BENCH ]]; then
 else
   echo "(no $WASM_BENCH: build the wasm preset to compare wasm against JS)"
 fi
-echo "  frame time p95 while panning 150,000 sites in headless Chromium: not measured here yet; it needs the map"
-echo "  front end drawing from core/clustering (issue 6, part 2)."
+echo "  frame time p95 while panning 150,000 sites in headless Chromium: bench/frame_bench.sh (also in make bench)."
+echo "  k-nearest is served by the native server (GET /sites/nearest); clustering and coverage run in the page (wasm)."
 echo "  Processor time on both sides; $(nproc) cores shared with whatever else runs, so figures still vary by ~20 %."
