@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, waitForState, waitForStableList, clickMark, scrollToMark, typeInto, staffAccount,
-         screenshotDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, waitForState, waitForStableList, clickMark, scrollToMark, staffAccount,
+         signIn, screenshotDir } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -29,12 +29,7 @@ for (const layout of layouts) {
   test(`${layout.name}: staff see coverage per town, ask where next, pin it on the map and export GeoJSON`, async () => {
     const { page, errors, context } = await openApp(env.browser, env.server.url, layout.options);
     await waitForStableList(page, (s) => s.sites >= 300 && s.rows.length > 2, 'sites');
-    await clickMark(page, 'account');
-    await waitForState(page, (s) => s.auth_open, 'the sign-in dialog');
-    await typeInto(page, 'auth_username', staffAccount.username);
-    await typeInto(page, 'auth_password', staffAccount.password);
-    await clickMark(page, 'auth_submit');
-    await waitForState(page, (s) => s.signed_in === staffAccount.username && !s.auth_open, 'signed in');
+    await signIn(page, staffAccount);
 
     await clickMark(page, 'tab_staff');
     await clickMark(page, 'staff_nav_coverage');

@@ -177,6 +177,16 @@ export async function typeInto(page, name, text, { replace = false } = {}) {
   await page.keyboard.insertText(text);
 }
 
+/** Opens the sign-in dialog from the header's account button and signs in as `account` ({ username, password }). */
+export async function signIn(page, account) {
+  await clickMark(page, 'account');
+  await waitForState(page, (s) => s.auth_open, 'the sign-in dialog');
+  await typeInto(page, 'auth_username', account.username);
+  await typeInto(page, 'auth_password', account.password);
+  await clickMark(page, 'auth_submit');
+  await waitForState(page, (s) => s.signed_in === account.username && !s.auth_open, 'signed in');
+}
+
 /** The Leaflet map's center and zoom. */
 export async function mapCenter(page) {
   return page.evaluate(() => window.gongyouTest.mapCenter());

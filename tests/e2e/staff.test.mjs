@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser, openApp, waitForState, waitForStableList, mark, clickMark, typeInto, staffAccount,
-         screenshotDir } from './harness.mjs';
+         signIn, screenshotDir } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -41,12 +41,7 @@ for (const layout of layouts) {
 
     const { page, errors, context } = await openApp(env.browser, env.server.url, layout.options);
     await waitForStableList(page, (s) => s.sites >= 300 && s.rows.length > 2, 'sites');
-    await clickMark(page, 'account');
-    await waitForState(page, (s) => s.auth_open, 'the sign-in dialog');
-    await typeInto(page, 'auth_username', staffAccount.username);
-    await typeInto(page, 'auth_password', staffAccount.password);
-    await clickMark(page, 'auth_submit');
-    await waitForState(page, (s) => s.signed_in === staffAccount.username && !s.auth_open, 'signed in');
+    await signIn(page, staffAccount);
 
     // Find the Workers' Home by name and open its staff screen.
     await typeInto(page, 'search', home.name);

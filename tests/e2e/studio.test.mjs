@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser, openApp, waitForState, waitForStableList, mark, clickMark, typeInto, staffAccount,
-         screenshotDir } from './harness.mjs';
+         signIn, screenshotDir } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const desktop = { viewport: { width: 1280, height: 800 } };
@@ -14,15 +14,6 @@ async function api(method, url, { token, body } = {}) {
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(env.server.url + url, { method, headers, body: body && JSON.stringify(body) });
   return { status: response.status, json: await response.json() };
-}
-
-async function signIn(page, account) {
-  await clickMark(page, 'account');
-  await waitForState(page, (s) => s.auth_open, 'the sign-in dialog');
-  await typeInto(page, 'auth_username', account.username);
-  await typeInto(page, 'auth_password', account.password);
-  await clickMark(page, 'auth_submit');
-  await waitForState(page, (s) => s.signed_in === account.username && !s.auth_open, 'signed in');
 }
 
 async function openSite(page, name, button) {

@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 
+#include "tools/demo_data/splitmix.h"
+
 namespace gongyou::demo {
 namespace {
 
@@ -250,33 +252,6 @@ constexpr std::array kNamedSites{
 
 // ---- Generator ----------------------------------------------------------------------------------
 
-/// splitmix64 (Steele, Lea, Flood 2014): tiny, fast, and the same sequence on every platform.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-
-  /// The next 64 random bits.
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  /// A number in [0, n); n > 0. The modulo bias (< 2^-40 here) does not matter for demo data.
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  /// A double in [-1, 1): 53 random bits scaled exactly.
-  double symmetric_unit() { return static_cast<double>(next() >> 11) * 0x1.0p-52 - 1.0; }
-  /// True with the given probability in percent.
-  bool percent(std::uint32_t p) { return below(100) < p; }
-  /// One element of a non-empty array or span.
-  template <class Items>
-  const auto& pick(const Items& items) {
-    return items[below(std::size(items))];
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 constexpr std::uint64_t kSeed = 0x5EED'4E1A'2021'0558ull;  // "558 Workers' Homes"
 

@@ -6,6 +6,7 @@
 
 #include "core/geo.h"
 #include "tools/demo_data/huian_demo.h"
+#include "tools/demo_data/splitmix.h"
 
 namespace gongyou::demo {
 namespace {
@@ -22,22 +23,6 @@ constexpr double kParkSpreadMetres = 7000;
 constexpr int kPerPark = 4;
 constexpr double kParkClearanceMetres = 1400;
 
-/// splitmix64 (same generator as huian_demo.cpp).
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
-  double symmetric_unit() { return static_cast<double>(next() >> 11) * 0x1.0p-52 - 1.0; }
-
- private:
-  std::uint64_t state_;
-};
 
 double round_coordinate(double degrees) { return std::round(degrees * 1e6) / 1e6; }
 
@@ -66,7 +51,9 @@ bool far_from_sites(const std::vector<Site>& sites, LatLon p, double metres) {
 }
 
 /// Members of an ordinary workplace: mostly small (5–64), one in eight a large factory (120–519).
-std::uint32_t ordinary_members(Random& rng) { return rng.below(8) == 0 ? 120 + rng.below(400) : 5 + rng.below(60); }
+std::uint32_t ordinary_members(Random& rng) {
+  return static_cast<std::uint32_t>(rng.below(8) == 0 ? 120 + rng.below(400) : 5 + rng.below(60));
+}
 
 }  // namespace
 
@@ -89,7 +76,7 @@ std::vector<Workplace> huian_workplaces() {
       if (!found) continue;
       for (int i = 0; i < kPerPark; ++i) {
         LatLon p;
-        if (point_near(rng, centre, 300, p)) out.push_back({p, 40 + rng.below(260), name});
+        if (point_near(rng, centre, 300, p)) out.push_back({p, static_cast<std::uint32_t>(40 + rng.below(260)), name});
       }
     }
   }
