@@ -50,7 +50,7 @@ struct Runtime {
   int frames_left = kFramesPerWake;
   bool first_frame_drawn = false;
   std::uint64_t presented_fingerprint = 0;  // of the frame on the canvas
-  int frames_presented = 0, frames_skipped = 0;  // drawn frames rendered to the canvas / left out as unchanged
+  int frames_presented = 0;  // drawn frames rendered to the canvas (the others looked like the one shown)
   bool test_hook = false;
   double last_time = 0;
 };
@@ -206,17 +206,16 @@ void present(ImDrawData& draw_data, const PixelRect& area, float pixel_ratio) {
   draw_data.DisplayPos = ImVec2(static_cast<float>(area.x) / pixel_ratio, static_cast<float>(area.y) / pixel_ratio);
   draw_data.DisplaySize = ImVec2(static_cast<float>(area.width) / pixel_ratio,
                                  static_cast<float>(area.height) / pixel_ratio);
-  const bool must_render = ui::textures_pending(draw_data) || !rt.first_frame_drawn;
-  if (!must_render && ui::draw_fingerprint(draw_data) == rt.presented_fingerprint) {
-    ++rt.frames_skipped;
-    return;
-  }
+  const bool textures = ui::textures_pending(draw_data);
+  const std::uint64_t fingerprint = ui::draw_fingerprint(draw_data);
+  if (!textures && rt.first_frame_drawn && fingerprint == rt.presented_fingerprint) return;
   platform::place_canvas(area, pixel_ratio);
   glViewport(0, 0, area.width, area.height);
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
-  rt.presented_fingerprint = ui::draw_fingerprint(draw_data);  // after rendering: new textures have their ids
+  // New textures get their ids while rendering: the fingerprint of what is now shown is taken again then.
+  rt.presented_fingerprint = textures ? ui::draw_fingerprint(draw_data) : fingerprint;
   ++rt.frames_presented;
 }
 

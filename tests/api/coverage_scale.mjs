@@ -4,19 +4,13 @@
 // whole country is refused with a hint.
 // Its own ctest (api_coverage_scale): the 150,000-site load is too slow to share api_tests' time budget.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { adminAccount, call, haversineMetres } from './harness.mjs';
+import { adminAccount, call, haversineMetres, startScaleServer } from './harness.mjs';
 
-const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const binary = process.env.GONGYOU_SERVER || path.join(repo, 'build/native/server/gongyou-server');
 const RADIUS = (15 * 80) / 1.3;
 
-let child, port, dir, token, loadLog = '';
+let server, port, token;
 
 /** GET as staff within `budgetMs`; prints the time. */
 async function timed(urlPath, budgetMs) {
@@ -29,36 +23,16 @@ async function timed(urlPath, budgetMs) {
 }
 
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gongyou-coverage-scale-'));
-  const db = path.join(dir, 'scale.db');
-  const made = spawnSync(binary, ['--db', db, '--create-admin', adminAccount.username, '--fast-password-hash'],
-                         { input: `${adminAccount.password}\n`, encoding: 'utf8' });
-  assert.equal(made.status, 0, made.stderr);
-  child = spawn(binary, ['--port', '0', '--db', db, '--demo-scale', '--fast-password-hash'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr.on('data', (chunk) => { loadLog += chunk; });
-  port = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 90 s')), 90000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\n/);
-      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited early with ${code}: ${loadLog}`)));
-  });
+  server = await startScaleServer({ admin: true, extraArgs: ['--fast-password-hash'] });
+  port = server.port;
   const login = await call(port, 'POST', '/api/v1/auth/login', { body: adminAccount });
   assert.equal(login.status, 200, login.text);
   token = login.json.token;
 });
-after(async () => {
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  assert.equal(await exited, 0);
-  rmSync(dir, { recursive: true, force: true });
-});
+after(async () => assert.equal(await server.stop(), 0));
 
 test('--demo-scale loads 200,000 workplaces; towns per city within budget, cached afterwards', async () => {
-  assert.match(loadLog, /loaded 200000 scale workplaces: generated in [\d.]+ s, stored in [\d.]+ s/);
+  assert.match(server.log(), /loaded 200000 scale workplaces: generated in [\d.]+ s, stored in [\d.]+ s/);
   const first = (await timed('/api/v1/coverage/towns', 5000)).json;   // builds the model
   const again = (await timed('/api/v1/coverage/towns', 1000)).json;   // cached
   assert.deepEqual(again, first);

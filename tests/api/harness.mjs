@@ -120,6 +120,47 @@ export async function startServer(extraArgs = [], { admin = false } = {}) {
 }
 
 /**
+ * Starts gongyou-server --demo-scale (150,000 stations, 200,000 workplaces) on a fresh SQLite file, after creating
+ * adminAccount when `admin` is set. Resolves to { port, log(), stop() }: log() is what the server printed on stderr
+ * (its load lines); stop() sends SIGTERM, removes the folder and resolves to the exit code.
+ */
+export async function startScaleServer({ admin = false, extraArgs = [], startTimeoutMs = 90000 } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-scale-'));
+  const db = path.join(dir, 'scale.db');
+  if (admin) {
+    const made = runServerCommand(['--db', db, '--create-admin', adminAccount.username, ...extraArgs],
+                                  `${adminAccount.password}\n`);
+    if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
+  }
+  const child = spawn(binary, ['--port', '0', '--db', db, '--demo-scale', ...extraArgs],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${startTimeoutMs / 1000} s`)),
+                             startTimeoutMs);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\n/);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+    exited.then((code) => reject(new Error(`server exited early with ${code}: ${log}`)));
+  });
+  return {
+    port,
+    log: () => log,
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+/**
  * Starts `count` servers on one fresh database (PostgreSQL only: GONGYOU_TEST_PG), one after the other (the
  * first loads the demo data), each with `extraArgs`. Resolves to an array of servers like startServer()'s;
  * stopAll() stops every one and drops the database.

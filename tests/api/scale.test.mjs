@@ -2,22 +2,14 @@
 // stations of tools/scale_data into an empty database; every one can be paged through, and bbox listings, nearest
 // sites and search agree with brute force over all of them.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { haversineMetres, request } from './harness.mjs';
+import { haversineMetres, request, startScaleServer } from './harness.mjs';
 
-const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const binary = process.env.GONGYOU_SERVER || path.join(repo, 'build/native/server/gongyou-server');
 const SITES = 150000;
 
-let child;
+let server;
 let port;
-let dir;
-let loadLine = '';
 let all = [];
 
 // Each answer within a generous budget: a shared 2-core machine runs other builds and tests at the same time, so
@@ -32,20 +24,8 @@ const get = async (urlPath, budgetMs = 2000) => {
 };
 
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gongyou-scale-'));
-  child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'scale.db'), '--demo-scale'],
-                { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr.on('data', (chunk) => { loadLine += chunk; });
-  port = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 40 s')), 40000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\n/);
-      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited early with ${code}: ${loadLine}`)));
-  });
+  server = await startScaleServer({ startTimeoutMs: 40000 });
+  port = server.port;
   let cursor = null;
   do {
     const page = await get(`/api/v1/sites?limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
@@ -53,15 +33,10 @@ before(async () => {
     cursor = page.next_cursor;
   } while (cursor);
 });
-after(async () => {
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  assert.equal(await exited, 0);
-  rmSync(dir, { recursive: true, force: true });
-});
+after(async () => assert.equal(await server.stop(), 0));
 
 test('--demo-scale loads 150,000 stations and reports the load time', () => {
-  assert.match(loadLine, /loaded 150000 scale sites: generated in [\d.]+ s, stored in [\d.]+ s/);
+  assert.match(server.log(), /loaded 150000 scale sites: generated in [\d.]+ s, stored in [\d.]+ s/);
   assert.equal(all.length, SITES);
   all.forEach((s, i) => assert.equal(s.id, i + 1));
   const towns = new Set(all.map((s) => s.town));

@@ -21,6 +21,8 @@ class Random {
   }
   /// A number in [0, n); n > 0. The modulo bias (< 2^-40 here) does not matter for demo data.
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  /// A double in [0, 1): 53 random bits scaled exactly.
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   /// A double in [-1, 1): 53 random bits scaled exactly.
   double symmetric_unit() { return static_cast<double>(next() >> 11) * 0x1.0p-52 - 1.0; }
   /// True with the given probability in percent.

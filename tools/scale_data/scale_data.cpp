@@ -11,6 +11,8 @@
 #include <cmath>
 #include <string>
 
+#include "tools/demo_data/splitmix.h"
+
 namespace gongyou::scale {
 namespace {
 
@@ -66,30 +68,14 @@ constexpr std::array kHours{
 
 // [SECTION] Random numbers
 
-/// splitmix64 (S. Vigna): a fast, well-mixed 64-bit generator; identical on every platform.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, 1) with 53 bits.
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  /// Uniform in [0, n).
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  /// Approximately standard normal: the sum of four uniforms, centred and scaled to variance 1 (|x| < 3.47).
-  double normal() { return (unit() + unit() + unit() + unit() - 2.0) * 1.7320508075688772; }
-  template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& items) {
-    return items[below(N)];
-  }
+/// The demo data's splitmix64 generator (tools/demo_data/splitmix.h): identical on every platform.
+using Rng = demo::Random;
 
- private:
-  std::uint64_t state_;
-};
+/// Approximately standard normal: the sum of four uniforms, centred and scaled to variance 1 (|x| < 3.47).
+double normal(Rng& rng) {
+  const double a = rng.unit(), b = rng.unit(), c = rng.unit(), d = rng.unit();  // drawn in this order
+  return (a + b + c + d - 2.0) * 1.7320508075688772;
+}
 
 // [SECTION] Placement
 
@@ -121,7 +107,7 @@ LatLon place_near(const City& city, Rng& rng) {
   const double core_km = 6.0 * std::sqrt(city.population / 100.0);
   const double u = rng.unit();
   const double spread_km = u < 0.55 ? core_km * 0.35 : u < 0.8 ? core_km : core_km * 3.0;
-  const double north_km = rng.normal() * spread_km, east_km = rng.normal() * spread_km;
+  const double north_km = normal(rng) * spread_km, east_km = normal(rng) * spread_km;
   const double lat = city.center.lat + north_km / 111.195;
   const double lon = city.center.lon + east_km / (111.195 * cos_degrees(city.center.lat));
   return LatLon{std::clamp(lat, -85.0, 85.0), std::clamp(lon, -180.0, 180.0)};
