@@ -1,5 +1,5 @@
 // bench/booking_load.mjs — booking load on a running gongyou-server (started by booking_load.sh with
-// --demo --test-clock --fast-password-hash): N keep-alive clients, each its own user, book a slot and cancel
+// --demo --test-clock 2026-12-01T08:00:00+08:00 --fast-password-hash): N keep-alive clients, each its own user, book a slot and cancel
 // it in a loop (two write transactions per cycle, each with an fsync). GET /api/v1/health is measured with
 // the same clients and the same Node client code as the ceiling, and the ratio is printed.
 //

@@ -28,9 +28,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --test-clock fixes the time so that every slot is bookable and cancellable; --fast-password-hash only
+# --test-clock fixes the time (from the start, before any slot is made: the date the bench books on, whatever
+# the real date) so that every slot is bookable and cancellable; --fast-password-hash only
 # spares the registration of the clients (it plays no part in what is measured).
-"$SERVER" --port 0 --db "$WORK/bench.db" --demo --test-clock --fast-password-hash > "$WORK/out" 2> "$WORK/err" &
+"$SERVER" --port 0 --db "$WORK/bench.db" --demo --test-clock 2026-12-01T08:00:00+08:00 --fast-password-hash > "$WORK/out" 2> "$WORK/err" &
 SERVER_PID=$!
 for _ in $(seq 200); do
   BASE=$(sed -n 's/^listening on //p' "$WORK/out")

@@ -40,7 +40,7 @@ trap cleanup EXIT
 # start_server DB [EXTRA...] — starts an instance and prints its base URL.
 start_server() {
   local out="$WORK/server${#PIDS[@]}.out"
-  "$SERVER" --port 0 --db "$1" --test-clock --fast-password-hash "${@:2}" > "$out" 2>> "$WORK/servers.err" &
+  "$SERVER" --port 0 --db "$1" --test-clock 2026-12-01T08:00:00+08:00 --fast-password-hash "${@:2}" > "$out" 2>> "$WORK/servers.err" &
   PIDS+=($!)
   for _ in $(seq 300); do grep -q '^listening' "$out" && break; sleep 0.1; done
   sed -n 's/^listening on //p' "$out" | grep . || { cat "$WORK/servers.err" >&2; exit 1; }

@@ -520,39 +520,6 @@ bool selects(const OpeningRule& rule, LocalDate date, int weekday_bit, bool holi
 
 // [SECTION] Public functions
 
-bool HolidayCalendar::contains(LocalDate date) const { return std::binary_search(dates.begin(), dates.end(), date); }
-
-HolidayCalendar china_public_holidays() {
-  // The days off of the State Council General Office's notices on the holiday arrangements (国务院办公厅关于
-  // 节假日安排的通知) for 2025 and 2026. Add a year when its notice is published (usually in November).
-  static constexpr std::array kDays = [] {
-    struct Span {
-      int y, m, d, n;
-    };
-    constexpr Span kSpans[] = {
-        {2025, 1, 1, 1},  {2025, 1, 28, 8}, {2025, 4, 4, 3},  {2025, 5, 1, 5}, {2025, 5, 31, 3},
-        {2025, 10, 1, 8}, {2026, 1, 1, 3},  {2026, 2, 15, 9}, {2026, 4, 4, 3}, {2026, 5, 1, 5},
-        {2026, 6, 19, 3}, {2026, 9, 25, 3}, {2026, 10, 1, 7},
-    };
-    constexpr int kCount = 1 + 8 + 3 + 5 + 3 + 8 + 3 + 9 + 3 + 5 + 3 + 3 + 7;
-    std::array<LocalDate, kCount> days{};
-    int i = 0;
-    for (const Span& s : kSpans) {
-      for (int k = 0; k < s.n; ++k) {
-        constexpr int kLength[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};  // 2025, 2026: no leap day
-        int y = s.y, m = s.m, d = s.d + k;
-        while (d > kLength[m - 1]) {
-          d -= kLength[m - 1];
-          ++m;
-        }
-        days[i++] = LocalDate{y, m, d};
-      }
-    }
-    return days;
-  }();
-  return HolidayCalendar{kDays};
-}
-
 std::variant<OpeningSchedule, HoursError> parse_opening_hours(std::string_view text) {
   std::vector<Token> tokens;
   HoursError error;

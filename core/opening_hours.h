@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/public_holidays.h"
 
 namespace gongyou {
 
@@ -65,17 +66,6 @@ struct HoursError {
   std::size_t offset = 0;
   std::string message;
 };
-
-/// Public-holiday dates (sorted ascending, no duplicates) that the "PH" selector matches.
-struct HolidayCalendar {
-  std::span<const LocalDate> dates;
-  /// True when `date` is a holiday (binary search; no allocation).
-  bool contains(LocalDate date) const;
-};
-
-/// China's statutory public holidays (法定节假日, the days off of the State Council's yearly notice on
-/// holiday arrangements) for 2025 and 2026. Make-up working days (调休上班) are not holidays and are not listed.
-HolidayCalendar china_public_holidays();
 
 /// Parses an opening-hours text. Never throws; a text it cannot read fully gives a HoursError.
 std::variant<OpeningSchedule, HoursError> parse_opening_hours(std::string_view text);

@@ -33,7 +33,8 @@ const char* usage_text() {
          "  --booking-limit N active future bookings one user may hold (default 3)\n"
          "  --create-admin U  create user U as an admin, or make U an admin, with the password read from\n"
          "                    stdin (one line; the same strength rule as registration), then exit\n"
-         "  --test-clock      TESTS ONLY: POST /api/v1/test/clock {\"now\": ISO-8601} sets the server's time\n"
+         "  --test-clock START  TESTS ONLY: the clock stands still at START (ISO-8601 with an offset) from the\n"
+         "                    first instant, and POST /api/v1/test/clock {\"now\": ISO-8601} moves it\n"
          "  --fast-password-hash  TESTS ONLY: argon2id at libsodium's minimum limits, so that tests can\n"
          "                    register hundreds of users quickly; never use it for real accounts\n"
          "  --help            this text\n"
@@ -64,7 +65,12 @@ std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::v
     } else if (flag == "--demo-scale") {
       config.load_demo_scale = true;
     } else if (flag == "--test-clock") {
-      config.test_clock = true;
+      const auto text = value();
+      const auto start = text ? parse_iso8601(*text) : std::nullopt;
+      if (!start)
+        return UsageError{"--test-clock needs the instant the clock starts at, ISO-8601 with an offset, "
+                          "e.g. 2026-12-01T08:00:00+08:00"};
+      config.test_clock = *start;
     } else if (flag == "--fast-password-hash") {
       config.fast_password_hash = true;
     } else if (flag == "--booking-limit") {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/booking_rules.h"
+#include "core/civil_time.h"
 
 namespace gongyou::server {
 
@@ -22,7 +23,8 @@ struct ServerConfig {
   std::size_t db_readers = 8;                ///< SQLite read connections / PostgreSQL pool size
   int db_timeout_ms = 5000;                  ///< PostgreSQL statement_timeout
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user
-  bool test_clock = false;                   ///< POST /api/v1/test/clock may set the time (tests only)
+  std::optional<UtcSeconds> test_clock;      ///< the clock stands at this instant, and POST /api/v1/test/clock
+                                             ///< may move it (tests only)
   bool fast_password_hash = false;           ///< argon2id at libsodium's minimum limits (tests only: weak)
   std::vector<std::string> trusted_proxies;  ///< peers whose X-Forwarded-For is believed (--trusted-proxy)
   std::optional<std::string> create_admin;   ///< make this user an admin (password on stdin) and exit

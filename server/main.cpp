@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 
+#include "core/public_holidays.h"
 #include "server/admin_command.h"
 #include "server/api/accounts_api.h"
 #include "server/api/bookings_api.h"
@@ -68,6 +69,32 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clo
   if (courses > 0) std::cerr << "loaded " << courses << " demo courses\n";
 }
 
+/// One line on stderr at start when the statutory holiday table (core/data/china_public_holidays.txt) ends within
+/// a month or has ended: past its last year "PH" opening hours count only the fixed-date holidays.
+void warn_about_holiday_table(UtcSeconds now) {
+  const HolidayCalendar holidays = china_public_holidays();
+  const LocalDate today = shanghai_date(now);
+  switch (holiday_table_reach(holidays, today)) {
+    case HolidayTableReach::covers:
+      return;
+    case HolidayTableReach::ends_soon:
+      std::fprintf(stderr,
+                   "warning: the statutory holiday table ends on %d-12-31, in %lld days: add %d from the State "
+                   "Council's notice to core/data/china_public_holidays.txt and rebuild (docs/holidays.md)\n",
+                   holidays.last_year,
+                   static_cast<long long>(days_since_epoch({holidays.last_year, 12, 31}) - days_since_epoch(today)),
+                   holidays.last_year + 1);
+      return;
+    case HolidayTableReach::ended:
+      std::fprintf(stderr,
+                   "warning: the statutory holiday table ended with %d: in %d, \"PH\" opening hours count only the "
+                   "fixed-date holidays (1 Jan, 1-2 May, 1-3 Oct); add the State Council's notices to "
+                   "core/data/china_public_holidays.txt and rebuild (docs/holidays.md)\n",
+                   holidays.last_year, today.year);
+      return;
+  }
+}
+
 /// --demo-scale: generates the national set and inserts it in one transaction (SqlStore::seed_sites, one prepared
 /// statement), reporting how long each part took.
 void load_demo_scale(Store& store) {
@@ -98,8 +125,9 @@ int serve(const ServerConfig& config) {
   crypto::initialize();
   const std::unique_ptr<Store> opened = open_store({config.db_path, config.db_readers, config.db_timeout_ms});
   Store& store = *opened;
-  Clock clock(config.test_clock);
+  Clock clock = config.test_clock ? Clock::fixed_at(*config.test_clock) : Clock();
   crypto::PasswordHasher passwords(config.fast_password_hash);
+  if (!config.create_admin) warn_about_holiday_table(clock.now());
   if (config.create_admin) return create_admin(store, passwords, clock, *config.create_admin, std::cin, std::cerr);
   if (config.load_demo) load_demo(store, passwords, clock);
   if (config.load_demo_scale) load_demo_scale(store);
@@ -132,7 +160,7 @@ int serve(const ServerConfig& config) {
   api::add_lecture_routes(api, services, directory);
   api::add_site_import_routes(api, services, directory);
   api::add_coverage_routes(api, services, coverage);
-  if (config.test_clock) api::add_test_clock_routes(api, services, clock);
+  if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);
 

@@ -39,6 +39,7 @@ APT_PACKAGES=(
   unicode-data                       # Unihan readings: the pinyin-initials table (core/pinyin.cpp)
   curl procps                        # tests and scripts
   wrk                                # HTTP load measurements (bench/http_load.sh)
+  faketime                           # make test: the API suite once more with the wall clock moved (libfaketime)
 )
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   APT_PACKAGES+=(nodejs npm)

@@ -20,10 +20,28 @@ void coverage_button(std::vector<Intent>& intents) {
   mark_last_item("staff_nav_coverage");
 }
 
+/// A boxed note when the statutory holiday table no longer covers the coming month: "PH" hours past it count
+/// only the fixed-date holidays (core/public_holidays.h), and staff should know before visitors find a site shut.
+void holiday_table_notice(const BookingState& state) {
+  if (state.holiday_table == HolidayTableReach::covers) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 230, 255));
+  ImGui::BeginChild("##holiday_table", ImVec2(0, 0),
+                    ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened);
+  if (state.holiday_table == HolidayTableReach::ends_soon)
+    ImGui::TextWrapped(tr(Text::holiday_table_ends_soon_fmt), state.holiday_table_last_year,
+                       state.holiday_table_days_left, state.holiday_table_last_year + 1);
+  else
+    ImGui::TextWrapped(tr(Text::holiday_table_ended_fmt), state.holiday_table_last_year);
+  ImGui::EndChild();
+  mark_last_item("holiday_table_notice");
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
   if (!state.site) {
+    holiday_table_notice(state);
     ImGui::TextWrapped("%s", tr(Text::staff_pick_site));
     coverage_button(intents);
     return;
@@ -40,6 +58,7 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
   coverage_button(intents);
   ImGui::BeginChild("##staff", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
+  holiday_table_notice(state);  // first in the scrolling part: seen on opening, then out of the roster's way
 
   ImGui::SeparatorText(tr(Text::template_title));
   ImGui::TextUnformatted(tr(Text::weekdays_label));

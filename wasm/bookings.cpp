@@ -296,6 +296,12 @@ void Bookings::refresh() {
 //-------------------------------------------------------------------------------------------------
 
 void Bookings::load_staff() {
+  const HolidayCalendar holidays = china_public_holidays();
+  const LocalDate today = shanghai_date(services_.now());
+  state_.holiday_table = holiday_table_reach(holidays, today);
+  state_.holiday_table_last_year = holidays.last_year;
+  state_.holiday_table_days_left =
+      static_cast<int>(days_since_epoch({holidays.last_year, 12, 31}) - days_since_epoch(today));
   if (!state_.site || !state_.user || !state_.user->admin) return;
   const std::string site = std::to_string(state_.site->value);
   call("GET", "/api/v1/admin/sites/" + site + "/template", "", [this](const HttpResponse& r) {

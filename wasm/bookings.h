@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/public_holidays.h"
 #include "core/units.h"
 #include "wasm/booking_model.h"
 
@@ -53,6 +54,9 @@ struct BookingState {
   std::uint64_t template_revision = 0;  ///< increases when a template arrives from the server
   LocalDate roster_day;
   std::vector<RosterSlot> roster;
+  HolidayTableReach holiday_table = HolidayTableReach::covers;  ///< the staff screen warns unless it covers
+  int holiday_table_last_year = 0;   ///< the last year of the statutory holiday table
+  int holiday_table_days_left = 0;   ///< days from today to that year's end (with ends_soon)
   // ---- feedback ----
   std::optional<Feedback> feedback;
 

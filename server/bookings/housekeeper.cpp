@@ -8,12 +8,16 @@ namespace gongyou::server {
 namespace {
 
 constexpr auto kMinute = std::chrono::seconds(60);
-constexpr int kMinutesBetweenSlotRefreshes = 10;
+constexpr int kRoundsBetweenSlotRefreshes = 10;
 
 }  // namespace
 
 Housekeeper::Housekeeper(Store& store, const Clock& clock, SlotKeeper& keeper)
-    : store_(store), clock_(clock), keeper_(keeper), thread_([this] { run(); }) {}
+    : store_(store),
+      clock_(clock),
+      keeper_(keeper),
+      refreshed_for_(shanghai_date(clock.now())),  // main() refreshed the slots at start
+      thread_([this] { run(); }) {}
 
 Housekeeper::~Housekeeper() {
   {
@@ -24,27 +28,26 @@ Housekeeper::~Housekeeper() {
   thread_.join();
 }
 
-void Housekeeper::run_minute_tasks() {
+void Housekeeper::run_round() {
+  std::lock_guard round(round_);
   const UtcSeconds now = clock_.now();
   store_.release_no_shows(now);
   store_.purge_expired(now, UtcSeconds{now.value - kIdempotencyTtlSeconds},
                        UtcSeconds{now.value - kLoginFailureWindowSeconds});
+  const LocalDate today = shanghai_date(now);
+  if (today != refreshed_for_ || ++rounds_since_refresh_ >= kRoundsBetweenSlotRefreshes) {
+    keeper_.refresh_all();
+    refreshed_for_ = today;
+    rounds_since_refresh_ = 0;
+  }
 }
 
 void Housekeeper::run() {
-  LocalDate refreshed_for = shanghai_date(clock_.now());
-  int minutes_since_refresh = 0;
   std::unique_lock lock(mutex_);
   while (!wake_.wait_for(lock, kMinute, [this] { return stopping_; })) {
     lock.unlock();
     try {
-      run_minute_tasks();
-      const LocalDate today = shanghai_date(clock_.now());
-      if (today != refreshed_for || ++minutes_since_refresh >= kMinutesBetweenSlotRefreshes) {
-        keeper_.refresh_all();
-        refreshed_for = today;
-        minutes_since_refresh = 0;
-      }
+      run_round();
     } catch (const std::exception& e) {
       std::cerr << "housekeeping: " << e.what() << std::endl;  // try again next minute
     }

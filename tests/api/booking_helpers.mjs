@@ -1,17 +1,14 @@
-// tests/api/booking_helpers.mjs — shared steps of the booking tests: a server with --test-clock and
-// fast password hashing, accounts, the clock, and finding a site and its slots.
+// tests/api/booking_helpers.mjs — shared steps of the booking tests: a server with fast password hashing and
+// an admin (its clock standing at T0, as every test server's), accounts, the clock, and finding a site and its slots.
 import assert from 'node:assert/strict';
 
-import { adminAccount, errorOf, startServer } from './harness.mjs';
+import { adminAccount, errorOf, startServer, T0 } from './harness.mjs';
 
-/** Tuesday 2026-12-01 08:00 in Hui'an: every test's starting time (Workers' Homes open Tu–Su 09:00–21:00). */
-export const T0 = '2026-12-01T08:00:00+08:00';
+export { T0 };
 
-/** Starts a server for booking tests (--test-clock, --fast-password-hash, an admin) with the clock at T0. */
+/** Starts a server for booking tests (--fast-password-hash, an admin), its clock standing at T0 from the start. */
 export async function startBookingServer(extraArgs = []) {
-  const server = await startServer(['--test-clock', '--fast-password-hash', ...extraArgs], { admin: true });
-  await setClock(server, T0);
-  return server;
+  return startServer(['--fast-password-hash', ...extraArgs], { admin: true });
 }
 
 /** Sets the server's clock. */

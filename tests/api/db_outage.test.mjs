@@ -19,7 +19,7 @@ before(async () => {
   cluster = await startCluster();
   process.env.GONGYOU_TEST_PG = cluster.url;  // read by the harness when it makes the server's database
   const harness = await import(`./harness.mjs?outage`);
-  server = await harness.startServer(['--test-clock', '--fast-password-hash', '--db-readers', '4',
+  server = await harness.startServer(['--fast-password-hash', '--db-readers', '4',
                                                  '--db-timeout-ms', '400']);
   await setClock(server, T0);
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { errorOf, startServer } from './harness.mjs';
+import { errorOf, startServer, T0 } from './harness.mjs';
 
 let server;
 let siteCount;
@@ -100,12 +100,19 @@ test('unknown API paths get 404 not_found', async () => {
 });
 
 test('without --test-clock the test clock does not exist (404)', async () => {
-  const body = '{"now":"2026-11-24T09:10:00+08:00"}';
-  const response = await server.request('/api/v1/test/clock', {
+  const body = JSON.stringify({ now: T0 });
+  const send = (on) => on.request('/api/v1/test/clock', {
     method: 'POST', body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length },
   });
-  assert.equal(response.status, 404);
-  assert.equal(errorOf(response, assert).code, 'not_found');
+  const onSystemClock = await startServer([], { clock: null });
+  try {
+    const response = await send(onSystemClock);
+    assert.equal(response.status, 404);
+    assert.equal(errorOf(response, assert).code, 'not_found');
+  } finally {
+    assert.equal(await onSystemClock.stop(), 0);
+  }
+  assert.equal((await send(server)).status, 200, 'a test server has it (its clock started at T0)');
 });
 
 test('an unparsable request line gets 400 in the error shape, not a dropped connection', async () => {

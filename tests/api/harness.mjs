@@ -3,8 +3,10 @@
 // started with an admin account, killed with SIGKILL and restarted on the same database.
 // With GONGYOU_TEST_PG=postgresql://USER@HOST:PORT (set by run_postgres.mjs), each server gets a fresh
 // PostgreSQL database on that cluster instead of a SQLite file, and it is dropped by stop().
+// Every server starts on a test clock standing at T0 (--test-clock T0, before the demo is seeded or a slot is
+// made), so that no test depends on the real date or time of day; a test may pick another start or move it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +40,22 @@ function makeWebRoot(dir) {
   return root;
 }
 
+/** Tuesday 2026-12-01 08:00 in Hui'an: where every test server's clock starts (Workers' Homes open Tu–Su 09:00–21:00). */
+export const T0 = '2026-12-01T08:00:00+08:00';
+
+/** The last year of the statutory holiday table, core/data/china_public_holidays.txt, read as its header describes. */
+export function holidayTableLastYear() {
+  const text = readFileSync(path.join(repo, 'core/data/china_public_holidays.txt'), 'utf8');
+  const years = text.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean)
+    .map((line) => Number(line.slice(0, 4)));
+  return Math.max(...years);
+}
+
+/** The flags that start a server's clock at `clock` (an ISO-8601 instant), or none for the system clock (null). */
+function clockArgs(clock) {
+  return clock === null ? [] : ['--test-clock', clock];
+}
+
 /** The admin account that startServer({ admin: true }) creates with --create-admin. */
 export const adminAccount = { username: 'admin', password: 'Admin-Pass-2026' };
 
@@ -58,10 +76,13 @@ export function freshDatabase(dir) {
   return { db: pgCluster.create(name), drop() { pgCluster.drop(name); } };
 }
 
-/** Spawns the server on `db` and resolves when it prints its address. */
+/** Spawns the server on `db` and resolves when it prints its address. What it prints on stderr is passed on to
+ *  ours and kept (log()). */
 async function launch(db, webRoot, extraArgs) {
   const child = spawn(binary, ['--port', '0', '--db', db, '--demo', '--web-root', webRoot, ...extraArgs],
-                      { stdio: ['ignore', 'pipe', 'inherit'] });
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; process.stderr.write(chunk); });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const port = await new Promise((resolve, reject) => {
     let out = '';
@@ -73,32 +94,40 @@ async function launch(db, webRoot, extraArgs) {
     });
     exited.then((code) => reject(new Error(`server exited early with ${code}`)));
   });
-  return { child, exited, port };
+  return { child, exited, port, log: () => log };
+}
+
+/** Runs --create-admin for adminAccount on `db`, with the hashing flag of `extraArgs` and the clock at `clock`. */
+function createAdmin(db, extraArgs, clock) {
+  const made = runServerCommand(['--db', db, '--create-admin', adminAccount.username, ...clockArgs(clock),
+                                 ...extraArgs.filter((a) => a === '--fast-password-hash')],
+                                `${adminAccount.password}\n`);
+  if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
 }
 
 /**
  * Starts gongyou-server with a fresh database and web root, plus any `extraArgs`.
  * options.admin: first create adminAccount with --create-admin.
- * Resolves to { port, dir, request(path, options), call(method, path, options), stop(), kill(), restart() }:
- * stop() sends SIGTERM, removes the directory and resolves to the exit code; kill() sends SIGKILL and keeps
- * the database; restart() starts the server again on the same database with the same flags.
+ * options.clock: the instant the server's test clock starts at (default T0); null runs it on the system clock,
+ * without --test-clock (only for a test of that mode: nothing it checks may depend on the date).
+ * Resolves to { port, dir, request(path, options), call(method, path, options), log(), stop(), kill(), restart() }:
+ * log() is what the server printed on stderr since it last started; stop() sends SIGTERM, removes the directory
+ * and resolves to the exit code; kill() sends SIGKILL and keeps the database; restart() starts the server again
+ * on the same database with the same flags (its clock at the start instant again).
  */
-export async function startServer(extraArgs = [], { admin = false } = {}) {
+export async function startServer(extraArgs = [], { admin = false, clock = T0 } = {}) {
   if (!existsSync(binary)) throw new Error(`no server binary at ${binary}: build it first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-api-'));
   const webRoot = makeWebRoot(dir);
   const database = freshDatabase(dir);
-  if (admin) {
-    const made = runServerCommand(['--db', database.db, '--create-admin', adminAccount.username,
-                                   ...extraArgs.filter((a) => a === '--fast-password-hash')],
-                                  `${adminAccount.password}\n`);
-    if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
-  }
-  let running = await launch(database.db, webRoot, extraArgs);
+  if (admin) createAdmin(database.db, extraArgs, clock);
+  const args = [...clockArgs(clock), ...extraArgs];
+  let running = await launch(database.db, webRoot, args);
   const server = {
     dir,
     db: database.db,
     get port() { return running.port; },
+    log: () => running.log(),
     request: (urlPath, options = {}) => request(running.port, urlPath, options),
     call: (method, urlPath, options = {}) => call(running.port, method, urlPath, options),
     async stop() {
@@ -113,7 +142,7 @@ export async function startServer(extraArgs = [], { admin = false } = {}) {
       return running.exited;
     },
     async restart() {
-      running = await launch(database.db, webRoot, extraArgs);
+      running = await launch(database.db, webRoot, args);
     },
   };
   return server;
@@ -127,12 +156,8 @@ export async function startServer(extraArgs = [], { admin = false } = {}) {
 export async function startScaleServer({ admin = false, extraArgs = [], startTimeoutMs = 90000 } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-scale-'));
   const db = path.join(dir, 'scale.db');
-  if (admin) {
-    const made = runServerCommand(['--db', db, '--create-admin', adminAccount.username, ...extraArgs],
-                                  `${adminAccount.password}\n`);
-    if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
-  }
-  const child = spawn(binary, ['--port', '0', '--db', db, '--demo-scale', ...extraArgs],
+  if (admin) createAdmin(db, extraArgs, T0);
+  const child = spawn(binary, ['--port', '0', '--db', db, '--demo-scale', ...clockArgs(T0), ...extraArgs],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
@@ -165,19 +190,15 @@ export async function startScaleServer({ admin = false, extraArgs = [], startTim
  * first loads the demo data), each with `extraArgs`. Resolves to an array of servers like startServer()'s;
  * stopAll() stops every one and drops the database.
  */
-export async function startInstances(count, extraArgs = [], { admin = false } = {}) {
+export async function startInstances(count, extraArgs = [], { admin = false, clock = T0 } = {}) {
   if (!pgCluster) throw new Error('several instances on one database need GONGYOU_TEST_PG');
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-api-'));
   const webRoot = makeWebRoot(dir);
   const database = freshDatabase(dir);
-  if (admin) {
-    const made = runServerCommand(['--db', database.db, '--create-admin', adminAccount.username, '--fast-password-hash'],
-                                  `${adminAccount.password}\n`);
-    if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
-  }
+  if (admin) createAdmin(database.db, extraArgs, clock);
   const servers = [];
   for (let i = 0; i < count; ++i) {
-    const running = await launch(database.db, webRoot, extraArgs);
+    const running = await launch(database.db, webRoot, [...clockArgs(clock), ...extraArgs]);
     servers.push({
       dir, db: database.db, port: running.port,
       request: (urlPath, options = {}) => request(running.port, urlPath, options),

@@ -13,7 +13,7 @@ let a, b, servers;
 
 before(async () => {
   if (skip) return;
-  servers = await startInstances(2, ['--test-clock', '--fast-password-hash'], { admin: true });
+  servers = await startInstances(2, ['--fast-password-hash'], { admin: true });
   [a, b] = servers;
   for (const s of servers) await setClock(s, T0);  // the test clock lives in each process
 });

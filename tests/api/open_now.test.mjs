@@ -16,7 +16,7 @@ const get = async (urlPath) => {
 };
 
 before(async () => {
-  server = await startServer(['--test-clock']);
+  server = await startServer();
   allSites = (await get('/api/v1/sites?limit=1000')).items;
 });
 after(async () => assert.equal(await server.stop(), 0, 'server exits 0 on SIGTERM'));

@@ -212,5 +212,28 @@ TEST_F(BookingsTest, MalformedAnswersAreIgnoredNotCrashed) {
   EXPECT_EQ(bookings.state().slots[0].id, 2);
 }
 
+// The staff screen warns from 31 days before the statutory holiday table ends (docs/holidays.md), dates taken
+// from the table itself so that adding a year keeps this test true.
+TEST_F(BookingsTest, TheStaffScreenSaysWhenTheHolidayTableRunsOut) {
+  const int last = china_public_holidays().last_year;
+  const auto reach_on = [&](LocalDate today) {
+    server.now = to_utc(today, LocalTime{10 * 60});
+    Bookings bookings(services);
+    server.answer("POST /api/v1/auth/login", 200, {{"token", "T0KEN"}, {"user", user_json(true)}});
+    bookings.login("lihua", "Secret-2026");
+    server.flush();
+    bookings.show_screen(Screen::staff);
+    server.flush();
+    return bookings.state();
+  };
+  EXPECT_EQ(reach_on({last, 11, 30}).holiday_table, HolidayTableReach::covers);
+  const BookingState soon = reach_on({last, 12, 2});
+  EXPECT_EQ(soon.holiday_table, HolidayTableReach::ends_soon);
+  EXPECT_EQ(soon.holiday_table_last_year, last);
+  EXPECT_EQ(soon.holiday_table_days_left, 29);
+  EXPECT_EQ(reach_on({last + 1, 1, 1}).holiday_table, HolidayTableReach::ended);
+  EXPECT_EQ(reach_on({last + 5, 6, 2}).holiday_table, HolidayTableReach::ended);
+}
+
 }  // namespace
 }  // namespace gongyou

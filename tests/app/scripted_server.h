@@ -27,6 +27,8 @@ struct ScriptedServer {
   void answer(const std::string& what, int status, nlohmann::json body) { script[what].push_back({status, body.dump()}); }
   void answer_network_failure(const std::string& what) { script[what].push_back({0, ""}); }
 
+  UtcSeconds now{1795478400};  ///< what services().now() answers: 2026-11-24T08:00:00+08:00 unless a test moves it
+
   AppServices services() {
     AppServices s;
     s.http = [this](const HttpRequest& r, std::function<void(HttpResponse)> done) {
@@ -41,7 +43,7 @@ struct ScriptedServer {
     };
     s.load_setting = [this](const std::string& k) { return settings[k]; };
     s.save_setting = [this](const std::string& k, const std::string& v) { settings[k] = v; };
-    s.now = [] { return UtcSeconds{1795478400}; };  // 2026-11-24T00:00:00+08:00... roughly; only dates matter
+    s.now = [this] { return now; };
     s.new_key = [this] { return "key-" + std::to_string(++keys); };
     return s;
   }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mark, clickMark, typeInto,
-         screenshotDir } from './harness.mjs';
+         screenshotDir, clockStartMs } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -29,7 +29,7 @@ for (const layout of layouts) {
     await page.screenshot({ path: path.join(screenshotDir, `booking-grid-${layout.name}.png`) });
 
     // First tap on a slot that starts more than two hours from now (so it can still be cancelled).
-    const later = state.slots.find((s) => s.start * 1000 > Date.now() + 2 * 3600 * 1000 && s.remaining > 0
+    const later = state.slots.find((s) => s.start * 1000 > clockStartMs + 2 * 3600 * 1000 && s.remaining > 0
                                           && mark(state, 'slot', s.id));
     assert.ok(later, 'a bookable slot is on screen');
     await clickMark(page, 'slot', later.id, 'the slot cell');

@@ -1,5 +1,7 @@
 // tests/e2e/harness.mjs — starts the real server on a free port with a temporary database and the
-// built web root, and launches Debian's Chromium headless with SwiftShader WebGL2.
+// built web root, and launches Debian's Chromium headless with SwiftShader WebGL2. The server's clock stands at
+// CLOCK_START (--test-clock) and every page's clock starts there too (Playwright's clock, then running), so that
+// no browser test depends on the real date or time of day.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { before, after } from 'node:test';
@@ -15,6 +17,11 @@ const { chromium } = require(path.join(repo, 'node_modules/playwright-core'));
 export const webRoot = process.env.GONGYOU_WEB_ROOT || path.join(repo, 'build/web');
 export const screenshotDir = process.env.GONGYOU_SCREENSHOTS || path.join(repo, 'build/screenshots');
 
+/** Tuesday 2026-12-01 08:00 in Hui'an: the server's clock stands here, and each page's clock starts here. */
+export const CLOCK_START = '2026-12-01T08:00:00+08:00';
+/** CLOCK_START in ms since the epoch: "now" for a test's own date arithmetic (the server's time). */
+export const clockStartMs = Date.parse(CLOCK_START);
+
 /** The staff account that useServerAndBrowser() creates with --create-admin. */
 export const staffAccount = { username: 'staff', password: 'Staff-Pass-2026' };
 
@@ -24,10 +31,11 @@ export async function startServer({ data = '--demo', startTimeoutMs = 20000 } = 
   const binary = process.env.GONGYOU_SERVER || path.join(repo, 'build/native/server/gongyou-server');
   if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`no built web root at ${webRoot}: run make web`);
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-e2e-'));
-  const made = spawnSync(binary, ['--db', path.join(dir, 'e2e.db'), '--create-admin', staffAccount.username],
+  const clock = ['--test-clock', CLOCK_START];
+  const made = spawnSync(binary, ['--db', path.join(dir, 'e2e.db'), '--create-admin', staffAccount.username, ...clock],
                          { input: `${staffAccount.password}\n`, encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
-  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'e2e.db'), data, '--web-root', webRoot],
+  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'e2e.db'), data, '--web-root', webRoot, ...clock],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -84,9 +92,16 @@ export function pageErrorText(error) {
   return String(error);
 }
 
+/** A new browser context whose clock starts at CLOCK_START and then runs (Date, performance and timers). */
+export async function newContext(browser, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  await context.clock.install({ time: clockStartMs });
+  return context;
+}
+
 /** Opens the app in a new page: tile requests fail as on this offline machine; console errors are collected. */
 export async function openApp(browser, url, contextOptions) {
-  const context = await browser.newContext(contextOptions);
+  const context = await newContext(browser, contextOptions);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -153,16 +168,18 @@ export async function clickMark(page, name, id, what = name) {
   throw new Error(`${what} never stopped moving`);
 }
 
-/** Scrolls the window holding the marked control `anchor` with the mouse wheel until `name` is drawn. */
+/** Scrolls the window holding the marked control `anchor` with the mouse wheel (over where the anchor was first
+ *  drawn: it may scroll away itself) until `name` is drawn. */
 export async function scrollToMark(page, anchor, name, id) {
+  let state = await appState(page);
+  const a = mark(state, anchor);
+  if (!a) throw new Error(`${anchor} is not drawn: nowhere to scroll`);
   for (let i = 0; i < 20; i++) {
-    const state = await appState(page);
     if (mark(state, name, id)) return;
-    const a = mark(state, anchor);
-    if (!a) throw new Error(`${anchor} is not drawn: nowhere to scroll`);
     await page.mouse.move(a.x + a.w / 2, a.y + a.h / 2);
     await page.mouse.wheel(0, 120);
     await page.waitForTimeout(150);
+    state = await appState(page);
   }
   throw new Error(`${name} never scrolled into view`);
 }

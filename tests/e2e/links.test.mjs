@@ -3,14 +3,14 @@
 // a Workers' Home's slot grid or a course category.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageErrorText, useServerAndBrowser, waitForState } from './harness.mjs';
+import { newContext, pageErrorText, useServerAndBrowser, waitForState } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
 test('desktop: links, back and forward', async () => {
   const get = async (url) => (await fetch(env.server.url + url)).json();
   const [first, second] = (await get('/api/v1/sites?type=workers_home&limit=2')).items;
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await newContext(env.browser, { viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
   const errors = [];

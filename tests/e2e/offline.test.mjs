@@ -4,14 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, waitForState, clickMark, typeInto, screenshotDir } from './harness.mjs';
+import { startServer, launchBrowser, newContext, waitForState, clickMark, typeInto, screenshotDir } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
 test('phone: the page opens offline with the last sites', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await newContext(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
   const url = `${server.url}/?test=1`;

@@ -5,8 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, waitForState, waitForStableList, mark, clickMark, typeInto, staffAccount,
-         signIn, screenshotDir } from './harness.mjs';
+import { holidayTableLastYear } from '../api/harness.mjs';
+import { useServerAndBrowser, openApp, waitForState, waitForStableList, mark, clickMark, scrollToMark, typeInto, staffAccount,
+         signIn, screenshotDir, clockStartMs } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -34,7 +35,7 @@ for (const layout of layouts) {
     assert.equal(worker.status, 201);
     const home = (await api('GET', '/api/v1/sites?type=workers_home&limit=1')).json.items[0];
     const slots = (await api('GET', `/api/v1/sites/${home.id}/slots`)).json.items;
-    const slot = slots.find((s) => Date.parse(s.start) > Date.now() + 3600 * 1000 && s.remaining > 0);
+    const slot = slots.find((s) => Date.parse(s.start) > clockStartMs + 3600 * 1000 && s.remaining > 0);
     assert.ok(slot, 'the Workers\' Home has a free slot');
     const booking = await api('POST', '/api/v1/bookings', { token: worker.json.token, body: { slot_id: slot.id } });
     assert.equal(booking.status, 201, JSON.stringify(booking.json));
@@ -50,11 +51,16 @@ for (const layout of layouts) {
     await page.mouse.click(row.x + row.w / 2, row.y + row.h / 2);
     await clickMark(page, 'staff_open', home.id, 'the staff button');
     state = await waitForState(page, (s) => s.screen === 'staff' && mark(s, 'save_template'), 'the staff screen');
+    // A box at the top while the statutory holiday table ends within 31 days of today, or has ended (docs/holidays.md).
+    const tableEnd = Date.parse(`${holidayTableLastYear()}-12-31T23:59:59+08:00`);
+    assert.equal(Boolean(mark(state, 'holiday_table_notice')), tableEnd - clockStartMs < 31 * 86400000,
+                 'the holiday-table notice is shown exactly when the table runs out');
 
     // The roster starts today; step to the booked slot's day.
-    const days = Math.round((Date.parse(shanghaiDate(Date.parse(slot.start))) - Date.parse(shanghaiDate(Date.now()))) / 86400000);
+    const days = Math.round((Date.parse(shanghaiDate(Date.parse(slot.start))) - Date.parse(shanghaiDate(clockStartMs))) / 86400000);
     for (let i = 0; i < days; i++) await clickMark(page, 'roster_next');
     state = await waitForState(page, (s) => s.roster.some((b) => b.id === booking.json.id), 'the booking on the roster');
+    await scrollToMark(page, 'save_template', 'check_in', booking.json.id);
     await page.screenshot({ path: path.join(screenshotDir, `staff-roster-${layout.name}.png`) });
 
     await clickMark(page, 'check_in', booking.json.id, 'the check-in button');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser, openApp, waitForState, waitForStableList, mark, clickMark, typeInto, staffAccount,
-         signIn, screenshotDir } from './harness.mjs';
+         signIn, screenshotDir, clockStartMs } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const desktop = { viewport: { width: 1280, height: 800 } };
@@ -37,7 +37,7 @@ test('desktop: a group visit to a model worker studio, approved by staff', async
   await signIn(page, worker);
   await openSite(page, studio.name, 'book_slots');
   let state = await waitForState(page, (s) => s.screen === 'slots' && s.slots.length > 0, 'the slot grid');
-  const slot = state.slots.find((s) => s.start * 1000 > Date.now() + 2 * 3600 * 1000 && s.remaining >= 3 && mark(state, 'slot', s.id));
+  const slot = state.slots.find((s) => s.start * 1000 > clockStartMs + 2 * 3600 * 1000 && s.remaining >= 3 && mark(state, 'slot', s.id));
   assert.ok(slot, 'a free slot on screen');
   await clickMark(page, 'slot', slot.id, 'the slot');
   // Three visitors: two taps on the field's "+" (its rightmost square).
@@ -63,7 +63,7 @@ test('desktop: a group visit to a model worker studio, approved by staff', async
   await signIn(page, staffAccount);
   await openSite(page, studio.name, 'staff_open');
   await waitForState(page, (s) => s.screen === 'staff' && mark(s, 'save_template'), 'the staff screen');
-  const days = Math.round((Date.parse(shanghaiDate(slot.start * 1000)) - Date.parse(shanghaiDate(Date.now()))) / 86400000);
+  const days = Math.round((Date.parse(shanghaiDate(slot.start * 1000)) - Date.parse(shanghaiDate(clockStartMs))) / 86400000);
   for (let i = 0; i < days; i++) await clickMark(page, 'roster_next');
   await clickMark(page, 'approve_visit', mine.id, 'the approve button');
   await waitForState(page, (s) => s.roster.some((b) => b.id === mine.id && b.status === 'confirmed'), 'the visit approved');
