@@ -1,8 +1,10 @@
-// core/units.h — domain quantities as their own types (metres, minutes, coordinates, ids).
+// core/units.h — domain quantities as their own types (metres, minutes, coordinates; ids in core/ids.h).
 // Bare doubles and ints do not cross module boundaries: a Metres cannot be passed where Minutes are meant.
 #pragma once
 #include <compare>
 #include <cstdint>
+
+#include "core/ids.h"  // the ids of stored objects (SiteId, ...), long declared here
 
 namespace gongyou {
 
@@ -42,12 +44,6 @@ struct BoundingBox {
   constexpr bool contains(LatLon p) const {
     return p.lon >= min_lon && p.lon <= max_lon && p.lat >= min_lat && p.lat <= max_lat;
   }
-};
-
-/// The id of a service site; positive once stored.
-struct SiteId {
-  std::int64_t value = 0;
-  friend constexpr auto operator<=>(SiteId, SiteId) = default;
 };
 
 }  // namespace gongyou

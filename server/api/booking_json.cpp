@@ -1,6 +1,8 @@
 // server/api/booking_json.cpp — see booking_json.h.
 #include "server/api/booking_json.h"
 
+#include "core/ids_json.h"
+
 namespace gongyou::server::api {
 
 using nlohmann::json;
@@ -33,7 +35,7 @@ json slot_json(const Slot& slot) {
 json slot_view_json(const SlotView& view) {
   json item = slot_json(view.slot);
   item["my_booking"] = view.my_booking
-                           ? json{{"id", view.my_booking->id.value}, {"status", status_name(view.my_booking->status)}}
+                           ? json{{"id", view.my_booking->id.value}, {"status", wire_name(view.my_booking->status)}}
                            : json(nullptr);
   return item;
 }
@@ -45,7 +47,7 @@ json booking_json(const Booking& booking) {
           {"site_name", booking.site_name},
           {"start", format_iso8601(booking.start)},
           {"end", format_iso8601(booking.end)},
-          {"status", status_name(booking.status)},
+          {"status", wire_name(booking.status)},
           {"waitlist_position", booking.waitlist_position ? json(*booking.waitlist_position) : json(nullptr)},
           {"created_at", format_iso8601(booking.created_at)},
           {"cancelled_at", instant_json(booking.cancelled_at)},

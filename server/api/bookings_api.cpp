@@ -102,8 +102,8 @@ void cancel_booking(const ApiServices& services, const Request& req, Response& r
                            "开始前 60 分钟内不能取消 / too late: cancel at least 60 minutes before the start");
     case ChangeResult::wrong_status:
       throw http::ApiError(409, "conflict",
-                           "这个预约已是" + std::string(status_name(outcome.booking->status)) + "，不能取消 / a " +
-                               std::string(status_name(outcome.booking->status)) + " booking cannot be cancelled");
+                           "这个预约已是" + std::string(wire_name(outcome.booking->status)) + "，不能取消 / a " +
+                               std::string(wire_name(outcome.booking->status)) + " booking cannot be cancelled");
   }
 }
 

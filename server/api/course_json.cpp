@@ -1,6 +1,7 @@
 // server/api/course_json.cpp — see course_json.h.
 #include "server/api/course_json.h"
 
+#include "core/ids_json.h"
 #include "server/api/booking_json.h"
 #include "server/crypto/base64url.h"
 
@@ -67,7 +68,7 @@ json course_detail_json(const CourseDetail& detail) {
 
 json enrollment_json(const Enrollment& enrollment) {
   return {{"course", course_json(enrollment.course)},
-          {"status", status_name(enrollment.status)},
+          {"status", wire_name(enrollment.status)},
           {"waitlist_position", enrollment.waitlist_position ? json(*enrollment.waitlist_position) : json(nullptr)},
           {"booking_id", enrollment.booking ? json(enrollment.booking->value) : json(nullptr)},
           {"enrolled_at", format_iso8601(enrollment.enrolled_at)},
@@ -90,7 +91,7 @@ json lecture_json(const LectureRequest& request) {
           {"address", request.address},
           {"town", request.town},
           {"note", request.note},
-          {"status", lecture_status_name(request.status)},
+          {"status", wire_name(request.status)},
           {"scheduled_at", instant_json(request.scheduled_at)},
           {"reason", optional_json(request.reason)},
           {"created_at", format_iso8601(request.created_at)},
@@ -98,7 +99,7 @@ json lecture_json(const LectureRequest& request) {
 }
 
 std::string encode_course_cursor(CourseSort sort, const CourseCursor& last) {
-  const json value = {static_cast<int>(sort), last.text, last.number, last.id};
+  const json value = {static_cast<int>(sort), last.text, last.number, last.id.value};
   return crypto::base64url_encode(value.dump());
 }
 
@@ -109,7 +110,7 @@ std::optional<CourseCursor> decode_course_cursor(CourseSort sort, std::string_vi
   if (!value.is_array() || value.size() != 4 || !value[0].is_number_integer() || !value[1].is_string() ||
       !value[2].is_number_integer() || !value[3].is_number_integer() || value[0].get<int>() != static_cast<int>(sort))
     return std::nullopt;
-  return CourseCursor{value[1].get<std::string>(), value[2].get<std::int64_t>(), value[3].get<std::int64_t>()};
+  return CourseCursor{value[1].get<std::string>(), value[2].get<std::int64_t>(), CourseId{value[3].get<std::int64_t>()}};
 }
 
 }  // namespace gongyou::server::api

@@ -45,11 +45,11 @@ std::optional<CourseFormat> format_of(const http::QueryParams& params) {
   throw http::bad_request("format must be online or in_person");
 }
 
-std::optional<std::int64_t> category_of(const ApiServices& services, const http::QueryParams& params) {
+std::optional<CategoryId> category_of(const ApiServices& services, const http::QueryParams& params) {
   const auto id = params.integer("category", 1, kMaxJsonId);
   if (!id) return std::nullopt;
   for (const CourseCategory& category : services.store.course_categories())
-    if (category.id == *id) return id;
+    if (category.id == CategoryId{*id}) return category.id;
   throw http::bad_request("no course category with id " + std::to_string(*id));
 }
 
@@ -79,34 +79,31 @@ void list(const ApiServices& services, const Request& req, Response& res) {
 
 void detail(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const auto user = optional_user(services, req);
-  const std::int64_t id = path_id(params.at(0), "course");
+  const auto id = path_id<CourseId>(params.at(0), "course");
   const auto course = services.store.find_course(id, user ? std::optional(user->id) : std::nullopt);
-  if (!course) throw http::not_found("no course with id " + std::to_string(id));
+  if (!course) throw http::not_found("no course with id " + std::to_string(id.value));
   http::send_json(res, course_detail_json(*course));
 }
 
 StoredResponse enroll_answer(const EnrollOutcome& outcome) {
   switch (outcome.result) {
-    case BookResult::booked:
+    case EnrollResult::enrolled:
       return {201, enrollment_json(*outcome.enrollment).dump(-1, ' ', false, json::error_handler_t::replace)};
-    case BookResult::slot_not_found:
+    case EnrollResult::course_not_found:
       return error_answer(404, "not_found", "没有这门课程 / no such course");
-    case BookResult::slot_closed:
+    case EnrollResult::class_started:
       return error_answer(409, "slot_closed", "该班级已开课，不能报名 / this class has started");
-    case BookResult::slot_full:
+    case EnrollResult::class_full:
       return error_answer(409, "slot_full", "该班级已满员 / this class is full");
-    case BookResult::already_holds:
+    case EnrollResult::already_enrolled:
       return error_answer(409, "conflict", "您已报名或候补了这门课程 / you are already enrolled or waiting");
-    case BookResult::limit_reached:
-    case BookResult::bad_group_size:
-      break;
   }
   return error_answer(500, "internal_error", "internal server error");
 }
 
 void enroll(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const User user = require_user(services, req);
-  const std::int64_t course = path_id(params.at(0), "course");
+  const auto course = path_id<CourseId>(params.at(0), "course");
   const JsonBody body = req.body.empty() ? JsonBody(json::object()) : JsonBody(req);
   const bool waitlist = body.flag("waitlist", false);
   const UtcSeconds now = services.clock.now();
@@ -122,20 +119,20 @@ void my_courses(const ApiServices& services, const Request& req, Response& res) 
   http::send_json(res, {{"items", std::move(items)}});
 }
 
-Enrollment my_enrollment(const ApiServices& services, const User& user, std::int64_t course) {
+Enrollment my_enrollment(const ApiServices& services, const User& user, CourseId course) {
   auto enrollment = services.store.find_enrollment(user.id, course);
-  if (!enrollment) throw http::not_found("you are not enrolled in course " + std::to_string(course));
+  if (!enrollment) throw http::not_found("you are not enrolled in course " + std::to_string(course.value));
   return *enrollment;
 }
 
 void my_course(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const User user = require_user(services, req);
-  http::send_json(res, enrollment_json(my_enrollment(services, user, path_id(params.at(0), "course"))));
+  http::send_json(res, enrollment_json(my_enrollment(services, user, path_id<CourseId>(params.at(0), "course"))));
 }
 
 void mark_lesson(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const User user = require_user(services, req);
-  const std::int64_t course = path_id(params.at(0), "course");
+  const auto course = path_id<CourseId>(params.at(0), "course");
   const std::int64_t index = path_id(params.at(1), "lesson");
   const JsonBody body(req);
   const json* done = body.field("done");
@@ -145,9 +142,9 @@ void mark_lesson(const ApiServices& services, const Request& req, Response& res,
     case ProgressResult::done:
       return http::send_json(res, enrollment_json(my_enrollment(services, user, course)));
     case ProgressResult::not_enrolled:
-      throw http::not_found("you are not enrolled in course " + std::to_string(course));
+      throw http::not_found("you are not enrolled in course " + std::to_string(course.value));
     case ProgressResult::no_such_lesson:
-      throw http::not_found("course " + std::to_string(course) + " has no lesson " + std::to_string(index));
+      throw http::not_found("course " + std::to_string(course.value) + " has no lesson " + std::to_string(index));
     case ProgressResult::waitlisted:
       throw http::ApiError(409, "conflict", "候补中，尚不能学习 / you are still on the waitlist");
   }
@@ -155,7 +152,7 @@ void mark_lesson(const ApiServices& services, const Request& req, Response& res,
 
 void leave(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const User user = require_user(services, req);
-  const std::int64_t course = path_id(params.at(0), "course");
+  const auto course = path_id<CourseId>(params.at(0), "course");
   switch (services.store.leave_course(user.id, course, services.clock.now())) {
     case ChangeResult::done:
       return http::send_json(res, {{"status", "ok"}});
@@ -166,7 +163,7 @@ void leave(const ApiServices& services, const Request& req, Response& res, const
     case ChangeResult::wrong_status:
       break;
   }
-  throw http::not_found("you are not enrolled in course " + std::to_string(course));
+  throw http::not_found("you are not enrolled in course " + std::to_string(course.value));
 }
 
 }  // namespace

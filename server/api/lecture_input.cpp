@@ -45,7 +45,7 @@ std::vector<LocalDate> preferred_dates(const JsonBody& body, UtcSeconds now) {
 
 NewLectureRequest parse_lecture_request(const JsonBody& body, UtcSeconds now) {
   NewLectureRequest request;
-  request.course = body.optional_integer("course_id", 1, kMaxJsonId);
+  if (const auto course = body.optional_integer("course_id", 1, kMaxJsonId)) request.course = CourseId{*course};
   request.topic = optional_checked_text(body, "topic", 1, 100).value_or("");
   if (!request.course && request.topic.empty()) throw http::bad_request("course_id or topic is required");
   request.preferred_dates = preferred_dates(body, now);
@@ -57,7 +57,7 @@ NewLectureRequest parse_lecture_request(const JsonBody& body, UtcSeconds now) {
   return request;
 }
 
-LectureDecision parse_lecture_decision(const JsonBody& body, std::int64_t id, UtcSeconds now) {
+LectureDecision parse_lecture_decision(const JsonBody& body, LectureRequestId id, UtcSeconds now) {
   LectureDecision decision;
   decision.request = id;
   decision.now = now;

@@ -10,6 +10,6 @@ namespace gongyou::server::api {
 NewLectureRequest parse_lecture_request(const JsonBody& body, UtcSeconds now);
 
 /// The decision a body asks for about request `id`; a schedule time must be after `now`.
-LectureDecision parse_lecture_decision(const JsonBody& body, std::int64_t id, UtcSeconds now);
+LectureDecision parse_lecture_decision(const JsonBody& body, LectureRequestId id, UtcSeconds now);
 
 }  // namespace gongyou::server::api

@@ -1,6 +1,7 @@
 // server/api/lectures_api.cpp — see lectures_api.h.
 #include "server/api/lectures_api.h"
 
+#include "core/ids_json.h"
 #include "server/api/auth.h"
 #include "server/api/course_json.h"
 #include "server/api/idempotent.h"
@@ -32,7 +33,7 @@ void create(const ApiServices& services, const SiteDirectory& directory, const R
   const UtcSeconds now = services.clock.now();
   NewLectureRequest request = parse_lecture_request(body, now);
   if (request.course && !services.store.find_course(*request.course, std::nullopt))
-    throw http::bad_request("no course with id " + std::to_string(*request.course));
+    throw http::bad_request("no course with id " + std::to_string(request.course->value));
   request.requester = user.id;
   request.town = town_at(directory, request.position);
   send_idempotent(services, req, res, user.id, body, now, [&] {
@@ -54,10 +55,10 @@ void mine(const ApiServices& services, const Request& req, Response& res) {
 
 void one(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const User user = require_user(services, req);
-  const std::int64_t id = path_id(params.at(0), "lecture request");
+  const auto id = path_id<LectureRequestId>(params.at(0), "lecture request");
   const auto request = services.store.find_lecture_request(id, services.clock.now());
   if (!request || (request->requester != user.id && user.role != Role::admin))
-    throw http::not_found("no lecture request with id " + std::to_string(id));
+    throw http::not_found("no lecture request with id " + std::to_string(id.value));
   http::send_json(res, lecture_json(*request));
 }
 
@@ -66,7 +67,7 @@ void staff_list(const ApiServices& services, const Request& req, Response& res) 
   const http::QueryParams params(req);
   LectureQuery query;
   if (const auto status = params.text("status")) {
-    query.status = lecture_status_from_name(*status);
+    query.status = parse_lecture_status(*status);
     if (!query.status) throw http::bad_request("status must be pending, accepted, scheduled, delivered or declined");
   }
   query.town = params.text("town");
@@ -79,12 +80,12 @@ void staff_list(const ApiServices& services, const Request& req, Response& res) 
   bool has_more = false;
   const auto items = services.store.list_lecture_requests(query, services.clock.now(), has_more);
   http::send_json(res, {{"items", items_json(items)},
-                        {"next_cursor", has_more ? json(std::to_string(items.back().id)) : json(nullptr)}});
+                        {"next_cursor", has_more ? json(std::to_string(items.back().id.value)) : json(nullptr)}});
 }
 
 void decide(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   require_admin(services, req);
-  const std::int64_t id = path_id(params.at(0), "lecture request");
+  const auto id = path_id<LectureRequestId>(params.at(0), "lecture request");
   const JsonBody body(req);
   const DecisionOutcome outcome =
       services.store.decide_lecture_request(parse_lecture_decision(body, id, services.clock.now()));
@@ -92,12 +93,12 @@ void decide(const ApiServices& services, const Request& req, Response& res, cons
     case DecisionResult::done:
       return http::send_json(res, lecture_json(*outcome.request));
     case DecisionResult::not_found:
-      throw http::not_found("no lecture request with id " + std::to_string(id));
+      throw http::not_found("no lecture request with id " + std::to_string(id.value));
     case DecisionResult::wrong_status:
       throw http::ApiError(409, "conflict",
-                           "这个申请已是" + std::string(lecture_status_name(outcome.request->status)) +
+                           "这个申请已是" + std::string(wire_name(outcome.request->status)) +
                                "，不能这样处理 / not allowed for a " +
-                               std::string(lecture_status_name(outcome.request->status)) + " request");
+                               std::string(wire_name(outcome.request->status)) + " request");
   }
 }
 

@@ -176,7 +176,7 @@ void desk_check_in(const ApiServices& services, const Request& req, Response& re
   if (outcome.result != ChangeResult::done)
     throw http::ApiError(409, "conflict",
                          "只有已确认的预约才能签到 / only a confirmed booking can be checked in (this one is " +
-                             std::string(status_name(outcome.booking->status)) + ")");
+                             std::string(wire_name(outcome.booking->status)) + ")");
   http::send_json(res, booking_json(*outcome.booking));
 }
 

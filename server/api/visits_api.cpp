@@ -68,7 +68,7 @@ void decide(const ApiServices& services, const Request& req, Response& res, cons
   if (outcome.result != ChangeResult::done)
     throw http::ApiError(409, "conflict",
                          "只有待审核的预约才能审批 / only a pending booking can be approved or denied (this one is " +
-                             std::string(status_name(outcome.booking->status)) + ")");
+                             std::string(wire_name(outcome.booking->status)) + ")");
   http::send_json(res, booking_json(*outcome.booking));
 }
 

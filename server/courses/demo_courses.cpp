@@ -13,7 +13,7 @@ constexpr std::int64_t kDay = 24 * 3600;
 
 NewCourse to_new_course(const demo::DemoCourse& demo, LocalDate today, UtcSeconds now) {
   NewCourse course;
-  course.category = demo.category;
+  course.category = CategoryId{demo.category};
   course.title = demo.title;
   course.title_initials = title_initials(demo.title);
   course.teacher = demo.teacher;
@@ -76,8 +76,8 @@ int seed_demo_courses(Store& store, crypto::PasswordHasher& passwords, UtcSecond
   std::vector<NewCategory> categories;
   int position = 0;
   for (const demo::DemoCategory& category : demo::huian_course_categories())
-    categories.push_back(NewCategory{category.id,
-                                     category.parent ? std::optional<std::int64_t>(category.parent) : std::nullopt,
+    categories.push_back(NewCategory{CategoryId{category.id},
+                                     category.parent ? std::optional(CategoryId{category.parent}) : std::nullopt,
                                      category.name, ++position});
   const LocalDate today = shanghai_date(now);
   std::vector<NewCourse> courses;

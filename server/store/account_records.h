@@ -6,14 +6,9 @@
 #include <string_view>
 
 #include "core/civil_time.h"
+#include "core/ids.h"
 
 namespace gongyou::server {
-
-/// The id of a user account; positive once stored.
-struct UserId {
-  std::int64_t value = 0;
-  friend constexpr auto operator<=>(UserId, UserId) = default;
-};
 
 /// What an account may do: book (worker) or also keep sites and rosters (admin).
 enum class Role : std::uint8_t { worker, admin };

@@ -10,22 +10,11 @@
 
 #include "core/booking_rules.h"
 #include "core/civil_time.h"
+#include "core/statuses.h"
 #include "core/units.h"
 #include "server/store/account_records.h"
 
 namespace gongyou::server {
-
-/// The id of a slot.
-struct SlotId {
-  std::int64_t value = 0;
-  friend constexpr auto operator<=>(SlotId, SlotId) = default;
-};
-
-/// The id of a booking.
-struct BookingId {
-  std::int64_t value = 0;
-  friend constexpr auto operator<=>(BookingId, BookingId) = default;
-};
 
 /// Group size and approval of visits at a site (劳模之家); every other site has the defaults.
 struct VisitRules {
@@ -52,18 +41,11 @@ struct Slot {
   VisitRules rules;  ///< group size and approval of bookings of this slot
 };
 
-/// The life of a booking: confirmed, pending (holds its places, awaits staff approval) or waitlisted when
-/// made; then cancelled, checked_in, no_show or denied (staff refused a pending one).
-enum class BookingStatus : std::uint8_t { confirmed, waitlisted, cancelled, checked_in, no_show, pending, denied };
+// The life of a booking (BookingStatus, core/statuses.h): confirmed, pending (holds its places, awaits staff
+// approval) or waitlisted when made; then cancelled, checked_in, no_show or denied (staff refused a pending one).
 
 /// True for the statuses that hold places of their slot: confirmed, pending, checked_in.
 bool holds_places(BookingStatus status);
-
-/// "confirmed", "waitlisted", ... as in the API and the database.
-std::string_view status_name(BookingStatus status);
-
-/// The status of a name written by status_name(); nothing for any other text.
-std::optional<BookingStatus> status_from_name(std::string_view name);
 
 /// A booking with what the API shows about its slot, site and user.
 struct Booking {
@@ -107,10 +89,10 @@ std::string_view notification_kind_name(NotificationKind kind);
 
 /// A message to a user about one of their bookings.
 struct Notification {
-  std::int64_t id = 0;
+  NotificationId id;
   NotificationKind kind = NotificationKind::promoted;
   std::optional<BookingId> booking;             ///< what it is about: a booking...
-  std::optional<std::int64_t> lecture_request;  ///< ... or a lecture request
+  std::optional<LectureRequestId> lecture_request;  ///< ... or a lecture request
   std::string message;
   UtcSeconds created_at;
   bool read = false;

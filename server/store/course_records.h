@@ -15,8 +15,8 @@ namespace gongyou::server {
 
 /// A category of the two-level course tree.
 struct CourseCategory {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> parent;  ///< nothing for a top category
+  CategoryId id;
+  std::optional<CategoryId> parent;  ///< nothing for a top category
   std::string name;
   int position = 0;      ///< display order among its siblings
   int course_count = 0;  ///< courses in it and, for a top category, in its subcategories
@@ -45,8 +45,8 @@ struct Lesson {
 
 /// A course as listed, with its class slot's counters when in person.
 struct Course {
-  std::int64_t id = 0;
-  std::int64_t category = 0;
+  CourseId id;
+  CategoryId category;
   std::string title, teacher, summary;
   double hours = 0;
   CourseFormat format = CourseFormat::online;
@@ -72,12 +72,12 @@ enum class CourseSort : std::uint8_t { title, newest, popular };
 struct CourseCursor {
   std::string text;         ///< title order: initials + title
   std::int64_t number = 0;  ///< newest: published_at; popular: enrolled
-  std::int64_t id = 0;
+  CourseId id;
 };
 
 /// Which courses to list; the filters combine with AND.
 struct CourseQuery {
-  std::optional<std::int64_t> category;  ///< a top category includes its subcategories
+  std::optional<CategoryId> category;  ///< a top category includes its subcategories
   std::string text;                      ///< substring of title or teacher; empty means any
   bool text_as_initials = false;         ///< also match `text` against the title's pinyin initials
   std::optional<CourseFormat> format;
@@ -96,15 +96,15 @@ struct CoursePage {
 
 /// A category to store (ids given by the caller so that the tree can refer to them).
 struct NewCategory {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> parent;
+  CategoryId id;
+  std::optional<CategoryId> parent;
   std::string name;
   int position = 0;
 };
 
 /// A course to store; an in-person one gets a class slot at `site` spanning its sessions with `capacity`.
 struct NewCourse {
-  std::int64_t category = 0;
+  CategoryId category;
   std::string title, title_initials, teacher, summary;
   double hours = 1;
   CourseFormat format = CourseFormat::online;
@@ -124,9 +124,18 @@ struct Enrollment {
   std::vector<int> done_lessons;
 };
 
-/// What an enrollment request came to (results as for bookings; slot_not_found = no such course).
+/// What an enrollment request came to.
+enum class EnrollResult : std::uint8_t {
+  enrolled,
+  course_not_found,
+  class_started,     ///< an in-person class whose slot has begun
+  class_full,        ///< an in-person class with no place left (and no waitlist asked for)
+  already_enrolled,  ///< the user is enrolled or waiting already
+};
+
+/// What an enrollment request came to, with the enrollment when made.
 struct EnrollOutcome {
-  BookResult result = BookResult::booked;
+  EnrollResult result = EnrollResult::enrolled;
   std::optional<Enrollment> enrollment;
 };
 

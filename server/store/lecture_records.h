@@ -6,27 +6,18 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/statuses.h"
 #include "core/units.h"
 #include "server/store/account_records.h"
 
 namespace gongyou::server {
 
-/// Where a lecture request is: pending → accepted → scheduled (→ delivered once its time has passed);
-/// declined from any state before delivered.
-enum class LectureStatus : std::uint8_t { pending, accepted, scheduled, declined, delivered };
-
-/// "pending", "accepted", "scheduled", "declined", "delivered".
-std::string_view lecture_status_name(LectureStatus status);
-
-/// The status of a name written by lecture_status_name(); nothing for any other text.
-std::optional<LectureStatus> lecture_status_from_name(std::string_view name);
-
 /// A lecture request as the API shows it.
 struct LectureRequest {
-  std::int64_t id = 0;
+  LectureRequestId id;
   UserId requester;
   std::string requester_name;
-  std::optional<std::int64_t> course;
+  std::optional<CourseId> course;
   std::string topic;
   std::vector<LocalDate> preferred_dates;
   int audience_size = 0;
@@ -41,7 +32,7 @@ struct LectureRequest {
 /// A request to store (status pending).
 struct NewLectureRequest {
   UserId requester;
-  std::optional<std::int64_t> course;
+  std::optional<CourseId> course;
   std::string topic;  ///< empty: the course's title
   std::vector<LocalDate> preferred_dates;
   int audience_size = 0;
@@ -55,7 +46,7 @@ enum class LectureAction : std::uint8_t { accept, schedule, decline };
 
 /// A staff decision.
 struct LectureDecision {
-  std::int64_t request = 0;
+  LectureRequestId request;
   LectureAction action = LectureAction::accept;
   std::optional<UtcSeconds> scheduled_at;  ///< schedule
   std::string reason;                      ///< decline

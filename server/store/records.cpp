@@ -1,5 +1,5 @@
-// server/store/records.cpp — the names of roles, booking statuses, notification kinds, course formats, lesson
-// kinds and lecture statuses (account_records.h, booking_records.h, course_records.h, lecture_records.h).
+// server/store/records.cpp — the names of roles, notification kinds, course formats and lesson kinds
+// (account_records.h, booking_records.h, course_records.h); statuses are named in core/statuses.h.
 #include "server/store/account_records.h"
 #include "server/store/booking_records.h"
 #include "server/store/course_records.h"
@@ -9,38 +9,11 @@ namespace gongyou::server {
 
 std::string_view role_name(Role role) { return role == Role::admin ? "admin" : "worker"; }
 
-std::string_view status_name(BookingStatus status) {
-  switch (status) {
-    case BookingStatus::confirmed:
-      return "confirmed";
-    case BookingStatus::waitlisted:
-      return "waitlisted";
-    case BookingStatus::cancelled:
-      return "cancelled";
-    case BookingStatus::checked_in:
-      return "checked_in";
-    case BookingStatus::no_show:
-      return "no_show";
-    case BookingStatus::pending:
-      return "pending";
-    case BookingStatus::denied:
-      return "denied";
-  }
-  return "confirmed";
-}
-
 bool holds_places(BookingStatus status) {
   return status == BookingStatus::confirmed || status == BookingStatus::pending || status == BookingStatus::checked_in;
 }
 
 std::string_view slot_kind_name(SlotKind kind) { return kind == SlotKind::class_session ? "class" : "visit"; }
-
-std::optional<BookingStatus> status_from_name(std::string_view name) {
-  for (auto status : {BookingStatus::confirmed, BookingStatus::waitlisted, BookingStatus::cancelled,
-                      BookingStatus::checked_in, BookingStatus::no_show, BookingStatus::pending, BookingStatus::denied})
-    if (status_name(status) == name) return status;
-  return std::nullopt;
-}
 
 std::string_view notification_kind_name(NotificationKind kind) {
   switch (kind) {
@@ -74,29 +47,6 @@ std::string_view lesson_kind_name(LessonKind kind) {
       return "session";
   }
   return "video";
-}
-
-std::string_view lecture_status_name(LectureStatus status) {
-  switch (status) {
-    case LectureStatus::pending:
-      return "pending";
-    case LectureStatus::accepted:
-      return "accepted";
-    case LectureStatus::scheduled:
-      return "scheduled";
-    case LectureStatus::declined:
-      return "declined";
-    case LectureStatus::delivered:
-      return "delivered";
-  }
-  return "pending";
-}
-
-std::optional<LectureStatus> lecture_status_from_name(std::string_view name) {
-  for (auto status : {LectureStatus::pending, LectureStatus::accepted, LectureStatus::scheduled,
-                      LectureStatus::declined, LectureStatus::delivered})
-    if (lecture_status_name(status) == name) return status;
-  return std::nullopt;
 }
 
 }  // namespace gongyou::server

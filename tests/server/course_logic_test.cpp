@@ -16,13 +16,13 @@ namespace {
 using nlohmann::json;
 
 TEST(CourseCursor, RoundTripsAndBelongsToItsSort) {
-  const CourseCursor cursor{"ldf\x01劳动法基础", 1796083200, 42};
+  const CourseCursor cursor{"ldf\x01劳动法基础", 1796083200, CourseId{42}};
   const std::string text = api::encode_course_cursor(CourseSort::title, cursor);
   const auto back = api::decode_course_cursor(CourseSort::title, text);
   ASSERT_TRUE(back);
   EXPECT_EQ(back->text, cursor.text);
   EXPECT_EQ(back->number, cursor.number);
-  EXPECT_EQ(back->id, 42);
+  EXPECT_EQ(back->id, CourseId{42});
   EXPECT_FALSE(api::decode_course_cursor(CourseSort::newest, text));
   EXPECT_FALSE(api::decode_course_cursor(CourseSort::title, "garbage"));
   EXPECT_FALSE(api::decode_course_cursor(CourseSort::title, ""));

@@ -44,7 +44,7 @@ Booking read_booking_row(const Statement& row) {
   booking.start = UtcSeconds{row.column_int(5)};
   booking.end = UtcSeconds{row.column_int(6)};
   const std::string status = row.column_text(7);
-  const auto parsed = status_from_name(status);
+  const auto parsed = parse_booking_status(status);
   if (!parsed) throw Error("booking " + std::to_string(booking.id.value) + " has unknown status '" + status + "'");
   booking.status = *parsed;
   const std::optional<std::string> approval =

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ids.h"
 #include "server/store/sql/dialect.h"
 
 namespace gongyou::server::sql {
@@ -28,6 +29,9 @@ class Statement {
   virtual void bind(int index, std::int64_t value) = 0;
   /// Binds an int as an integer.
   void bind(int index, int value) { bind(index, std::int64_t{value}); }
+  /// Binds a typed id (core/ids.h) as its integer.
+  template <class Tag>
+  void bind(int index, Id<Tag> id) { bind(index, id.value); }
   /// Binds a real number to parameter `index`.
   virtual void bind(int index, double value) = 0;
   /// Binds text to parameter `index`.
@@ -48,6 +52,9 @@ class Statement {
   virtual std::string column_text(int index) const = 0;  ///< text column of the current row ("" for NULL)
   virtual std::string column_blob(int index) const = 0;  ///< blob column of the current row as bytes
   virtual bool column_is_null(int index) const = 0;      ///< true when the column of the current row is NULL
+  /// An integer column read as a typed id: column_id<CourseId>(0).
+  template <class IdType>
+  IdType column_id(int index) const { return IdType{column_int(index)}; }
 };
 
 /// A statement borrowed from a connection's cache; reset when the borrow ends.

@@ -40,8 +40,8 @@ std::string course_select(const Dialect& dialect) {
 
 Course read_course_row(const Statement& row) {
   Course course;
-  course.id = row.column_int(0);
-  course.category = row.column_int(1);
+  course.id = row.column_id<CourseId>(0);
+  course.category = row.column_id<CategoryId>(1);
   course.title = row.column_text(2);
   course.teacher = row.column_text(3);
   course.summary = row.column_text(4);
@@ -62,11 +62,11 @@ Course read_course_row(const Statement& row) {
     course.site_name = row.column_text(16);
   }
   course.enrolled = static_cast<int>(row.column_int(kCourseEnrolledColumn));
-  if (!row.column_is_null(18)) course.my_status = status_from_name(row.column_text(18));
+  if (!row.column_is_null(18)) course.my_status = parse_booking_status(row.column_text(18));
   return course;
 }
 
-std::optional<Course> load_course(Connection& connection, std::int64_t id, std::optional<UserId> viewer) {
+std::optional<Course> load_course(Connection& connection, CourseId id, std::optional<UserId> viewer) {
   auto query = connection.cached(course_select(connection.dialect()) + "WHERE c.id = ?2");
   if (viewer) query->bind(1, viewer->value);
   query->bind(2, id);

@@ -22,6 +22,6 @@ inline constexpr int kCourseEnrolledColumn = 17;
 Course read_course_row(const Statement& row);
 
 /// One course (nothing when unknown), read on `connection`, as seen by `viewer`.
-std::optional<Course> load_course(Connection& connection, std::int64_t id, std::optional<UserId> viewer);
+std::optional<Course> load_course(Connection& connection, CourseId id, std::optional<UserId> viewer);
 
 }  // namespace gongyou::server::sql

@@ -67,7 +67,7 @@ BookingId insert_booking(Connection& writer, const BookRequest& request, const S
       "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8) RETURNING id");
   insert->bind(1, request.slot.value);
   insert->bind(2, request.user.value);
-  insert->bind(3, status_name(status));
+  insert->bind(3, wire_name(status));
   insert->bind(4, slot.start.value);
   insert->bind(5, request.now.value);
   insert->bind(6, slot_kind_name(slot.kind));
@@ -295,13 +295,13 @@ std::vector<Notification> SqlStore::notifications(UserId user) {
   std::vector<Notification> items;
   while (query->step()) {
     Notification item;
-    item.id = query->column_int(0);
+    item.id = query->column_id<NotificationId>(0);
     const std::string kind = query->column_text(1);
     for (auto k : {NotificationKind::promoted, NotificationKind::released, NotificationKind::cancelled_by_staff,
                    NotificationKind::approved, NotificationKind::denied, NotificationKind::lecture_update})
       if (notification_kind_name(k) == kind) item.kind = k;
     if (!query->column_is_null(2)) item.booking = BookingId{query->column_int(2)};
-    if (!query->column_is_null(6)) item.lecture_request = query->column_int(6);
+    if (!query->column_is_null(6)) item.lecture_request = query->column_id<LectureRequestId>(6);
     item.message = query->column_text(3);
     item.created_at = UtcSeconds{query->column_int(4)};
     item.read = query->column_int(5) != 0;

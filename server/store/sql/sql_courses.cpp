@@ -36,7 +36,7 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-std::vector<Lesson> load_lessons(Connection& connection, std::int64_t course) {
+std::vector<Lesson> load_lessons(Connection& connection, CourseId course) {
   auto query = connection.cached(
       "SELECT idx, title, kind, url, body, start_at, end_at FROM course_lessons WHERE course_id = ?1 ORDER BY idx");
   query->bind(1, course);
@@ -56,7 +56,7 @@ std::vector<Lesson> load_lessons(Connection& connection, std::int64_t course) {
   return lessons;
 }
 
-void insert_lesson(Connection& writer, std::int64_t course, const Lesson& lesson) {
+void insert_lesson(Connection& writer, CourseId course, const Lesson& lesson) {
   auto insert = writer.cached(
       "INSERT INTO course_lessons (course_id, idx, title, kind, url, body, start_at, end_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -106,7 +106,7 @@ void insert_course(Connection& writer, const NewCourse& course) {
   if (slot) insert->bind(8, *slot);
   insert->bind(9, course.published_at.value);
   insert->step();
-  const std::int64_t id = insert->column_int(0);
+  const auto id = insert->column_id<CourseId>(0);
   for (const Lesson& lesson : course.lessons) insert_lesson(writer, id, lesson);
 }
 
@@ -123,8 +123,8 @@ FROM course_categories k ORDER BY k.position, k.id
   std::vector<CourseCategory> all;
   while (query->step()) {
     CourseCategory category;
-    category.id = query->column_int(0);
-    if (!query->column_is_null(1)) category.parent = query->column_int(1);
+    category.id = query->column_id<CategoryId>(0);
+    if (!query->column_is_null(1)) category.parent = query->column_id<CategoryId>(1);
     category.name = query->column_text(2);
     category.position = static_cast<int>(query->column_int(3));
     category.course_count = static_cast<int>(query->column_int(4));
@@ -189,7 +189,7 @@ CoursePage SqlStore::list_courses(const CourseQuery& request) {
   return page;
 }
 
-std::optional<CourseDetail> SqlStore::find_course(std::int64_t id, std::optional<UserId> viewer) {
+std::optional<CourseDetail> SqlStore::find_course(CourseId id, std::optional<UserId> viewer) {
   std::optional<CourseDetail> detail;
   {
     auto connection = borrow();

@@ -14,13 +14,13 @@ namespace {
 
 /// A user's active enrollment as found in the tables, before its course and progress are read.
 struct EnrollmentRow {
-  std::int64_t course = 0;
+  CourseId course;
   std::optional<BookingId> booking;
   UtcSeconds enrolled_at;
 };
 
-/// The user's active enrollments (one course, or all when `course` is 0), newest first.
-std::vector<EnrollmentRow> enrollment_rows(Connection& connection, UserId user, std::int64_t course) {
+/// The user's active enrollments (one course, or all when `course` is none), newest first.
+std::vector<EnrollmentRow> enrollment_rows(Connection& connection, UserId user, CourseId course) {
   auto query = connection.cached(R"sql(
 SELECT course_id, NULL, enrolled_at, id FROM online_enrollments
 WHERE user_id = ?1 AND left_at IS NULL AND (?2 = 0 OR course_id = ?2)
@@ -34,14 +34,14 @@ ORDER BY 3 DESC, 4 DESC
   query->bind(2, course);
   std::vector<EnrollmentRow> rows;
   while (query->step()) {
-    EnrollmentRow row{query->column_int(0), std::nullopt, UtcSeconds{query->column_int(2)}};
+    EnrollmentRow row{query->column_id<CourseId>(0), std::nullopt, UtcSeconds{query->column_int(2)}};
     if (!query->column_is_null(1)) row.booking = BookingId{query->column_int(1)};
     rows.push_back(row);
   }
   return rows;
 }
 
-std::vector<int> done_lessons(Connection& connection, UserId user, std::int64_t course) {
+std::vector<int> done_lessons(Connection& connection, UserId user, CourseId course) {
   auto query = connection.cached("SELECT idx FROM lesson_progress WHERE user_id = ?1 AND course_id = ?2 ORDER BY idx");
   query->bind(1, user.value);
   query->bind(2, course);
@@ -65,7 +65,7 @@ Enrollment complete(Connection& connection, UserId user, const EnrollmentRow& ro
   return enrollment;
 }
 
-std::optional<Enrollment> active_enrollment(Connection& connection, UserId user, std::int64_t course) {
+std::optional<Enrollment> active_enrollment(Connection& connection, UserId user, CourseId course) {
   const auto rows = enrollment_rows(connection, user, course);
   if (rows.empty()) return std::nullopt;
   return complete(connection, user, rows.front());
@@ -73,17 +73,25 @@ std::optional<Enrollment> active_enrollment(Connection& connection, UserId user,
 
 }  // namespace
 
-EnrollOutcome SqlStore::enroll(UserId user, std::int64_t course_id, bool waitlist, UtcSeconds now) {
+EnrollOutcome SqlStore::enroll(UserId user, CourseId course_id, bool waitlist, UtcSeconds now) {
   return write([&](Connection& writer) -> EnrollOutcome {
     const auto course = load_course(writer, course_id, user);
-    if (!course) return {BookResult::slot_not_found, std::nullopt};
+    if (!course) return {EnrollResult::course_not_found, std::nullopt};
     if (course->slot) {
       BookRequest request{user, course->slot->id, waitlist, INT_MAX, now};
       request.kind = SlotKind::class_session;
-      const BookOutcome booked = book(request);  // joins this transaction
-      if (booked.result != BookResult::booked) return {booked.result, std::nullopt};
+      switch (book(request).result) {  // joins this transaction
+        case BookResult::booked: break;
+        case BookResult::slot_closed: return {EnrollResult::class_started, std::nullopt};
+        case BookResult::slot_full: return {EnrollResult::class_full, std::nullopt};
+        case BookResult::already_holds: return {EnrollResult::already_enrolled, std::nullopt};
+        case BookResult::slot_not_found:  // the class slot is the course's own: gone only with the course
+        case BookResult::limit_reached:   // no booking limit for classes (INT_MAX)
+        case BookResult::bad_group_size:  // classes take one place
+          return {EnrollResult::course_not_found, std::nullopt};
+      }
     } else {
-      if (course->my_status) return {BookResult::already_holds, std::nullopt};
+      if (course->my_status) return {EnrollResult::already_enrolled, std::nullopt};
       auto insert =
           writer.cached("INSERT INTO online_enrollments (course_id, user_id, enrolled_at) VALUES (?1, ?2, ?3)");
       insert->bind(1, course_id);
@@ -91,24 +99,24 @@ EnrollOutcome SqlStore::enroll(UserId user, std::int64_t course_id, bool waitlis
       insert->bind(3, now.value);
       insert->step();
     }
-    return {BookResult::booked, active_enrollment(writer, user, course_id)};
+    return {EnrollResult::enrolled, active_enrollment(writer, user, course_id)};
   });
 }
 
 std::vector<Enrollment> SqlStore::user_enrollments(UserId user) {
   auto connection = borrow();
   std::vector<Enrollment> items;
-  for (const EnrollmentRow& row : enrollment_rows(*connection, user, 0))
+  for (const EnrollmentRow& row : enrollment_rows(*connection, user, CourseId{}))
     items.push_back(complete(*connection, user, row));
   return items;
 }
 
-std::optional<Enrollment> SqlStore::find_enrollment(UserId user, std::int64_t course) {
+std::optional<Enrollment> SqlStore::find_enrollment(UserId user, CourseId course) {
   auto connection = borrow();
   return active_enrollment(*connection, user, course);
 }
 
-ChangeResult SqlStore::leave_course(UserId user, std::int64_t course, UtcSeconds now) {
+ChangeResult SqlStore::leave_course(UserId user, CourseId course, UtcSeconds now) {
   return write([&](Connection& writer) -> ChangeResult {
     const auto rows = enrollment_rows(writer, user, course);
     if (rows.empty()) return ChangeResult::not_found;
@@ -124,7 +132,7 @@ ChangeResult SqlStore::leave_course(UserId user, std::int64_t course, UtcSeconds
   });
 }
 
-ProgressResult SqlStore::mark_lesson(UserId user, std::int64_t course, int index, bool done, UtcSeconds now) {
+ProgressResult SqlStore::mark_lesson(UserId user, CourseId course, int index, bool done, UtcSeconds now) {
   return write([&](Connection& writer) -> ProgressResult {
     const auto enrollment = active_enrollment(writer, user, course);
     if (!enrollment) return ProgressResult::not_enrolled;

@@ -16,17 +16,17 @@ FROM lecture_requests r JOIN users u ON u.id = r.user_id
 
 /// The status the API shows: a scheduled lecture whose time has passed is delivered.
 LectureStatus shown_status(const std::string& stored, std::optional<UtcSeconds> scheduled_at, UtcSeconds now) {
-  const LectureStatus status = lecture_status_from_name(stored).value_or(LectureStatus::pending);
+  const LectureStatus status = parse_lecture_status(stored).value_or(LectureStatus::pending);
   if (status == LectureStatus::scheduled && scheduled_at && *scheduled_at <= now) return LectureStatus::delivered;
   return status;
 }
 
 LectureRequest read_lecture_row(const Statement& row, UtcSeconds now) {
   LectureRequest request;
-  request.id = row.column_int(0);
+  request.id = row.column_id<LectureRequestId>(0);
   request.requester = UserId{row.column_int(1)};
   request.requester_name = row.column_text(2);
-  if (!row.column_is_null(3)) request.course = row.column_int(3);
+  if (!row.column_is_null(3)) request.course = row.column_id<CourseId>(3);
   request.topic = row.column_text(4);
   for (const auto& date : nlohmann::json::parse(row.column_text(5)))
     if (auto parsed = parse_date(date.get<std::string>())) request.preferred_dates.push_back(*parsed);
@@ -43,7 +43,7 @@ LectureRequest read_lecture_row(const Statement& row, UtcSeconds now) {
   return request;
 }
 
-std::optional<LectureRequest> load_lecture(Connection& connection, std::int64_t id, UtcSeconds now) {
+std::optional<LectureRequest> load_lecture(Connection& connection, LectureRequestId id, UtcSeconds now) {
   auto query = connection.cached(std::string(kLectureSelect) + "WHERE r.id = ?1");
   query->bind(1, id);
   if (!query->step()) return std::nullopt;
@@ -105,11 +105,11 @@ RETURNING id
     insert->bind(10, request.note);
     insert->bind(11, request.now.value);
     insert->step();
-    return *load_lecture(writer, insert->column_int(0), request.now);
+    return *load_lecture(writer, insert->column_id<LectureRequestId>(0), request.now);
   });
 }
 
-std::optional<LectureRequest> SqlStore::find_lecture_request(std::int64_t id, UtcSeconds now) {
+std::optional<LectureRequest> SqlStore::find_lecture_request(LectureRequestId id, UtcSeconds now) {
   auto connection = borrow();
   return load_lecture(*connection, id, now);
 }
@@ -135,7 +135,7 @@ std::vector<LectureRequest> SqlStore::list_lecture_requests(const LectureQuery& 
                            "ELSE r.status END) = ?3) ORDER BY r.id DESC LIMIT ?4");
   query->bind(1, request.before_id);
   if (request.town) query->bind(2, *request.town);
-  if (request.status) query->bind(3, lecture_status_name(*request.status));
+  if (request.status) query->bind(3, wire_name(*request.status));
   query->bind(4, static_cast<std::int64_t>(request.limit + 1));
   query->bind(5, now.value);
   std::vector<LectureRequest> items;

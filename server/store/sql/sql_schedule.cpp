@@ -231,7 +231,7 @@ ORDER BY s.start_at, s.end_at
   while (query->step()) {
     SlotView view{read_slot_row(*query), std::nullopt};
     if (!query->column_is_null(10)) {
-      const auto status = status_from_name(query->column_text(11));
+      const auto status = parse_booking_status(query->column_text(11));
       view.my_booking = MyBooking{BookingId{query->column_int(10)}, status.value_or(BookingStatus::confirmed)};
     }
     slots.push_back(std::move(view));

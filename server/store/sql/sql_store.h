@@ -77,15 +77,15 @@ class SqlStore : public Store {
   // Courses (course_store.h), in sql_courses.cpp, sql_enrollments.cpp and sql_lectures.cpp.
   std::vector<CourseCategory> course_categories() override;
   CoursePage list_courses(const CourseQuery& query) override;
-  std::optional<CourseDetail> find_course(std::int64_t id, std::optional<UserId> viewer) override;
+  std::optional<CourseDetail> find_course(CourseId id, std::optional<UserId> viewer) override;
   bool seed_courses(std::span<const NewCategory> categories, std::span<const NewCourse> courses) override;
-  EnrollOutcome enroll(UserId user, std::int64_t course, bool waitlist, UtcSeconds now) override;
+  EnrollOutcome enroll(UserId user, CourseId course, bool waitlist, UtcSeconds now) override;
   std::vector<Enrollment> user_enrollments(UserId user) override;
-  std::optional<Enrollment> find_enrollment(UserId user, std::int64_t course) override;
-  ChangeResult leave_course(UserId user, std::int64_t course, UtcSeconds now) override;
-  ProgressResult mark_lesson(UserId user, std::int64_t course, int index, bool done, UtcSeconds now) override;
+  std::optional<Enrollment> find_enrollment(UserId user, CourseId course) override;
+  ChangeResult leave_course(UserId user, CourseId course, UtcSeconds now) override;
+  ProgressResult mark_lesson(UserId user, CourseId course, int index, bool done, UtcSeconds now) override;
   LectureRequest create_lecture_request(const NewLectureRequest& request) override;
-  std::optional<LectureRequest> find_lecture_request(std::int64_t id, UtcSeconds now) override;
+  std::optional<LectureRequest> find_lecture_request(LectureRequestId id, UtcSeconds now) override;
   std::vector<LectureRequest> user_lecture_requests(UserId user, UtcSeconds now) override;
   std::vector<LectureRequest> list_lecture_requests(const LectureQuery& query, UtcSeconds now, bool& has_more) override;
   DecisionOutcome decide_lecture_request(const LectureDecision& decision) override;
