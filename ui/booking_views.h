@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "imgui.h"
-#include "wasm/app_state.h"
-#include "wasm/bookings.h"
-#include "wasm/intent.h"
+#include "app/sites/site_finder_state.h"
+#include "app/bookings/bookings.h"
+#include "app/intent.h"
 
 namespace gongyou::ui {
 

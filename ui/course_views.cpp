@@ -70,7 +70,7 @@ bool nav_button(const char* label, bool active) { return active ? primary_button
 // [SECTION] Frame and navigation
 //-------------------------------------------------------------------------------------------------
 
-void CourseViews::draw(const CourseState& courses, const BookingState& session, const AppState& sites,
+void CourseViews::draw(const CourseState& courses, const BookingState& session, const SiteFinderState& sites,
                        UtcSeconds now, std::vector<Intent>& intents) {
   draw_nav(courses, session, intents);
   switch (courses.view) {
@@ -335,7 +335,7 @@ void CourseViews::draw_requests(const CourseState& courses, std::vector<Intent>&
   ImGui::EndChild();
 }
 
-void CourseViews::draw_request_form(const AppState& sites, UtcSeconds now, std::vector<Intent>& intents) {
+void CourseViews::draw_request_form(const SiteFinderState& sites, UtcSeconds now, std::vector<Intent>& intents) {
   if (secondary_button(tr(Text::back))) intents.push_back(ShowCourses{CourseView::requests});
   ImGui::BeginChild("##form", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   const float label_w = ImGui::CalcTextSize(tr(Text::request_audience)).x + ImGui::GetStyle().ItemSpacing.x * 2;

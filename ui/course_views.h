@@ -5,17 +5,17 @@
 #include <vector>
 
 #include "ui/touch_scroll.h"
-#include "wasm/app_state.h"
-#include "wasm/bookings.h"
-#include "wasm/courses.h"
-#include "wasm/intent.h"
+#include "app/sites/site_finder_state.h"
+#include "app/bookings/bookings.h"
+#include "app/courses/courses.h"
+#include "app/intent.h"
 
 namespace gongyou::ui {
 
 /// The classroom views and what they keep between frames (typed text, forms).
 class CourseViews {
  public:
-  void draw(const CourseState& courses, const BookingState& session, const AppState& sites, UtcSeconds now,
+  void draw(const CourseState& courses, const BookingState& session, const SiteFinderState& sites, UtcSeconds now,
             std::vector<Intent>& intents);
 
  private:
@@ -24,7 +24,7 @@ class CourseViews {
   void draw_detail(const CourseState& courses, const BookingState& session, std::vector<Intent>& intents);
   void draw_mine(const CourseState& courses, std::vector<Intent>& intents);
   void draw_requests(const CourseState& courses, std::vector<Intent>& intents);
-  void draw_request_form(const AppState& sites, UtcSeconds now, std::vector<Intent>& intents);
+  void draw_request_form(const SiteFinderState& sites, UtcSeconds now, std::vector<Intent>& intents);
   void draw_staff(const CourseState& courses, std::vector<Intent>& intents);
 
   char search_[128] = {};

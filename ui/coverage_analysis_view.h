@@ -4,9 +4,9 @@
 #pragma once
 #include <vector>
 
-#include "wasm/bookings.h"
-#include "wasm/coverage_analysis.h"
-#include "wasm/intent.h"
+#include "app/bookings/bookings.h"
+#include "app/coverage/coverage_analysis.h"
+#include "app/intent.h"
 
 namespace gongyou::ui {
 

@@ -1,4 +1,4 @@
-// ui/coverage_view.cpp — see coverage_view.h. The legend's colors are those of wasm/coverage_overlay.cpp.
+// ui/coverage_view.cpp — see coverage_view.h. The legend's colors are those of app/map/coverage_overlay.cpp.
 #include "ui/coverage_view.h"
 
 #include <cstdio>
@@ -25,7 +25,7 @@ void swatch(ImU32 color, const char* label) {
 
 }  // namespace
 
-void draw_coverage_switch(const AppState& state, std::vector<Intent>& intents) {
+void draw_coverage_switch(const SiteFinderState& state, std::vector<Intent>& intents) {
   ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
   bool on = state.coverage_on();
   if (ImGui::Checkbox(tr(Text::coverage_toggle), &on)) intents.push_back(ToggleCoverage{});

@@ -1,14 +1,14 @@
 // ui/coverage_view.h — the switch of the 15-minute coverage layer (交叉覆盖) under the type filters, with its legend:
-// how many rings cover a place, from none (a gap) to three or more. Reads AppState, emits Intents; no I/O.
+// how many rings cover a place, from none (a gap) to three or more. Reads SiteFinderState, emits Intents; no I/O.
 #pragma once
 #include <vector>
 
-#include "wasm/app_state.h"
-#include "wasm/intent.h"
+#include "app/sites/site_finder_state.h"
+#include "app/intent.h"
 
 namespace gongyou::ui {
 
 /// Draws the switch and, when the layer is on, its legend or a hint to zoom in; appends a ToggleCoverage when tapped.
-void draw_coverage_switch(const AppState& state, std::vector<Intent>& intents);
+void draw_coverage_switch(const SiteFinderState& state, std::vector<Intent>& intents);
 
 }  // namespace gongyou::ui

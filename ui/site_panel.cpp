@@ -74,7 +74,7 @@ const char* geolocation_message(GeolocationError e) {
 // [SECTION] Panel frame
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw(const AppState& state, const BookingState& bookings, const CourseState& courses,
+void SitePanel::draw(const SiteFinderState& state, const BookingState& bookings, const CourseState& courses,
                      const CoverageAnalysisState& coverage, UtcSeconds now, ImVec2 screen, std::vector<Intent>& intents) {
   phone_ = screen.x < kPhoneBreakpoint;
   compact_ = phone_ || screen.y < kShortScreen;
@@ -139,7 +139,7 @@ void SitePanel::draw(const AppState& state, const BookingState& bookings, const 
   announce_changes(state, bookings, intents);
 }
 
-void SitePanel::announce_changes(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
+void SitePanel::announce_changes(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   // Compared without building the sentence: an idle frame allocates nothing.
   const Slot* chosen = bookings.chosen();
   const Site* site = state.selected();
@@ -235,7 +235,7 @@ void language_switch(std::vector<Intent>& intents) {
 }
 }  // namespace
 
-void SitePanel::draw_header(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
+void SitePanel::draw_header(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   (void)bookings;
   char count[48];
   std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.shown_total()));
@@ -280,7 +280,7 @@ void SitePanel::draw_header(const AppState& state, const BookingState& bookings,
   language_switch(intents);
 }
 
-void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents) {
+void SitePanel::draw_search(const SiteFinderState& state, std::vector<Intent>& intents) {
   (void)state;
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::InputTextWithHint("##search", tr(Text::search_hint), search_, sizeof search_))
@@ -289,7 +289,7 @@ void SitePanel::draw_search(const AppState& state, std::vector<Intent>& intents)
   mark_last_item("search");
 }
 
-void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& intents) {
+void SitePanel::draw_type_filters(const SiteFinderState& state, std::vector<Intent>& intents) {
   ImGui::PushFont(nullptr, kBaseFontSize * (compact_ ? 0.8f : 0.9f));
   const ImGuiStyle& style = ImGui::GetStyle();
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
@@ -347,7 +347,7 @@ void SitePanel::draw_type_filters(const AppState& state, std::vector<Intent>& in
   ImGui::PopFont();
 }
 
-void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents) {
+void SitePanel::draw_origin(const SiteFinderState& state, std::vector<Intent>& intents) {
   const bool from_me = state.origin_kind() == OriginKind::user_location;
   const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
   ImGui::AlignTextToFramePadding();
@@ -375,7 +375,7 @@ void SitePanel::draw_origin(const AppState& state, std::vector<Intent>& intents)
 // [SECTION] Details of the selected site
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw_filter_menu(const AppState& state, std::vector<Intent>& intents) {
+void SitePanel::draw_filter_menu(const SiteFinderState& state, std::vector<Intent>& intents) {
   // Facilities and "open now" live in a menu: the panel keeps its room for the list.
   char label[48];
   if (const int n = state.extra_filter_count()) std::snprintf(label, sizeof label, tr(Text::filter_fmt), n);
@@ -416,7 +416,7 @@ void SitePanel::draw_filter_menu(const AppState& state, std::vector<Intent>& int
   ImGui::EndPopup();
 }
 
-void SitePanel::draw_details(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents) {
+void SitePanel::draw_details(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents) {
   const auto selected = state.selected_distance();
   if (!selected) return;
   const Site& site = *selected->site;
@@ -545,7 +545,7 @@ void SitePanel::draw_details(const AppState& state, const BookingState& bookings
 // [SECTION] Site list
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw_list(const AppState& state, std::vector<Intent>& intents) {
+void SitePanel::draw_list(const SiteFinderState& state, std::vector<Intent>& intents) {
   ImGui::Separator();
   if (state.load_status() == LoadStatus::loading) {
     muted_text(tr(Text::loading_sites));

@@ -1,5 +1,5 @@
 // ui/site_panel.h — the site finder panel: search, type filters, near me, the site list and details.
-// Reads AppState, emits Intents; no I/O.
+// Reads SiteFinderState, emits Intents; no I/O.
 #pragma once
 #include <string>
 #include <vector>
@@ -12,10 +12,10 @@
 #include "ui/i18n.h"
 #include "ui/staff_view.h"
 #include "ui/touch_scroll.h"
-#include "wasm/app_state.h"
-#include "wasm/bookings.h"
-#include "wasm/intent.h"
-#include "wasm/site_links.h"
+#include "app/sites/site_finder_state.h"
+#include "app/bookings/bookings.h"
+#include "app/intent.h"
+#include "app/sites/site_links.h"
 
 namespace gongyou::ui {
 
@@ -34,7 +34,7 @@ class SitePanel {
   static constexpr float kShortScreen = 560;
 
   /// Draws the panel for a screen of `screen` CSS px at time `now`; appends what the user asked for to `intents`.
-  void draw(const AppState& state, const BookingState& bookings, const CourseState& courses,
+  void draw(const SiteFinderState& state, const BookingState& bookings, const CourseState& courses,
             const CoverageAnalysisState& coverage, UtcSeconds now, ImVec2 screen, std::vector<Intent>& intents);
 
   /// How much of the map the panel covers: x = from the left (desktop), y = from the bottom (phone), CSS px.
@@ -47,16 +47,16 @@ class SitePanel {
   ImRect search_rect() const { return search_rect_; }
 
  private:
-  void draw_header(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
+  void draw_header(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents);
   void draw_tabs(const BookingState& bookings, std::vector<Intent>& intents);
-  void draw_search(const AppState& state, std::vector<Intent>& intents);
-  void draw_type_filters(const AppState& state, std::vector<Intent>& intents);
-  void draw_origin(const AppState& state, std::vector<Intent>& intents);
-  void draw_filter_menu(const AppState& state, std::vector<Intent>& intents);
-  void draw_details(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
-  void draw_list(const AppState& state, std::vector<Intent>& intents);
+  void draw_search(const SiteFinderState& state, std::vector<Intent>& intents);
+  void draw_type_filters(const SiteFinderState& state, std::vector<Intent>& intents);
+  void draw_origin(const SiteFinderState& state, std::vector<Intent>& intents);
+  void draw_filter_menu(const SiteFinderState& state, std::vector<Intent>& intents);
+  void draw_details(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents);
+  void draw_list(const SiteFinderState& state, std::vector<Intent>& intents);
   /// Tells screen readers about a new selection, chosen slot or message (once each).
-  void announce_changes(const AppState& state, const BookingState& bookings, std::vector<Intent>& intents);
+  void announce_changes(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents);
 
   char search_[128] = {};
   AuthDialog auth_;

@@ -3,8 +3,8 @@
 #pragma once
 #include <vector>
 
-#include "wasm/bookings.h"
-#include "wasm/intent.h"
+#include "app/bookings/bookings.h"
+#include "app/intent.h"
 
 namespace gongyou::ui {
 

@@ -20,8 +20,8 @@
 #include "ui/test_marks.h"
 #include "ui/theme.h"
 #include "ui/touch_scroll.h"
-#include "wasm/app.h"
-#include "wasm/event_queue.h"
+#include "app/app.h"
+#include "app/event_queue.h"
 #include "wasm/platform/browser.h"
 #include "wasm/platform/canvas_font.h"
 #include "wasm/platform/leaflet_map_view.h"
@@ -81,7 +81,7 @@ void collect_ui_rects(std::vector<float>& out) {
 }
 
 /// Characters of the loaded sites that were drawn without ink (the browser found no face for them).
-int missing_glyphs(const AppState& s) {
+int missing_glyphs(const SiteFinderState& s) {
   ImFont* font = ImGui::GetFont();
   int missing = 0;
   auto check = [&](const std::string& text) {
@@ -107,7 +107,7 @@ void publish_test_state() {
   nlohmann::json rows = nlohmann::json::array();
   for (const ui::DrawnRow& r : g_rt->panel.drawn_rows())
     rows.push_back({{"id", r.site.value}, {"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y}});
-  const AppState& s = g_rt->app->state();
+  const SiteFinderState& s = g_rt->app->state();
   const Site* selected = s.selected();
   nlohmann::json state{{"frames", ImGui::GetFrameCount()},
                        {"sites", s.site_count()},
@@ -199,7 +199,7 @@ void publish_test_state() {
 
 /// Renders the frame to the canvas, unless it would look exactly like the one shown (see ui/draw_fingerprint.h):
 /// the canvas then keeps its pixels and the browser has nothing to composite again.
-/// The canvas covers only the UI's windows (wasm/canvas_area.h): the draw data is re-based onto that area, which
+/// The canvas covers only the UI's windows (ui/canvas_area.h): the draw data is re-based onto that area, which
 /// ImGui's renderer turns into its projection and clip offset.
 void present(ImDrawData& draw_data, const PixelRect& area, float pixel_ratio) {
   Runtime& rt = *g_rt;

@@ -12,8 +12,8 @@
 #include "core/site_positions.h"
 #include "tools/demo_data/huian_demo.h"
 #include "tests/app/deferred_http.h"
-#include "wasm/app.h"
-#include "wasm/null_map_view.h"
+#include "app/app.h"
+#include "app/map/null_map_view.h"
 
 namespace gongyou {
 namespace {
@@ -186,8 +186,8 @@ TEST(App, PinyinInitialsSearchListsTheSitesTheServerFinds) {
   EXPECT_EQ(server.http.requests.back(), "/api/v1/sites?limit=1000&q=zgsw");
 }
 
-TEST(AppState, FacilityFiltersKeepOnlySitesWithEveryAskedFacility) {
-  AppState state;
+TEST(SiteFinderState, FacilityFiltersKeepOnlySitesWithEveryAskedFacility) {
+  SiteFinderState state;
   state.set_sites(demo::huian_sites());
   const std::size_t all = state.listed().size();
   const std::size_t water = 0, charging = 2;
@@ -212,8 +212,8 @@ TEST(AppState, FacilityFiltersKeepOnlySitesWithEveryAskedFacility) {
   EXPECT_EQ(state.extra_filter_count(), 0);
 }
 
-TEST(AppState, OpenNowFollowsEachSitesHoursAndTheClock) {
-  AppState state;
+TEST(SiteFinderState, OpenNowFollowsEachSitesHoursAndTheClock) {
+  SiteFinderState state;
   state.set_sites(demo::huian_sites());
   const std::size_t all = state.listed().size();
   // 2026-11-26 (a Thursday, not a holiday): 03:00 and 10:00 in Shanghai.

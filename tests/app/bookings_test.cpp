@@ -6,8 +6,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "wasm/app.h"
-#include "wasm/bookings.h"
+#include "app/app.h"
+#include "app/bookings/bookings.h"
 #include "tests/app/scripted_server.h"
 
 namespace gongyou {

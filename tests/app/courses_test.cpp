@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/app/scripted_server.h"
-#include "wasm/bookings.h"
-#include "wasm/courses.h"
+#include "app/bookings/bookings.h"
+#include "app/courses/courses.h"
 
 namespace gongyou {
 namespace {

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/app/scripted_server.h"
-#include "wasm/app.h"
-#include "wasm/null_map_view.h"
+#include "app/app.h"
+#include "app/map/null_map_view.h"
 
 namespace gongyou {
 namespace {

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "wasm/app.h"
+#include "app/app.h"
 
 namespace gongyou {
 

@@ -1,6 +1,6 @@
 // tests/app/event_queue_test.cpp — the main loop's event queue: pushing while draining (as Leaflet does
 // when a handled route flies the map) neither loses, repeats nor corrupts events.
-#include "wasm/event_queue.h"
+#include "app/event_queue.h"
 
 #include <gtest/gtest.h>
 

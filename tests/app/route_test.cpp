@@ -1,4 +1,4 @@
-// tests/app/route_test.cpp — URL hashes (wasm/route.h) and the app following links, back and forward.
+// tests/app/route_test.cpp — URL hashes (app/navigation.h) and the app following links, back and forward.
 #include <gtest/gtest.h>
 
 #include <deque>
@@ -7,9 +7,9 @@
 
 #include "tools/demo_data/huian_demo.h"
 #include "tests/app/deferred_http.h"
-#include "wasm/app.h"
-#include "wasm/null_map_view.h"
-#include "wasm/route.h"
+#include "app/app.h"
+#include "app/map/null_map_view.h"
+#include "app/navigation.h"
 
 namespace gongyou {
 namespace {

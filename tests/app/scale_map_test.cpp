@@ -15,10 +15,10 @@
 #include "core/pinyin.h"
 #include "core/site_positions.h"
 #include "tests/app/deferred_http.h"
-#include "wasm/app.h"
-#include "wasm/cluster_map.h"
-#include "wasm/coverage_overlay.h"
-#include "wasm/null_map_view.h"
+#include "app/app.h"
+#include "app/map/cluster_map.h"
+#include "app/map/coverage_overlay.h"
+#include "app/map/null_map_view.h"
 
 namespace gongyou {
 namespace {

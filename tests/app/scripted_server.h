@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "wasm/app.h"
+#include "app/app.h"
 
 namespace gongyou {
 

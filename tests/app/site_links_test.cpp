@@ -1,6 +1,6 @@
 // tests/app/site_links_test.cpp — the links of a site's card: dialable tel:, map providers at the datum each
 // expects, names that cannot break out of their URL part, and the app's own share link.
-#include "wasm/site_links.h"
+#include "app/sites/site_links.h"
 
 #include <gtest/gtest.h>
 

@@ -233,7 +233,7 @@ EM_JS(char*, gy_js_new_key, (), {
 // A refresh tick every minute (bookings promoted from the waitlist, reminders); not a frame loop.
 EM_JS(void, gy_js_start_refresh_timer, (), { setInterval(() => _gy_refresh_tick(), 60000); });
 
-// History: the app's views are URL hashes (wasm/route.h); back, forward and edited hashes come back as
+// History: the app's views are URL hashes (app/navigation.h); back, forward and edited hashes come back as
 // routes. pushState fires neither event, so the app never hears its own changes.
 EM_JS(void, gy_js_watch_route, (), {
   const send = () => {

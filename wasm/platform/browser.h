@@ -1,14 +1,14 @@
 // wasm/platform/browser.h — the page around the app: canvas, WebGL2, input, fetch, geolocation, timing.
 // The only place besides leaflet_map_view.cpp that touches JS; every JS callback becomes a typed
-// PlatformEvent (wasm/intent.h) or an ImGui IO event at once.
+// PlatformEvent (app/intent.h) or an ImGui IO event at once.
 #pragma once
 #include <functional>
 #include <span>
 #include <string>
 
-#include "wasm/app.h"
-#include "wasm/canvas_area.h"
-#include "wasm/intent.h"
+#include "app/app.h"
+#include "ui/canvas_area.h"
+#include "app/intent.h"
 
 namespace gongyou::platform {
 
@@ -29,7 +29,7 @@ bool init_browser(BrowserCallbacks callbacks);
 /// The window's size and pixel ratio, read each frame.
 CanvasMetrics window_metrics();
 
-/// Places the UI canvas over `area` of the window (device px; see wasm/canvas_area.h) with a backing store of
+/// Places the UI canvas over `area` of the window (device px; see ui/canvas_area.h) with a backing store of
 /// that size. Resizing clears the canvas: render after calling it. Does nothing when the area is unchanged.
 void place_canvas(const PixelRect& area, float pixel_ratio);
 

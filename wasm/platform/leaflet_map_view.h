@@ -2,7 +2,7 @@
 #pragma once
 #include <vector>
 
-#include "wasm/map_view.h"
+#include "app/map/map_view.h"
 
 namespace gongyou::platform {
 
