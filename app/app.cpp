@@ -1,389 +1,231 @@
 // app/app.cpp — see app.h.
+//
+// [SECTION] Start, intents and events
+// [SECTION] The shell's intents
+// [SECTION] Screens, sessions and refreshes
+// [SECTION] Routes
 #include "app/app.h"
 
-#include <nlohmann/json.hpp>
-
-#include "core/geo.h"
-#include "core/pinyin.h"
-#include "core/site_positions.h"
-#include "tools/demo_data/huian_demo.h"
-#include "app/sites/site_links.h"
+#include <type_traits>
 
 namespace gongyou {
-namespace {
-/// Sites per request; the county's few hundred sites arrive in one or two pages.
-constexpr int kPageSize = 500;
-/// Sites listed at national scale: the nearest to the origin (the most GET /sites/nearest gives).
-constexpr int kNearestCount = 100;
-/// Hui'an county center (product.md): the origin before the map reports its own center.
-constexpr LatLon kRegionCenter{25.03, 118.80};
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-}  // namespace
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Start, intents and events
+//-------------------------------------------------------------------------------------------------
 
-App::App(MapView& map, AppServices services) : map_(map), services_(std::move(services)) {
-  state_.set_map_center(kRegionCenter);
-  bookings_.session_listener = [this] {
-    courses_.session_changed(bookings_.state().screen == Screen::courses);
-    analysis_.reset();
-    sync_suggestion_pins();
-  };
+App::App(MapView& map, PlatformServices platform, Region region)
+    : map_(map),
+      platform_(std::move(platform)),
+      sites_(map, api_, platform_, std::move(region)),
+      bookings_(session_, [this] { return now(); }),
+      staff_(session_, [this] { return now(); }) {
+  session_.on_change([this] { session_changed(); });
+  notifications_.on_news = [this] { bookings_.load_my_bookings(); };  // a waiter promoted: my bookings changed
   analysis_.on_suggestions = [this] { sync_suggestion_pins(); };
+  sites_.on_loaded = [this] {
+    sites_loaded_ = true;
+    apply_pending_route();
+  };
+  sites_.on_fetched = [this](SiteId site, bool found) {
+    if (found) return;
+    if (published_route_ == Route{Route::Kind::site, site.value}) {  // the link named a site that is not there
+      published_route_ = current_route();
+      if (platform_.show_route) platform_.show_route(format_route(published_route_), true);
+    }
+  };
 }
 
 void App::start() {
-  std::vector<MapLabel> labels;
-  for (const auto& town : demo::huian_towns()) labels.push_back({town.name, town.center});
-  map_.show_region(demo::huian_outline(), labels);
-  if (services_.initial_route) {
-    const std::string hash = services_.initial_route();
+  session_.restore();
+  if (platform_.initial_route) {
+    const std::string hash = platform_.initial_route();
     pending_route_ = parse_route(hash);
-    if (!pending_route_ && services_.show_route) services_.show_route("#/", true);
+    if (!pending_route_ && platform_.show_route) platform_.show_route("#/", true);
   }
-  load_positions();
-}
-
-void App::load_positions() {
-  services_.http(HttpRequest{"GET", "/api/v1/sites/positions", "", "", ""}, [this](HttpResponse response) {
-    auto decoded = response.status == 200 ? decode_site_positions(parse_json_or_discarded(response.body))
-                                          : Decoded<SitePositions>{DecodeError{"no answer"}};
-    auto* positions = std::get_if<SitePositions>(&decoded);
-    // Few sites (the county), an old server or the offline shell: load them whole, one marker each.
-    if (!positions || positions->size() <= ClusterMap::kClusterAbove) {
-      load_sites_page("");
-      return;
-    }
-    state_.set_offline(response.offline);
-    cluster_map_.set_positions(std::move(*positions));
-    cluster_map_.set_visible_types(state_.visible_types());
-    std::array<std::size_t, SiteFinderState::kTypeCount> totals{};
-    for (const SiteTypeInfo& t : all_site_types()) totals[static_cast<std::size_t>(t.type)] = cluster_map_.count_of(t.type);
-    state_.set_type_totals(totals);
-    map_.fit_bounds(cluster_map_.bounds());
-    map_.show_region({}, {});  // the county's outline and town names mean nothing at national scale
-    refresh_clusters();
-    load_nearest();
-  });
-}
-
-void App::refresh_clusters() {
-  if (!cluster_map_.active() || view_.max_lat <= view_.min_lat) return;
-  if (!cluster_map_.update(view_, zoom_)) return;
-  map_.show_clusters(cluster_map_.markers(),
-                     cluster_map_.rings_visible() ? std::optional(walk_ring_radius()) : std::nullopt);
-  map_.highlight(state_.selected() ? std::optional(state_.selected()->id) : std::nullopt);
-}
-
-void App::refresh_coverage(bool sites) {
-  if (!state_.coverage_on()) return;
-  if (sites) {
-    std::vector<LatLon> positions;
-    if (cluster_map_.active()) {
-      cluster_map_.shown_positions(positions);
-    } else {
-      for (const Site* s : state_.shown_sites()) positions.push_back(s->position);
-    }
-    coverage_.set_sites(positions, walk_ring_radius());
-  }
-  if (!coverage_.update(view_, zoom_)) return;
-  if (coverage_.visible())
-    map_.show_coverage(coverage_.box(), coverage_.columns(), coverage_.rows(), coverage_.rgba());
-  else
-    map_.hide_coverage();
-  state_.set_coverage(true, coverage_.visible());
-}
-
-void App::search(std::string text) {
-  if (text == state_.query()) return;
-  state_.set_query(text);
-  if (cluster_map_.active()) {
-    load_nearest();
-    return;
-  }
-  if (!is_pinyin_initials_query(text)) return;
-  const std::uint64_t request = ++search_request_;
-  services_.http(HttpRequest{"GET", "/api/v1/sites?limit=1000&q=" + url_encode(text), "", "", ""},
-                 [this, request, text](HttpResponse response) {
-                   if (request != search_request_) return;  // typed on since
-                   const nlohmann::json page = parse_json_or_discarded(response.body);
-                   if (response.status != 200 || !page.is_object() || !page["items"].is_array()) return;
-                   std::vector<SiteId> ids;
-                   for (const auto& item : page["items"])
-                     if (item.is_object() && item.contains("id") && item["id"].is_number_integer())
-                       ids.push_back(SiteId{item["id"].get<std::int64_t>()});
-                   state_.set_query_matches(text, std::move(ids));
-                   sites_changed();
-                 });
-}
-
-void App::load_nearest() {
-  const LatLon from = state_.origin();
-  const std::string query = state_.query();
-  std::string url = "/api/v1/sites/nearest?lat=" + std::to_string(from.lat) + "&lon=" + std::to_string(from.lon) +
-                    "&k=" + std::to_string(kNearestCount);
-  if (!query.empty()) url += "&q=" + url_encode(query);
-  if (!state_.all_types_visible()) {
-    std::string types;
-    for (const SiteTypeInfo& t : all_site_types())
-      if (state_.type_visible(t.type)) (types.empty() ? types : types += ",") += t.id;
-    url += "&type=" + types;
-  }
-  const std::uint64_t request = ++nearest_request_;
-  services_.http(HttpRequest{"GET", url, "", "", ""}, [this, request, query](HttpResponse response) {
-    if (request != nearest_request_) return;  // the map moved on since
-    const nlohmann::json page = parse_json_or_discarded(response.body);
-    if (response.status != 200 || !page.is_object() || !page.contains("items") || !page["items"].is_array()) {
-      if (state_.load_status() != LoadStatus::loaded) state_.set_load_failed(response.status == 0 ? "network" : "server");
-      return;
-    }
-    std::vector<Site> sites;
-    for (const auto& item : page["items"]) {
-      auto decoded = site_from_json(item);
-      if (auto* site = std::get_if<Site>(&decoded)) sites.push_back(std::move(*site));
-    }
-    std::vector<SiteId> found;  // every answer matches the search text, pinyin initials included
-    for (const Site& site : sites) found.push_back(site.id);
-    // The chosen site stays loaded (its details stay on screen) even when it is no longer among the nearest.
-    if (const Site* chosen = state_.selected();
-        chosen && std::none_of(sites.begin(), sites.end(), [&](const Site& s) { return s.id == chosen->id; }))
-      sites.push_back(*chosen);
-    state_.set_query_matches(query, std::move(found));
-    state_.set_sites(std::move(sites));
-    sites_changed();
-    if (pending_route_) {
-      const Route route = *pending_route_;
-      pending_route_.reset();
-      apply_route(route);
-    }
-  });
-}
-
-void App::fetch_and_select(SiteId id, bool from_map) {
-  fetching_ = id;
-  services_.http(HttpRequest{"GET", "/api/v1/sites/" + std::to_string(id.value), "", "", ""},
-                 [this, id, from_map](HttpResponse response) {
-                   if (fetching_ == id) fetching_.reset();
-                   auto decoded = site_from_json(parse_json_or_discarded(response.body));
-                   auto* site = std::get_if<Site>(&decoded);
-                   if (response.status != 200 || !site || site->id != id) {  // gone meanwhile: nothing to show
-                     if (published_route_ == Route{Route::Kind::site, id.value}) {  // the link named it
-                       published_route_ = current_route();
-                       if (services_.show_route) services_.show_route(format_route(published_route_), true);
-                     }
-                     return;
-                   }
-                   state_.add_site(std::move(*site));
-                   select(id, from_map);
-                   sites_changed();
-                   publish_route();
-                 });
-}
-
-void App::load_sites_page(const std::string& cursor) {
-  std::string url = "/api/v1/sites?limit=" + std::to_string(kPageSize);
-  if (!cursor.empty()) url += "&cursor=" + cursor;  // opaque, URL-safe by contract of our server
-  services_.http(HttpRequest{"GET", url, "", "", ""}, [this](HttpResponse response) {
-    const nlohmann::json page = parse_json_or_discarded(response.body);
-    if (response.status != 200 || page.is_discarded() || !page.is_object() || !page.contains("items") ||
-        !page["items"].is_array()) {
-      loading_.clear();
-      state_.set_load_failed(response.status == 0 ? "network" : "server");
-      return;
-    }
-    state_.set_offline(response.offline);
-    for (const auto& item : page["items"]) {
-      auto decoded = site_from_json(item);
-      if (auto* site = std::get_if<Site>(&decoded)) loading_.push_back(std::move(*site));
-    }
-    const auto next = page.find("next_cursor");
-    if (next != page.end() && next->is_string() && !next->get_ref<const std::string&>().empty()) {
-      load_sites_page(next->get<std::string>());
-      return;
-    }
-    state_.set_sites(std::move(loading_));
-    loading_ = {};
-    sites_changed();
-    if (pending_route_) {
-      const Route route = *pending_route_;
-      pending_route_.reset();
-      apply_route(route);
-      sites_changed();
-    }
-  });
-}
-
-void App::sites_changed() {
-  if (state_.shown_revision() == map_shown_revision_) return;
-  map_shown_revision_ = state_.shown_revision();
-  if (cluster_map_.active()) {  // the loaded sites are the list's; the map draws the clusters
-    const bool types_changed = cluster_map_.visible_types() != state_.visible_types();
-    cluster_map_.set_visible_types(state_.visible_types());
-    refresh_clusters();
-    refresh_coverage(types_changed);
-    map_.highlight(state_.selected() ? std::optional(state_.selected()->id) : std::nullopt);
-    return;
-  }
-  refresh_coverage(true);
-  map_.show_sites(state_.shown_sites(), walk_ring_radius());
-  map_.highlight(state_.selected() ? std::optional(state_.selected()->id) : std::nullopt);
-}
-
-void App::select(SiteId id, bool from_map) {
-  if (cluster_map_.active() && cluster_map_.position_of(id) && !state_.knows(id)) {
-    fetch_and_select(id, from_map);
-    return;
-  }
-  state_.select(id, from_map);
-  const Site* site = state_.selected();
-  map_.highlight(site ? std::optional(site->id) : std::nullopt);
-  if (site && !from_map) map_.fly_to(site->position, kSiteZoom);
+  sites_.start();
 }
 
 void App::apply(const Intent& intent) {
-  std::visit(Overloaded{
-                 [&](const ToggleType& i) {
-                   state_.toggle_type(i.type);
-                   if (cluster_map_.active()) load_nearest();
-                 },
-                 [&](const ShowAllTypes&) {
-                   state_.show_all_types();
-                   if (cluster_map_.active()) load_nearest();
-                 },
-                 [&](const SetQuery& i) { search(i.text); },
-                 [&](const ToggleFacility& i) { state_.toggle_facility(i.index); },
-                 [&](const SetOpenNow& i) {
-                   state_.set_now(services_.now());
-                   state_.set_open_now(i.on);
-                 },
-                 [&](const SelectSite& i) { select(i.site, /*from_map=*/false); },
-                 [&](const CloseSite&) {
-                   state_.select(std::nullopt);
-                   map_.highlight(std::nullopt);
-                 },
-                 [&](const OpenLink& i) {
-                   if (services_.open_link) services_.open_link(i.url);
-                 },
-                 [&](const ShareSite& i) {
-                   const Site* site = state_.selected();
-                   if (!site || site->id != i.site || !services_.share) return;
-                   services_.share(site->name, site_links(*site).share);
-                   state_.set_shared(site->id);
-                 },
-                 [&](const LocateMe&) {
-                   state_.set_locating(true);
-                   services_.request_geolocation();
-                 },
-                 [&](const UseMapCenter&) {
-                   state_.use_map_center();
-                   if (cluster_map_.active()) load_nearest();
-                 },
-                 [&](const OpenAuth& i) { bookings_.open_auth(i.register_form); },
-                 [&](const CloseAuth&) { bookings_.close_auth(); },
-                 [&](const SubmitLogin& i) { bookings_.login(i.username, i.password); },
-                 [&](const SubmitRegister& i) { bookings_.register_user(i.username, i.password, i.display_name); },
-                 [&](const Logout&) { bookings_.logout(); },
-                 [&](const OpenSiteSlots& i) {
-                   select(i.site, /*from_map=*/false);
-                   if (const Site* site = state_.selected(); site && site->bookable) bookings_.open_site(site->id, site->name);
-                 },
-                 [&](const ShiftDays& i) { bookings_.shift_days(i.days); },
-                 [&](const ChooseSlot& i) { bookings_.choose_slot(i.slot); },
-                 [&](const ClearChoice&) { bookings_.clear_choice(); },
-                 [&](const SetGroupSize& i) { bookings_.set_group_size(i.size); },
-                 [&](const DecideVisit& i) { bookings_.decide_visit(i.booking, i.approve, i.reason); },
-                 [&](const ConfirmBooking& i) { bookings_.confirm_booking(i.waitlist); },
-                 [&](const CancelBooking& i) { bookings_.cancel_booking(i.booking); },
-                 [&](const ShowPass& i) { bookings_.show_pass(i.booking); },
-                 [&](const HidePass&) { bookings_.hide_pass(); },
-                 [&](const DownloadCalendar& i) { bookings_.download_calendar(i.booking); },
-                 [&](const ShowScreen& i) {
-                   bookings_.show_screen(i.screen);
-                   if (bookings_.state().screen == Screen::coverage) analysis_.load();
-                   sync_suggestion_pins();  // the pins belong to the coverage screen
-                 },
-                 [&](const SetSuggestionCount& i) { analysis_.set_k(i.k); },
-                 [&](const ShowSuggestionsOnMap& i) {
-                   analysis_.set_on_map(i.on);
-                   sync_suggestion_pins();  // the map fits them into view itself (MapView::show_suggestions)
-                 },
-                 [&](const ExportCoverage&) { analysis_.export_geojson(); },
-                 [&](const DismissFeedback&) { bookings_.dismiss_feedback(); },
-                 [&](const MarkNotificationsRead&) { bookings_.mark_notifications_read(); },
-                 [&](const SaveTemplate& i) { bookings_.save_template(i.form); },
-                 [&](const ShiftRosterDay& i) { bookings_.shift_roster_day(i.days); },
-                 [&](const CheckIn& i) { bookings_.check_in(i.booking); },
-                 [&](const StaffCancel& i) { bookings_.staff_cancel(i.booking); },
-                 [&](const ExportRoster&) { bookings_.export_roster(); },
-                 [&](const ShowCourses& i) {
-                   bookings_.show_screen(Screen::courses);
-                   courses_.show(i.view);
-                 },
-                 [&](const SetCourseCategory& i) { courses_.set_category(i.category); },
-                 [&](const SetCourseQuery& i) { courses_.set_query(i.text); },
-                 [&](const SetCourseSort& i) { courses_.set_sort(i.sort); },
-                 [&](const LoadMoreCourses&) { courses_.load_more(); },
-                 [&](const OpenCourse& i) { courses_.open_course(i.course); },
-                 [&](const Enroll& i) { courses_.enroll(i.course, i.waitlist); },
-                 [&](const LeaveCourse& i) { courses_.leave(i.course); },
-                 [&](const MarkLesson& i) { courses_.mark_lesson(i.course, i.lesson, i.done); },
-                 [&](const SubmitLectureRequest& i) { courses_.submit_request(i.form); },
-                 [&](const DecideLectureRequest& i) { courses_.decide(i.decision); },
-                 [&](const SaveLanguage& i) {
-                   if (services_.save_setting) services_.save_setting(kLanguageSetting, i.code);
-                 },
-                 [&](const Announce& i) {
-                   if (services_.announce) services_.announce(i.text);
-                 },
-                 [&](const ToggleCoverage&) {
-                   const bool on = !state_.coverage_on();
-                   state_.set_coverage(on, false);
-                   if (on) {
-                     refresh_coverage(true);
-                   } else {
-                     coverage_ = CoverageOverlay{};
-                     map_.hide_coverage();
-                   }
-                 },
-                 [&](const RetryLoad&) {
-                   state_.set_loading();
-                   load_positions();
-                 },
-             },
-             intent);
-  sites_changed();
+  // A site chosen anywhere (a list, a course's place, the home screen's nearest site) is shown on the map.
+  if (std::holds_alternative<SelectSite>(intent) && screen_ != Screen::map) show(Screen::map);
+  std::visit(
+      [this](const auto& i) {
+        using I = std::decay_t<decltype(i)>;
+        if constexpr (ShellIntents::contains<I>) apply_shell(i);
+        else if constexpr (SiteIntents::contains<I>) sites_.apply(i);
+        else if constexpr (BookingIntents::contains<I>) bookings_.apply(i);
+        else if constexpr (StaffDeskIntents::contains<I>) staff_.apply(i);
+        else if constexpr (NotificationIntents::contains<I>) notifications_.apply(i);
+        else if constexpr (CourseIntents::contains<I>) courses_.apply(i);
+        else if constexpr (CoverageIntents::contains<I>) analysis_.apply(i);
+        else static_assert(!sizeof(I), "an intent no feature takes");
+      },
+      intent);
+  if (std::holds_alternative<ShowSuggestionsOnMap>(intent)) sync_suggestion_pins();  // the map fits them itself
+  sites_.sites_changed();
   publish_route();
+}
+
+void App::handle(const PlatformEvent& event) {
+  std::visit(
+      [this](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, HttpAnswered>) {
+          api_.deliver(e.request, e.response);
+        } else if constexpr (std::is_same_v<E, RouteChanged>) {
+          const auto route = parse_route(e.hash);
+          if (!route) {
+            if (platform_.show_route) platform_.show_route(format_route(current_route()), true);
+          } else if (!sites_loaded_) {
+            pending_route_ = route;
+          } else if (*route != current_route()) {
+            apply_route(*route);
+          }
+        } else if constexpr (std::is_same_v<E, RefreshTick>) {
+          sites_.handle(e);
+          refresh();
+        } else {
+          if constexpr (std::is_same_v<E, MarkerClicked>) {
+            if (screen_ != Screen::map) show(Screen::map);  // a marker tapped on any screen opens its card
+          }
+          sites_.handle(e);  // the map's and the position's events
+        }
+      },
+      event);
+  sites_.sites_changed();
+  publish_route();
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] The shell's intents
+//-------------------------------------------------------------------------------------------------
+
+void App::apply_shell(const ShowScreen& i) { show(i.screen); }
+
+void App::apply_shell(const OpenSiteSlots& i) {
+  sites_.select(i.site, /*from_map=*/false);
+  const Site* site = sites_.state().selected();
+  if (!site || !site->bookable) return;
+  bookings_.open_site(site->id, site->name);
+  show(Screen::slots);
+}
+
+void App::apply_shell(const OpenStaffDesk& i) {
+  sites_.select(i.site, /*from_map=*/false);
+  const Site* site = sites_.state().selected();
+  if (!site || !site->bookable) return;
+  staff_.open_site(site->id, site->name);
+  show(Screen::staff);
+}
+
+void App::apply_shell(const ShowCourses& i) {
+  screen_ = Screen::courses;
+  courses_.show(i.view);
+  sync_suggestion_pins();
+}
+
+void App::apply_shell(const OpenAuth& i) { session_.open_auth(i.register_form); }
+void App::apply_shell(const CloseAuth&) { session_.close_auth(); }
+void App::apply_shell(const SubmitLogin& i) { session_.login(i.username, i.password); }
+void App::apply_shell(const SubmitRegister& i) { session_.register_user(i.username, i.password, i.display_name); }
+void App::apply_shell(const Logout&) { session_.logout(); }
+void App::apply_shell(const DismissFeedback&) { session_.dismiss_feedback(); }
+
+void App::apply_shell(const SaveLanguage& i) {
+  if (platform_.save_setting) platform_.save_setting(kLanguageSetting, i.code);
+}
+
+void App::apply_shell(const Announce& i) {
+  if (platform_.announce) platform_.announce(i.text);
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Screens, sessions and refreshes
+//-------------------------------------------------------------------------------------------------
+
+void App::show(Screen screen) {
+  screen_ = screen;
+  bookings_.apply(HidePass{});
+  if ((screen == Screen::staff || screen == Screen::coverage) && !session_.require_account()) return;
+  refresh();
+  if (screen == Screen::coverage) analysis_.load();
+  sync_suggestion_pins();  // the pins belong to the coverage screen
+}
+
+void App::refresh() {
+  notifications_.load();
+  switch (screen_) {
+    case Screen::home:
+    case Screen::map:
+    case Screen::me: bookings_.load_my_bookings(); break;  // the next booking, the reminder banner, my bookings
+    case Screen::slots: bookings_.load_slots(); break;
+    case Screen::staff: staff_.load(); break;
+    case Screen::courses: courses_.refresh(); break;
+    case Screen::coverage: break;  // loaded when opened: a large answer, not worth a minute's refresh
+  }
+  if (screen_ == Screen::me) courses_.load_mine();
+}
+
+void App::session_changed() {
+  bookings_.session_changed();
+  staff_.session_changed();
+  notifications_.session_changed();
+  courses_.session_changed(screen_ == Screen::courses);
+  analysis_.reset();
+  if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage)) screen_ = Screen::me;
+  if (session_.signed_in() && screen_ == Screen::me) courses_.load_mine();
+  if (session_.signed_in() && screen_ == Screen::staff) staff_.load();
+  if (session_.signed_in() && screen_ == Screen::coverage) analysis_.load();
+  sync_suggestion_pins();
 }
 
 void App::sync_suggestion_pins() {
   const CoverageAnalysisState& a = analysis_.state();
   std::vector<LatLon> wanted;
-  if (a.on_map && bookings_.state().screen == Screen::coverage)
+  if (a.on_map && screen_ == Screen::coverage)
     for (const SuggestionRow& s : a.suggestions) wanted.push_back(s.position);
   if (wanted == pins_) return;
   pins_ = std::move(wanted);
   map_.show_suggestions(pins_, walk_ring_radius());
 }
 
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Routes
+//-------------------------------------------------------------------------------------------------
+
 Route App::current_route() const {
-  const BookingState& b = bookings_.state();
-  const CourseState& c = courses_.state();
-  switch (b.screen) {
+  using Kind = Route::Kind;
+  switch (screen_) {
+    case Screen::home: return Route{};
+    case Screen::map: break;
     case Screen::slots:
-    case Screen::staff: return b.site ? Route{Route::Kind::book, b.site->value} : Route{};
-    case Screen::my_bookings: return Route{Route::Kind::my_bookings, 0};
-    case Screen::courses:
-      if (c.view == CourseView::detail && c.opened_course) return Route{Route::Kind::course, c.opened_course};
-      return Route{Route::Kind::courses, c.view == CourseView::catalog ? c.category : 0};
-    case Screen::coverage:  // no link of its own yet: the staff screen is reached through its tab
-    case Screen::sites: break;
+      if (const auto& site = bookings_.state().site) return Route{Kind::book, site->value};
+      break;
+    case Screen::staff:
+      if (const auto& site = staff_.state().site) return Route{Kind::staff, site->value};
+      return Route{Kind::me, 0};
+    case Screen::coverage: return Route{Kind::coverage, 0};
+    case Screen::me: return Route{Kind::me, 0};
+    case Screen::courses: {
+      const CourseState& c = courses_.state();
+      switch (c.view) {
+        case CourseView::detail:
+          if (c.opened_course) return Route{Kind::course, c.opened_course.value};
+          return Route{Kind::courses, 0};
+        case CourseView::catalog: return Route{Kind::courses, c.category.value};
+        case CourseView::mine: return Route{Kind::my_courses, 0};
+        case CourseView::requests: return Route{Kind::lectures, 0};
+        case CourseView::request_form: return Route{Kind::lecture_form, 0};
+        case CourseView::staff_requests: return Route{Kind::lecture_review, 0};
+      }
+      return Route{Kind::courses, 0};
+    }
   }
-  const Site* site = state_.selected();
-  return site ? Route{Route::Kind::site, site->id.value} : Route{};
+  if (const Site* site = sites_.state().selected()) return Route{Kind::site, site->id.value};
+  // A site still being fetched (national scale) is where the app is going: its link stays (no extra history entry).
+  if (const auto fetching = sites_.fetching()) return Route{Kind::site, fetching->value};
+  return Route{Kind::map, 0};
 }
 
 void App::publish_route() {
@@ -391,87 +233,60 @@ void App::publish_route() {
   const Route now = current_route();
   if (now == published_route_) return;
   published_route_ = now;
-  if (services_.show_route) services_.show_route(format_route(now), false);
+  if (platform_.show_route) platform_.show_route(format_route(now), false);
+}
+
+void App::apply_pending_route() {
+  if (!pending_route_) return;
+  const Route route = *pending_route_;
+  pending_route_.reset();
+  apply_route(route);
+  sites_.sites_changed();
 }
 
 void App::apply_route(const Route& route) {
+  using Kind = Route::Kind;
+  const auto classroom = [this](CourseView view) {
+    screen_ = Screen::courses;
+    courses_.show(view);
+  };
   switch (route.kind) {
-    case Route::Kind::map:
-      bookings_.show_screen(Screen::sites);
-      state_.select(std::nullopt, /*from_map=*/false);
-      map_.highlight(std::nullopt);
+    case Kind::home: show(Screen::home); break;
+    case Kind::map:
+      sites_.deselect();
+      show(Screen::map);
       break;
-    case Route::Kind::site:
-      bookings_.show_screen(Screen::sites);
-      select(SiteId{route.id}, /*from_map=*/false);
+    case Kind::site:
+      show(Screen::map);
+      sites_.select(SiteId{route.id}, /*from_map=*/false);
       break;
-    case Route::Kind::book:
-      select(SiteId{route.id}, /*from_map=*/false);
-      if (const Site* site = state_.selected(); site && site->bookable) bookings_.open_site(site->id, site->name);
+    case Kind::book:
+      apply_shell(OpenSiteSlots{SiteId{route.id}});
+      if (screen_ != Screen::slots) show(Screen::map);  // not a bookable site: its card, if it exists
       break;
-    case Route::Kind::courses:
-      bookings_.show_screen(Screen::courses);
-      courses_.show(CourseView::catalog);
-      courses_.set_category(route.id);
+    case Kind::staff:
+      apply_shell(OpenStaffDesk{SiteId{route.id}});
+      if (screen_ != Screen::staff) show(Screen::map);
       break;
-    case Route::Kind::course:
-      bookings_.show_screen(Screen::courses);
-      courses_.show(CourseView::catalog);
-      courses_.open_course(route.id);
+    case Kind::coverage: show(Screen::coverage); break;
+    case Kind::courses:
+      classroom(CourseView::catalog);
+      courses_.set_category(CategoryId{route.id});
       break;
-    case Route::Kind::my_bookings: bookings_.show_screen(Screen::my_bookings); break;
-  }
-  // A site still being fetched (national scale) is where the app is going: the link stays as it is, and the
-  // fetched site then matches it (no extra history entry).
-  if (route.kind == Route::Kind::site && fetching_ == SiteId{route.id}) {
-    published_route_ = route;
-    return;
+    case Kind::course:
+      classroom(CourseView::catalog);
+      courses_.open_course(CourseId{route.id});
+      break;
+    case Kind::my_courses: classroom(CourseView::mine); break;
+    case Kind::lectures: classroom(CourseView::requests); break;
+    case Kind::lecture_form: classroom(CourseView::request_form); break;
+    case Kind::lecture_review: classroom(CourseView::staff_requests); break;
+    case Kind::me: show(Screen::me); break;
   }
   // What the browser shows is now where the app is; a link to something that does not exist is
   // rewritten in place (no extra history entry).
   published_route_ = current_route();
-  if (published_route_ != route && services_.show_route) services_.show_route(format_route(published_route_), true);
-}
-
-void App::handle(const PlatformEvent& event) {
-  std::visit(Overloaded{
-                 [&](const MarkerClicked& e) { select(e.site, /*from_map=*/true); },
-                 [&](const ClusterClicked& e) { map_.fly_to(e.position, cluster_map_.expansion_zoom(e.cluster)); },
-                 [&](const MapMoved& e) {
-                   state_.set_map_center(e.center);
-                   view_ = e.bounds;
-                   zoom_ = e.zoom;
-                   refresh_clusters();
-                   refresh_coverage(false);
-                   if (cluster_map_.active() && state_.origin_kind() == OriginKind::map_center) load_nearest();
-                 },
-                 [&](const GeolocationFound& e) {
-                   state_.set_user_location(e.position);
-                   if (cluster_map_.active()) load_nearest();
-                   map_.show_user_position(e.position);
-                   map_.fly_to(e.position, kSiteZoom - 1);
-                 },
-                 [&](const GeolocationFailed& e) { state_.set_geolocation_error(e.reason); },
-                 [&](const RouteChanged& e) {
-                   const auto route = parse_route(e.hash);
-                   if (!route) {
-                     if (services_.show_route) services_.show_route(format_route(current_route()), true);
-                   } else if (state_.load_status() != LoadStatus::loaded) {
-                     pending_route_ = route;
-                   } else if (*route != current_route()) {
-                     apply_route(*route);
-                   }
-                 },
-                 [&](const RefreshTick&) {
-                   state_.set_now(services_.now());  // "open now" follows the clock
-                   if (state_.offline() && loading_.empty() && !cluster_map_.active()) load_sites_page("");  // back online?
-                   bookings_.refresh();
-                   if (bookings_.state().screen == Screen::courses) courses_.refresh();
-                 },
-             },
-             event);
-  sites_changed();
-  publish_route();
+  if (published_route_ != route && platform_.show_route) platform_.show_route(format_route(published_route_), true);
 }
 
 }  // namespace gongyou

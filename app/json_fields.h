@@ -1,12 +1,16 @@
-// app/json_fields.h — reading one field of an API object without throwing: a missing field or one of the
-// wrong type gives the fallback, so a malformed answer degrades to "unknown", never to a crash.
+// app/json_fields.h — reading the API's JSON without throwing: one field of an object (a missing field or one of
+// the wrong type gives the fallback, so a malformed answer degrades to "unknown", never to a crash), and the items
+// of a list answer.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/civil_time.h"
+#include "core/ids.h"
 
 namespace gongyou::json_fields {
 
@@ -36,6 +40,16 @@ inline bool get_bool(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
+/// The positive integer at `key` as a typed id (core/ids.h) into `out`; false when missing, not an integer or not
+/// positive (no stored object has id 0 or below).
+template <class Tag>
+bool get_id(const nlohmann::json& j, const char* key, Id<Tag>& out) {
+  std::int64_t v = 0;
+  if (!get_int(j, key, v) || v <= 0) return false;
+  out = Id<Tag>{v};
+  return true;
+}
+
 /// The ISO-8601 time at `key` into `out`; false when missing or malformed.
 inline bool get_time(const nlohmann::json& j, const char* key, UtcSeconds& out) {
   auto t = parse_iso8601(get_string(j, key));
@@ -45,3 +59,19 @@ inline bool get_time(const nlohmann::json& j, const char* key, UtcSeconds& out) 
 }
 
 }  // namespace gongyou::json_fields
+
+namespace gongyou {
+
+/// The items of `{"items":[...]}` decoded with `decode` (returning an optional); malformed items are skipped.
+template <class T, class Decode>
+std::vector<T> decode_items(const nlohmann::json& page, Decode decode) {
+  std::vector<T> out;
+  if (!page.is_object()) return out;
+  auto items = page.find("items");
+  if (items == page.end() || !items->is_array()) return out;
+  for (const auto& item : *items)
+    if (auto v = decode(item)) out.push_back(std::move(*v));
+  return out;
+}
+
+}  // namespace gongyou

@@ -1,7 +1,9 @@
-// app/navigation.cpp — see route.h.
+// app/navigation.cpp — see navigation.h.
 #include "app/navigation.h"
 
+#include <array>
 #include <charconv>
+#include <utility>
 
 namespace gongyou {
 namespace {
@@ -14,47 +16,71 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
   return id;
 }
 
-/// Splits off the text up to the next '/' (or the end).
-std::string_view next_part(std::string_view& rest) {
-  const std::size_t slash = rest.find('/');
-  const std::string_view part = rest.substr(0, slash);
-  rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
-  return part;
-}
+using Kind = Route::Kind;
+
+/// The routes without an id, by their whole path after "#/".
+constexpr std::array<std::pair<std::string_view, Kind>, 9> kFixedPaths{{
+    {"map", Kind::map},
+    {"coverage", Kind::coverage},
+    {"courses", Kind::courses},
+    {"my-courses", Kind::my_courses},
+    {"lectures", Kind::lectures},
+    {"lectures/new", Kind::lecture_form},
+    {"lectures/review", Kind::lecture_review},
+    {"me", Kind::me},
+    {"my-bookings", Kind::me},  // an older link: my bookings are on 我的
+}};
+
+/// The routes with an id: "PREFIX/ID" followed by the suffix.
+struct IdPath {
+  std::string_view prefix, suffix;
+  Kind kind;
+};
+constexpr std::array<IdPath, 5> kIdPaths{{
+    {"site/", "", Kind::site},
+    {"home/", "/book", Kind::book},
+    {"staff/", "", Kind::staff},
+    {"courses/", "", Kind::courses},
+    {"course/", "", Kind::course},
+}};
 
 }  // namespace
+
+Screen section_of(Screen screen) {
+  switch (screen) {
+    case Screen::home: return Screen::home;
+    case Screen::map:
+    case Screen::slots: return Screen::map;
+    case Screen::courses: return Screen::courses;
+    case Screen::me:
+    case Screen::staff:
+    case Screen::coverage: return Screen::me;
+  }
+  return Screen::home;
+}
 
 std::optional<Route> parse_route(std::string_view hash) {
   if (hash.empty() || hash == "#" || hash == "#/") return Route{};
   if (hash.substr(0, 2) != "#/") return std::nullopt;
-  std::string_view rest = hash.substr(2);
-  const std::string_view head = next_part(rest);
-  if (head == "my-bookings" && rest.empty()) return Route{Route::Kind::my_bookings, 0};
-  if (head == "courses") {
-    if (rest.empty()) return Route{Route::Kind::courses, 0};
-    const auto id = parse_id(rest);
-    if (!id) return std::nullopt;
-    return Route{Route::Kind::courses, *id};
+  const std::string_view path = hash.substr(2);
+  for (const auto& [fixed, kind] : kFixedPaths)
+    if (path == fixed) return Route{kind, 0};
+  for (const IdPath& p : kIdPaths) {
+    if (!path.starts_with(p.prefix) || !path.ends_with(p.suffix) || path.size() <= p.prefix.size() + p.suffix.size())
+      continue;
+    const auto id = parse_id(path.substr(p.prefix.size(), path.size() - p.prefix.size() - p.suffix.size()));
+    if (id) return Route{p.kind, *id};
   }
-  const std::string_view id_text = next_part(rest);
-  const auto id = parse_id(id_text);
-  if (!id) return std::nullopt;
-  if (head == "site" && rest.empty()) return Route{Route::Kind::site, *id};
-  if (head == "course" && rest.empty()) return Route{Route::Kind::course, *id};
-  if (head == "home" && rest == "book") return Route{Route::Kind::book, *id};
   return std::nullopt;
 }
 
 std::string format_route(const Route& route) {
-  const std::string id = std::to_string(route.id);
-  switch (route.kind) {
-    case Route::Kind::map: return "#/";
-    case Route::Kind::site: return "#/site/" + id;
-    case Route::Kind::book: return "#/home/" + id + "/book";
-    case Route::Kind::courses: return route.id ? "#/courses/" + id : "#/courses";
-    case Route::Kind::course: return "#/course/" + id;
-    case Route::Kind::my_bookings: return "#/my-bookings";
-  }
+  if (route.kind == Kind::home) return "#/";
+  if (route.id != 0)
+    for (const IdPath& p : kIdPaths)
+      if (p.kind == route.kind) return "#/" + std::string(p.prefix) + std::to_string(route.id) + std::string(p.suffix);
+  for (const auto& [fixed, kind] : kFixedPaths)
+    if (kind == route.kind) return "#/" + std::string(fixed);
   return "#/";
 }
 

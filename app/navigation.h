@@ -1,12 +1,20 @@
-// app/navigation.h — the app's place as a URL hash, so that a shared link opens the same view and the
-// browser's back and forward buttons move between views. Platform-free.
-//   #/                      the map
+// app/navigation.h — the app's screens and their places as URL hashes, so that a shared link opens the same view
+// and the browser's back and forward buttons move between views. Platform-free.
+//   #/                      首页 (home): the service tiles, the nearest site, the next booking
+//   #/map                   the map and its site list
 //   #/site/ID               a site, selected on the map
 //   #/home/ID/book          the slot grid of a bookable site (Workers' Home, studio)
+//   #/staff/ID              the staff screen of a bookable site (template, roster)
+//   #/coverage              the staff coverage analysis
 //   #/courses               the course catalog
 //   #/courses/CATEGORY      the catalog of one category
 //   #/course/ID             one course
-//   #/my-bookings           my bookings
+//   #/my-courses            my courses
+//   #/lectures              my lecture requests (送课上门)
+//   #/lectures/new          a new lecture request
+//   #/lectures/review       the staff review of lecture requests
+//   #/me                    我的: account, bookings and passes, courses, notifications
+//   #/my-bookings           the same (an older link)
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -15,10 +23,18 @@
 
 namespace gongyou {
 
+/// Which screen the app shows. The four sections of the tab bar are home, map (with slots), courses and me.
+enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses };
+
+/// The tab bar section a screen belongs to (home, map, courses or me; staff screens count as me).
+Screen section_of(Screen screen);
+
 /// A view the app can be opened on.
 struct Route {
-  enum class Kind : std::uint8_t { map, site, book, courses, course, my_bookings };
-  Kind kind = Kind::map;
+  enum class Kind : std::uint8_t {
+    home, map, site, book, staff, coverage, courses, course, my_courses, lectures, lecture_form, lecture_review, me,
+  };
+  Kind kind = Kind::home;
   std::int64_t id = 0;  ///< site, course or category (0: all categories)
   friend bool operator==(const Route&, const Route&) = default;
 };

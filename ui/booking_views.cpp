@@ -43,13 +43,25 @@ ImU32 status_color(BookingStatus s) {
   }
 }
 
+/// True when the user holds the slot: confirmed, waiting or checked in.
+bool holds(const Slot& slot) {
+  return slot.my_booking_id && slot.my_status &&
+         (*slot.my_status == BookingStatus::confirmed || *slot.my_status == BookingStatus::waitlisted ||
+          *slot.my_status == BookingStatus::checked_in);
+}
+
 }  // namespace
+
+const char* hour_minute(LocalTime time, char (&out)[6]) {
+  std::snprintf(out, sizeof out, "%02d:%02d", (time.minutes / 60) % 100, time.minutes % 60);
+  return out;
+}
 
 //-------------------------------------------------------------------------------------------------
 // [SECTION] Sign-in dialog
 //-------------------------------------------------------------------------------------------------
 
-void AuthDialog::draw(const BookingState& state, ImVec2 screen, std::vector<Intent>& intents) {
+void AuthDialog::draw(const SessionState& state, ImVec2 screen, std::vector<Intent>& intents) {
   if (state.auth_open && !was_open_) {
     // A fresh form each time: on a shared phone nobody finds the last worker's name or password.
     username_[0] = password_[0] = display_name_[0] = 0;
@@ -118,15 +130,34 @@ void AuthDialog::draw(const BookingState& state, ImVec2 screen, std::vector<Inte
 // [SECTION] Slot grid
 //-------------------------------------------------------------------------------------------------
 
-void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Intent>& intents) {
-  if (secondary_button(tr(Text::back))) intents.push_back(ShowScreen{Screen::sites});
+void SlotGridView::layout(const BookingState& state) {
+  if (laid_out_revision_ == state.slots_revision && laid_out_first_day_ == state.first_day) return;
+  laid_out_revision_ = state.slots_revision;
+  laid_out_first_day_ = state.first_day;
+  times_.clear();
+  for (const Slot& s : state.slots) {
+    const int t = shanghai_time(s.start).minutes;
+    if (std::find(times_.begin(), times_.end(), t) == times_.end()) times_.push_back(t);
+  }
+  std::sort(times_.begin(), times_.end());
+  cells_.assign(times_.size() * kSlotGridDays, -1);
+  for (std::size_t i = 0; i < state.slots.size(); ++i) {
+    const Slot& s = state.slots[i];
+    const auto day = days_since_epoch(shanghai_date(s.start)) - days_since_epoch(state.first_day);
+    const auto row = std::lower_bound(times_.begin(), times_.end(), shanghai_time(s.start).minutes) - times_.begin();
+    if (day >= 0 && day < kSlotGridDays) cells_[row * kSlotGridDays + day] = static_cast<int>(i);
+  }
+}
+
+void SlotGridView::draw(const BookingState& state, UtcSeconds now, std::vector<Intent>& intents) {
+  if (secondary_button(tr(Text::back))) intents.push_back(ShowScreen{Screen::map});
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(state.site_name.c_str());
 
-  if (secondary_button(tr(Text::earlier_days))) intents.push_back(ShiftDays{-7});
+  if (secondary_button(tr(Text::earlier_days))) intents.push_back(ShiftDays{-kSlotGridDays});
   ImGui::SameLine();
-  if (secondary_button(tr(Text::later_days))) intents.push_back(ShiftDays{7});
+  if (secondary_button(tr(Text::later_days))) intents.push_back(ShiftDays{kSlotGridDays});
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::PushFont(nullptr, kBaseFontSize * 0.75f);
@@ -135,13 +166,7 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
   ImGui::PopFont();
   ImGui::PopStyleColor();
 
-  // Rows: distinct times of day; columns: the 7 days.
-  std::vector<int> times;
-  for (const Slot& s : state.slots) {
-    const int t = shanghai_time(s.start).minutes;
-    if (std::find(times.begin(), times.end(), t) == times.end()) times.push_back(t);
-  }
-  std::sort(times.begin(), times.end());
+  layout(state);
   if (state.slots.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
     ImGui::TextWrapped("%s", state.slots_loading ? "…" : tr(Text::no_slots));
@@ -154,12 +179,12 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
   ImGui::BeginChild("##grid", ImVec2(0, -confirm_height), ImGuiChildFlags_NavFlattened);
   if (!state.slots.empty()) {
     const float label_w = ImGui::CalcTextSize("00:00").x + 6;
-    const float cell_w = (ImGui::GetContentRegionAvail().x - label_w) / 7;
+    const float cell_w = (ImGui::GetContentRegionAvail().x - label_w) / kSlotGridDays;
     const float cell_h = ImGui::GetFrameHeight() * 1.15f;  // ≥ 44 CSS px on phones with the 22 px base
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::PushFont(nullptr, kBaseFontSize * 0.72f);
-    for (int d = 0; d < 7; ++d) {
+    for (int d = 0; d < kSlotGridDays; ++d) {
       const LocalDate day = add_days(state.first_day, d);
       char head[40];
       std::snprintf(head, sizeof head, "%s\n%d/%d", weekday_name(iso_weekday(day)), day.month, day.day);
@@ -168,24 +193,21 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
     ImGui::PopFont();
     const float head_h = ImGui::GetFontSize() * 1.5f;
     origin.y += head_h;
-    for (std::size_t row = 0; row < times.size(); ++row) {
+    for (std::size_t row = 0; row < times_.size(); ++row) {
       const float y = origin.y + row * cell_h;
-      const std::string label = format_time(LocalTime{times[row]});
+      char label[6];
       ImGui::PushFont(nullptr, kBaseFontSize * 0.72f);
-      dl->AddText(ImVec2(origin.x, y + cell_h * 0.3f), kTextMuted, label.c_str());
+      dl->AddText(ImVec2(origin.x, y + cell_h * 0.3f), kTextMuted, hour_minute(LocalTime{times_[row]}, label));
       ImGui::PopFont();
-      for (int d = 0; d < 7; ++d) {
-        const LocalDate day = add_days(state.first_day, d);
-        const Slot* slot = nullptr;
-        for (const Slot& s : state.slots)
-          if (shanghai_date(s.start) == day && shanghai_time(s.start).minutes == times[row]) slot = &s;
-        if (!slot) continue;
+      for (int d = 0; d < kSlotGridDays; ++d) {
+        const int index = cells_[row * kSlotGridDays + d];
+        if (index < 0) continue;
+        const Slot* slot = &state.slots[index];
         const ImVec2 a(origin.x + label_w + d * cell_w + 2, y + 2), b(a.x + cell_w - 4, a.y + cell_h - 4);
         ImGui::SetCursorScreenPos(a);
-        ImGui::PushID(static_cast<int>(slot->id));
+        ImGui::PushID(static_cast<int>(slot->id.value));
         const bool open = is_bookable_at(now, slot->start);
-        const bool mine = slot->my_booking_id.has_value() &&
-                          (slot->my_status == "confirmed" || slot->my_status == "waitlisted" || slot->my_status == "checked_in");
+        const bool mine = holds(*slot);
         if (ImGui::InvisibleButton("##slot", ImVec2(b.x - a.x, b.y - a.y), ImGuiButtonFlags_EnableNav) && open)
           intents.push_back(ChooseSlot{slot->id});
         mark_last_item("slot", slot->id);
@@ -209,7 +231,7 @@ void draw_slot_grid(const BookingState& state, UtcSeconds now, std::vector<Inten
         ImGui::PopFont();
       }
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + times.size() * cell_h));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + times_.size() * cell_h));
     ImGui::Dummy(ImVec2(0, 0));
   }
   ImGui::EndChild();
@@ -280,7 +302,7 @@ void draw_qr_code(const char* text, float size) {
   ImGui::Dummy(ImVec2(size, size));
 }
 
-void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Intent>& intents) {
+void MyBookingsView::draw(const BookingState& state, UtcSeconds now, std::vector<Intent>& intents) {
   if (state.pass) {
     const DoorPass& pass = *state.pass;
     if (secondary_button(tr(Text::back))) intents.push_back(HidePass{});
@@ -294,22 +316,13 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - size) / 2);
     draw_qr_code(pass.token.c_str(), size);
     mark_last_item("qr", pass.booking_id);
-    const std::string from = format_time(shanghai_time(pass.valid_from)), until = format_time(shanghai_time(pass.valid_until));
-    ImGui::Text(tr(Text::pass_valid_fmt), from.c_str(), until.c_str());
+    char from[6], until[6];
+    ImGui::Text(tr(Text::pass_valid_fmt), hour_minute(shanghai_time(pass.valid_from), from),
+                hour_minute(shanghai_time(pass.valid_until), until));
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
     ImGui::TextWrapped("%s", tr(Text::pass_hint));
     ImGui::PopStyleColor();
     return;
-  }
-  if (state.unread() > 0) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 230, 255));
-    ImGui::BeginChild("##notes", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened);
-    ImGui::TextUnformatted(tr(Text::notifications_title));
-    for (const Notification& n : state.notifications)
-      if (!n.read) ImGui::BulletText("%s", n.message.c_str());
-    if (secondary_button(tr(Text::mark_read))) intents.push_back(MarkNotificationsRead{});
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
   }
   if (state.my_bookings.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
@@ -317,17 +330,18 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     ImGui::PopStyleColor();
     return;
   }
-  ImGui::BeginChild("##bookings", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
-  // Upcoming first (soonest first), then the past (latest first).
-  std::vector<const Booking*> order;
-  for (const Booking& b : state.my_bookings) order.push_back(&b);
-  std::stable_sort(order.begin(), order.end(), [&](const Booking* a, const Booking* b) {
+  // Upcoming first (soonest first), then the past (latest first); ties by id. Sorted in place each frame (now moves
+  // on), into a vector that keeps its capacity: no allocation once it has held the list.
+  order_.clear();
+  for (const Booking& b : state.my_bookings) order_.push_back(&b);
+  std::sort(order_.begin(), order_.end(), [&](const Booking* a, const Booking* b) {
     const bool a_future = a->end > now, b_future = b->end > now;
     if (a_future != b_future) return a_future;
-    return a_future ? a->start < b->start : b->start < a->start;
+    if (a->start != b->start) return a_future ? a->start < b->start : b->start < a->start;
+    return a->id < b->id;
   });
-  for (const Booking* b : order) {
-    ImGui::PushID(static_cast<int>(b->id));
+  for (const Booking* b : order_) {
+    ImGui::PushID(static_cast<int>(b->id.value));
     ImGui::BeginGroup();
     ImGui::TextUnformatted(b->site_name.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
@@ -353,7 +367,6 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
     ImGui::Separator();
     ImGui::PopID();
   }
-  ImGui::EndChild();
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -361,15 +374,16 @@ void draw_my_bookings(const BookingState& state, UtcSeconds now, std::vector<Int
 //-------------------------------------------------------------------------------------------------
 
 void draw_reminders(const BookingState& state, UtcSeconds now) {
-  for (const Booking* b : state.starting_soon(now)) {
-    const std::string at = format_time(shanghai_time(b->start));
+  for (const Booking& b : state.my_bookings) {
+    if (b.status != BookingStatus::confirmed || b.start <= now || b.start.value - now.value > 3600) continue;
+    char at[6];
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 42, 55, 255));
-    ImGui::TextWrapped(tr(Text::reminder_fmt), b->site_name.c_str(), at.c_str());
+    ImGui::TextWrapped(tr(Text::reminder_fmt), b.site_name.c_str(), hour_minute(shanghai_time(b.start), at));
     ImGui::PopStyleColor();
   }
 }
 
-void draw_feedback(const BookingState& state, std::vector<Intent>& intents) {
+void draw_feedback(const SessionState& state, std::vector<Intent>& intents) {
   if (!state.feedback || state.auth_open) return;
   const Feedback& f = *state.feedback;
   char buffer[240];
@@ -402,7 +416,6 @@ const char* booking_status_text(const Booking& b, char* buffer, std::size_t size
     case BookingStatus::denied:
       std::snprintf(buffer, size, tr(Text::status_denied_fmt), b.reason.c_str());
       return buffer;
-    case BookingStatus::unknown: break;
   }
   return "";
 }

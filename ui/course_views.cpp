@@ -44,11 +44,14 @@ void muted(const char* text) {
   ImGui::PopStyleColor();
 }
 
-const char* request_status_text(const std::string& status) {
-  if (status == "accepted") return tr(Text::req_accepted);
-  if (status == "scheduled") return tr(Text::req_scheduled);
-  if (status == "delivered") return tr(Text::req_delivered);
-  if (status == "declined") return tr(Text::req_declined);
+const char* request_status_text(LectureStatus status) {
+  switch (status) {
+    case LectureStatus::pending: break;
+    case LectureStatus::accepted: return tr(Text::req_accepted);
+    case LectureStatus::scheduled: return tr(Text::req_scheduled);
+    case LectureStatus::delivered: return tr(Text::req_delivered);
+    case LectureStatus::declined: return tr(Text::req_declined);
+  }
   return tr(Text::req_pending);
 }
 
@@ -70,7 +73,7 @@ bool nav_button(const char* label, bool active) { return active ? primary_button
 // [SECTION] Frame and navigation
 //-------------------------------------------------------------------------------------------------
 
-void CourseViews::draw(const CourseState& courses, const BookingState& session, const SiteFinderState& sites,
+void CourseViews::draw(const CourseState& courses, const SessionState& session, const SiteFinderState& sites,
                        UtcSeconds now, std::vector<Intent>& intents) {
   draw_nav(courses, session, intents);
   switch (courses.view) {
@@ -83,7 +86,7 @@ void CourseViews::draw(const CourseState& courses, const BookingState& session, 
   }
 }
 
-void CourseViews::draw_nav(const CourseState& courses, const BookingState& session, std::vector<Intent>& intents) {
+void CourseViews::draw_nav(const CourseState& courses, const SessionState& session, std::vector<Intent>& intents) {
   const CourseView v = courses.view;
   ImGui::PushFont(nullptr, kBaseFontSize * 0.9f);
   if (nav_button(tr(Text::courses_catalog), v == CourseView::catalog || v == CourseView::detail))
@@ -120,9 +123,9 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
   const std::string& current = courses.category_name(courses.category);
   ImGui::SetNextItemWidth(half * 1.3f);
   if (ImGui::BeginCombo("##category", courses.category ? current.c_str() : tr(Text::all_categories))) {
-    if (ImGui::Selectable(tr(Text::all_categories), courses.category == 0)) intents.push_back(SetCourseCategory{0});
+    if (ImGui::Selectable(tr(Text::all_categories), !courses.category)) intents.push_back(SetCourseCategory{});
     for (const CourseCategory& c : courses.categories) {
-      ImGui::PushID(static_cast<int>(c.id));
+      ImGui::PushID(static_cast<int>(c.id.value));
       char label[160];
       std::snprintf(label, sizeof label, "%s%s (%d)", c.parent_id ? "    " : "", c.name.c_str(), c.course_count);
       if (ImGui::Selectable(label, courses.category == c.id)) intents.push_back(SetCourseCategory{c.id});
@@ -154,7 +157,7 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const Course& c = courses.list[static_cast<std::size_t>(i)];
-      ImGui::PushID(static_cast<int>(c.id));
+      ImGui::PushID(static_cast<int>(c.id.value));
       const ImVec2 p = ImGui::GetCursorScreenPos();
       if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_None, ImVec2(0, row_height - spacing)) &&
           !list_scroll_.dragged)
@@ -163,7 +166,7 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
       ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 5));
       format_badge(c.in_person);
       ImGui::TextUnformatted(c.title.c_str());
-      if (!c.my_status.empty()) {
+      if (c.my_status) {
         ImGui::SameLine();
         ImGui::TextColored(ImColor(kDone), "· %s", tr(Text::enrolled_badge));
       }
@@ -192,7 +195,7 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
 // [SECTION] Course detail
 //-------------------------------------------------------------------------------------------------
 
-void CourseViews::draw_detail(const CourseState& courses, const BookingState& session, std::vector<Intent>& intents) {
+void CourseViews::draw_detail(const CourseState& courses, const SessionState& session, std::vector<Intent>& intents) {
   if (secondary_button(tr(Text::back))) intents.push_back(ShowCourses{CourseView::catalog});
   mark_last_item("course_back");
   if (!courses.detail) {
@@ -220,8 +223,8 @@ void CourseViews::draw_detail(const CourseState& courses, const BookingState& se
     else std::snprintf(line, sizeof line, tr(Text::class_full_waiting_fmt), c.waitlist);
     ImGui::TextColored(ImColor(c.remaining_places > 0 ? kDone : kInPerson), "%s", line);
     if (c.site_id && secondary_button(tr(Text::show_on_map))) {
-      intents.push_back(ShowScreen{Screen::sites});
-      intents.push_back(SelectSite{SiteId{c.site_id}});
+      intents.push_back(ShowScreen{Screen::map});
+      intents.push_back(SelectSite{c.site_id});
     }
     mark_last_item("show_on_map", c.site_id);
     if (c.site_id) ImGui::SameLine();
@@ -236,7 +239,7 @@ void CourseViews::draw_detail(const CourseState& courses, const BookingState& se
     ImGui::EndDisabled();
     mark_last_item("enroll", c.id);
   } else {
-    if (mine->status == "waitlisted") std::snprintf(line, sizeof line, tr(Text::waitlisted_badge_fmt), mine->waitlist_position);
+    if (mine->status == BookingStatus::waitlisted) std::snprintf(line, sizeof line, tr(Text::waitlisted_badge_fmt), mine->waitlist_position);
     else std::snprintf(line, sizeof line, tr(Text::progress_fmt), mine->lessons_done, mine->lessons_total);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ImColor(kDone), "%s · %s", tr(Text::enrolled_badge), line);
@@ -257,7 +260,7 @@ void CourseViews::draw_detail(const CourseState& courses, const BookingState& se
     bool done = false;
     if (mine)
       for (int i : mine->done_lessons) done = done || i == l.index;
-    if (mine && mine->status == "confirmed") {
+    if (mine && mine->status == BookingStatus::confirmed) {
       if (ImGui::Checkbox("##done", &done)) intents.push_back(MarkLesson{c.id, l.index, done});
       mark_last_item("lesson", l.index);
       ImGui::SameLine();
@@ -281,11 +284,11 @@ void CourseViews::draw_mine(const CourseState& courses, std::vector<Intent>& int
   if (courses.mine.empty()) muted(tr(Text::no_my_courses));
   ImGui::BeginChild("##mine", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   for (const Enrollment& e : courses.mine) {
-    ImGui::PushID(static_cast<int>(e.course.id));
+    ImGui::PushID(static_cast<int>(e.course.id.value));
     format_badge(e.course.in_person);
     ImGui::TextWrapped("%s", e.course.title.c_str());
     char line[96];
-    if (e.status == "waitlisted") std::snprintf(line, sizeof line, tr(Text::waitlisted_badge_fmt), e.waitlist_position);
+    if (e.status == BookingStatus::waitlisted) std::snprintf(line, sizeof line, tr(Text::waitlisted_badge_fmt), e.waitlist_position);
     else std::snprintf(line, sizeof line, tr(Text::progress_fmt), e.lessons_done, e.lessons_total);
     const float share = e.lessons_total > 0 ? static_cast<float>(e.lessons_done) / e.lessons_total : 0.0f;
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kDone);
@@ -314,13 +317,13 @@ void CourseViews::draw_requests(const CourseState& courses, std::vector<Intent>&
   if (courses.my_requests.empty()) muted(tr(Text::no_requests));
   ImGui::BeginChild("##requests", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   for (const LectureRequest& r : courses.my_requests) {
-    ImGui::PushID(static_cast<int>(r.id));
+    ImGui::PushID(static_cast<int>(r.id.value));
     ImGui::TextWrapped("%s", r.topic.c_str());
     mark_last_item("request_row", r.id);
     char line[300];
     std::snprintf(line, sizeof line, "%s · %s · %s", request_status_text(r.status), r.town.c_str(), r.address.c_str());
     muted(line);
-    if (r.scheduled_at && r.status != "declined") {
+    if (r.scheduled_at && r.status != LectureStatus::declined) {
       std::snprintf(line, sizeof line, tr(Text::scheduled_at_fmt),
                     format_interval(*r.scheduled_at, *r.scheduled_at).c_str());
       ImGui::TextColored(ImColor(kDone), "%s", line);
@@ -395,7 +398,7 @@ void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& in
   ImGui::BeginChild("##staff_lectures", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   ImGui::SeparatorText(tr(Text::lecture_requests));
   for (const LectureRequest& r : courses.staff_requests) {
-    ImGui::PushID(static_cast<int>(r.id));
+    ImGui::PushID(static_cast<int>(r.id.value));
     ImGui::TextWrapped("%s", r.topic.c_str());
     char line[400], audience[32];
     std::snprintf(audience, sizeof audience, tr(Text::audience_fmt), r.audience_size);
@@ -409,9 +412,10 @@ void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& in
       if (used < static_cast<int>(sizeof dates))
         used += std::snprintf(dates + used, sizeof dates - used, "%s%s", used ? " / " : "", d.c_str());
     muted(dates);
-    const bool open = r.status == "pending" || r.status == "accepted" || r.status == "scheduled";
+    const bool open = r.status == LectureStatus::pending || r.status == LectureStatus::accepted ||
+                      r.status == LectureStatus::scheduled;
     if (open) {
-      if (r.status == "pending") {
+      if (r.status == LectureStatus::pending) {
         if (primary_button(tr(Text::accept))) intents.push_back(DecideLectureRequest{{r.id, "accept", "", ""}});
         mark_last_item("accept", r.id);
         ImGui::SameLine();

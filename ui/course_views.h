@@ -4,24 +4,23 @@
 #include <cstdint>
 #include <vector>
 
-#include "ui/touch_scroll.h"
-#include "app/sites/site_finder_state.h"
-#include "app/bookings/bookings.h"
-#include "app/courses/courses.h"
 #include "app/intent.h"
+#include "app/session.h"
+#include "app/sites/site_finder_state.h"
+#include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
 
 /// The classroom views and what they keep between frames (typed text, forms).
 class CourseViews {
  public:
-  void draw(const CourseState& courses, const BookingState& session, const SiteFinderState& sites, UtcSeconds now,
+  void draw(const CourseState& courses, const SessionState& session, const SiteFinderState& sites, UtcSeconds now,
             std::vector<Intent>& intents);
 
  private:
-  void draw_nav(const CourseState& courses, const BookingState& session, std::vector<Intent>& intents);
+  void draw_nav(const CourseState& courses, const SessionState& session, std::vector<Intent>& intents);
   void draw_catalog(const CourseState& courses, std::vector<Intent>& intents);
-  void draw_detail(const CourseState& courses, const BookingState& session, std::vector<Intent>& intents);
+  void draw_detail(const CourseState& courses, const SessionState& session, std::vector<Intent>& intents);
   void draw_mine(const CourseState& courses, std::vector<Intent>& intents);
   void draw_requests(const CourseState& courses, std::vector<Intent>& intents);
   void draw_request_form(const SiteFinderState& sites, UtcSeconds now, std::vector<Intent>& intents);
@@ -32,7 +31,7 @@ class CourseViews {
   TouchScroll list_scroll_;  // finger scrolling of the catalog
   LectureForm form_;
   /// Per request being reviewed: the time to schedule and the reason to decline (one at a time).
-  std::int64_t reviewing_ = 0;
+  LectureRequestId reviewing_;
   char schedule_at_[20] = {}, reason_[200] = {};
 };
 

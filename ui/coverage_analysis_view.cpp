@@ -129,8 +129,8 @@ void draw_where_next(const CoverageAnalysisState& state, std::vector<Intent>& in
 
 }  // namespace
 
-void draw_staff_nav(const BookingState& session, std::vector<Intent>& intents) {
-  const bool coverage = session.screen == Screen::coverage;
+void draw_staff_nav(Screen screen, std::vector<Intent>& intents) {
+  const bool coverage = screen == Screen::coverage;
   if (!coverage ? primary_button(tr(Text::staff_nav_site)) : secondary_button(tr(Text::staff_nav_site)))
     intents.push_back(ShowScreen{Screen::staff});
   mark_last_item("staff_nav_site");

@@ -4,7 +4,6 @@
 #pragma once
 #include <vector>
 
-#include "app/bookings/bookings.h"
 #include "app/coverage/coverage_analysis.h"
 #include "app/intent.h"
 
@@ -12,7 +11,7 @@ namespace gongyou::ui {
 
 /// The two staff pages' switch (site schedule, coverage), drawn at the top of the coverage page (the site schedule
 /// has its own way here, next to the site's name).
-void draw_staff_nav(const BookingState& session, std::vector<Intent>& intents);
+void draw_staff_nav(Screen screen, std::vector<Intent>& intents);
 
 /// The coverage screen.
 void draw_coverage_analysis(const CoverageAnalysisState& state, std::vector<Intent>& intents);

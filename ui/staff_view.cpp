@@ -22,7 +22,7 @@ void coverage_button(std::vector<Intent>& intents) {
 
 /// A boxed note when the statutory holiday table no longer covers the coming month: "PH" hours past it count
 /// only the fixed-date holidays (core/public_holidays.h), and staff should know before visitors find a site shut.
-void holiday_table_notice(const BookingState& state) {
+void holiday_table_notice(const StaffDeskState& state) {
   if (state.holiday_table == HolidayTableReach::covers) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 230, 255));
   ImGui::BeginChild("##holiday_table", ImVec2(0, 0),
@@ -39,7 +39,7 @@ void holiday_table_notice(const BookingState& state) {
 
 }  // namespace
 
-void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
+void StaffView::draw(const StaffDeskState& state, std::vector<Intent>& intents) {
   if (!state.site) {
     holiday_table_notice(state);
     ImGui::TextWrapped("%s", tr(Text::staff_pick_site));
@@ -105,7 +105,7 @@ void StaffView::draw(const BookingState& state, std::vector<Intent>& intents) {
                 format_time(shanghai_time(row.slot.end)).c_str(), row.slot.booked, row.slot.capacity);
     ImGui::PopStyleColor();
     for (const Booking& b : row.bookings) {
-      ImGui::PushID(static_cast<int>(b.id));
+      ImGui::PushID(static_cast<int>(b.id.value));
       ImGui::AlignTextToFramePadding();
       if (b.group_size > 1) {
         char group[32];

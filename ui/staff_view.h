@@ -3,7 +3,7 @@
 #pragma once
 #include <vector>
 
-#include "app/bookings/bookings.h"
+#include "app/bookings/staff_desk.h"
 #include "app/intent.h"
 
 namespace gongyou::ui {
@@ -11,7 +11,7 @@ namespace gongyou::ui {
 /// The staff screen; keeps the template being edited between frames.
 class StaffView {
  public:
-  void draw(const BookingState& state, std::vector<Intent>& intents);
+  void draw(const StaffDeskState& state, std::vector<Intent>& intents);
 
  private:
   TemplateForm form_;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/ids.h"
 #include "imgui.h"
 
 namespace gongyou::ui {
@@ -21,6 +22,11 @@ struct TestMark {
 void begin_test_marks();
 /// Marks the last submitted item, when it is visible (scrolled into its window), as a user could click it.
 void mark_last_item(const char* name, std::int64_t id = 0);
+/// mark_last_item() for the object a typed id names.
+template <class Tag>
+void mark_last_item(const char* name, Id<Tag> id) {
+  mark_last_item(name, id.value);
+}
 /// The marks of this frame.
 const std::vector<TestMark>& test_marks();
 

@@ -8,20 +8,21 @@
 
 #include <algorithm>
 #include <cstring>
-#include <nlohmann/json.hpp>
 #include <optional>
 
+#include "app/app.h"
+#include "app/event_queue.h"
 #include "backends/imgui_impl_opengl3.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "tools/demo_data/huian_demo.h"
+#include "ui/app_shell.h"
 #include "ui/draw_fingerprint.h"
 #include "ui/i18n.h"
-#include "ui/site_panel.h"
 #include "ui/test_marks.h"
+#include "ui/test_state.h"
 #include "ui/theme.h"
 #include "ui/touch_scroll.h"
-#include "app/app.h"
-#include "app/event_queue.h"
 #include "wasm/platform/browser.h"
 #include "wasm/platform/canvas_font.h"
 #include "wasm/platform/leaflet_map_view.h"
@@ -41,7 +42,7 @@ constexpr double kInitialZoom = 11.5;
 struct Runtime {
   std::optional<platform::LeafletMapView> map;
   std::optional<App> app;
-  ui::SitePanel panel;
+  ui::AppShell shell;
   std::vector<Intent> intents;
   EventQueue<PlatformEvent> events;  // handling one may raise another (Leaflet reports a fly_to at once)
   std::vector<float> ui_rects, published_rects;
@@ -78,123 +79,6 @@ void collect_ui_rects(std::vector<float>& out) {
     if (!(w->Active || w->WasActive) || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
     out.insert(out.end(), {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
   }
-}
-
-/// Characters of the loaded sites that were drawn without ink (the browser found no face for them).
-int missing_glyphs(const SiteFinderState& s) {
-  ImFont* font = ImGui::GetFont();
-  int missing = 0;
-  auto check = [&](const std::string& text) {
-    const char* p = text.c_str();
-    while (*p) {
-      unsigned int c = 0;
-      p += ImTextCharFromUtf8(&c, p, nullptr);
-      if (c <= 0x7F || c == 0x3000) continue;  // ASCII and the ideographic space
-      const ImFontGlyph* glyph = font->GetFontBaked(ImGui::GetFontSize())->FindGlyphNoFallback(static_cast<ImWchar>(c));
-      if (!glyph || !glyph->Visible) ++missing;
-    }
-  };
-  check(s.query());
-  for (const ListedSite& row : s.listed()) {
-    check(row.site->name);
-    check(row.site->address);
-    check(row.site->town);
-  }
-  return missing;
-}
-
-void publish_test_state() {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const ui::DrawnRow& r : g_rt->panel.drawn_rows())
-    rows.push_back({{"id", r.site.value}, {"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y}});
-  const SiteFinderState& s = g_rt->app->state();
-  const Site* selected = s.selected();
-  nlohmann::json state{{"frames", ImGui::GetFrameCount()},
-                       {"sites", s.site_count()},
-                       {"listed", s.listed().size()},
-                       {"query", s.query()},
-                       {"listed_names", [&] {
-                          nlohmann::json names = nlohmann::json::array();
-                          for (std::size_t i = 0; i < s.listed().size() && i < 20; ++i) names.push_back(s.listed()[i].site->name);
-                          return names;
-                        }()},
-                       {"selected", selected ? nlohmann::json(selected->id.value) : nlohmann::json(nullptr)},
-                       {"rows", rows}};
-  auto rect = [](ImRect r) { return nlohmann::json{{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}}; };
-  state["near_me_button"] = rect(g_rt->panel.near_me_rect());
-  state["search_field"] = rect(g_rt->panel.search_rect());
-  state["missing_glyphs"] = missing_glyphs(s);
-  nlohmann::json marks = nlohmann::json::array();
-  for (const ui::TestMark& m : ui::test_marks())
-    marks.push_back({{"name", m.name}, {"id", m.id}, {"x", m.min.x}, {"y", m.min.y}, {"w", m.max.x - m.min.x},
-                     {"h", m.max.y - m.min.y}, {"active", m.active},
-                     {"focused", m.focused}});
-  state["marks"] = marks;
-  state["id_conflicts"] = GImGui->DebugDrawIdConflictsCount;
-  const BookingState& b = g_rt->app->bookings();
-  static constexpr const char* kScreens[] = {"sites", "slots", "my_bookings", "staff", "courses", "coverage"};
-  state["screen"] = kScreens[static_cast<int>(b.screen)];
-  state["signed_in"] = b.user ? nlohmann::json(b.user->username) : nlohmann::json(nullptr);
-  state["auth_open"] = b.auth_open;
-  state["offline"] = s.offline();
-  state["language"] = ui::language() == ui::Language::en ? "en" : "zh-CN";
-  state["group_size"] = b.group_size;
-  state["feedback"] = b.feedback ? nlohmann::json(b.feedback->code) : nlohmann::json(nullptr);
-  nlohmann::json slots = nlohmann::json::array();
-  for (const Slot& slot : b.slots) slots.push_back({{"id", slot.id}, {"start", slot.start.value}, {"remaining", slot.remaining}});
-  state["slots"] = slots;
-  static constexpr const char* kStatuses[] = {"confirmed", "waitlisted", "cancelled", "checked_in", "no_show",
-                                                   "pending",   "denied",     "unknown"};
-  auto status_name = [](BookingStatus st) { return kStatuses[static_cast<int>(st)]; };
-  nlohmann::json mine = nlohmann::json::array();
-  for (const Booking& booking : b.my_bookings)
-    mine.push_back({{"id", booking.id}, {"slot_id", booking.slot_id}, {"status", status_name(booking.status)}});
-  state["my_bookings"] = mine;
-  nlohmann::json roster = nlohmann::json::array();
-  for (const RosterSlot& row : b.roster)
-    for (const Booking& booking : row.bookings)
-      roster.push_back({{"id", booking.id}, {"slot_id", booking.slot_id}, {"status", status_name(booking.status)}});
-  state["roster"] = roster;
-  const CourseState& c = g_rt->app->courses();
-  static constexpr const char* kCourseViews[] = {"catalog", "detail", "mine", "requests", "request_form", "staff_requests"};
-  nlohmann::json course_list = nlohmann::json::array(), my_courses = nlohmann::json::array(),
-                 requests = nlohmann::json::array();
-  for (const Course& course : c.list) course_list.push_back({{"id", course.id}, {"title", course.title}});
-  for (const Enrollment& e : c.mine)
-    my_courses.push_back({{"id", e.course.id}, {"status", e.status}, {"done", e.lessons_done}});
-  for (const auto* list : {&c.my_requests, &c.staff_requests})
-    for (const LectureRequest& r : *list) requests.push_back({{"id", r.id}, {"status", r.status}, {"topic", r.topic}});
-  state["courses"] = {{"view", kCourseViews[static_cast<int>(c.view)]}, {"list", course_list},
-                      {"categories", c.categories.size()}, {"more", !c.next_cursor.empty()},
-                      {"detail", c.detail ? nlohmann::json(c.detail->course.id) : nlohmann::json(nullptr)},
-                      {"mine", my_courses}, {"requests", requests}};
-  state["pass"] = b.pass ? nlohmann::json(b.pass->token) : nlohmann::json(nullptr);
-  state["origin"] = s.origin_kind() == OriginKind::user_location ? "user" : "map_center";
-  state["geolocation_error"] = s.geolocation_error() ? static_cast<int>(*s.geolocation_error()) : 0;
-  if (const ClusterMap& clusters = g_rt->app->cluster_map(); clusters.active()) {
-    nlohmann::json markers = nlohmann::json::array();
-    for (const MapMarker& m : clusters.markers())
-      markers.push_back({m.count, m.count == 1 ? m.site.value : 0, m.position.lat, m.position.lon});
-    state["cluster_map"] = {{"total", clusters.size()}, {"shown", clusters.shown_count()},
-                            {"rings", clusters.rings_visible()}, {"markers", markers}};
-  }
-  state["coverage"] = {{"on", s.coverage_on()}, {"drawn", s.coverage_drawn()}};
-  state["presented"] = g_rt->frames_presented;  // frames rendered to the canvas (the others looked the same)
-  const CoverageAnalysisState& a = g_rt->app->coverage_analysis();
-  nlohmann::json towns = nlohmann::json::array(), suggestions = nlohmann::json::array();
-  for (const TownCoverageRow& t : a.towns) towns.push_back({{"town", t.town}, {"members", t.members}, {"covered", t.covered}});
-  for (const SuggestionRow& r : a.suggestions)
-    suggestions.push_back({{"lat", r.position.lat}, {"lon", r.position.lon}, {"members_added", r.members_added}});
-  state["coverage_analysis"] = {{"towns", towns}, {"k", a.k}, {"suggestions", suggestions}, {"on_map", a.on_map},
-                                {"loading", a.towns_loading || a.suggestions_loading}};
-  if (selected) {
-    state["selected_position"] = {selected->position.lat, selected->position.lon};
-    state["selected_name"] = selected->name;
-    state["selected_address"] = selected->address;
-  }
-  if (const auto shared = s.shared()) state["shared"] = shared->value;
-  // Replace, never throw, on bad UTF-8 (a C++ throw in the wasm build aborts the frame as a bare number).
-  platform::publish_test_state(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 /// Renders the frame to the canvas, unless it would look exactly like the one shown (see ui/draw_fingerprint.h):
@@ -235,8 +119,7 @@ void frame() {
   ImGui::NewFrame();
   ui::begin_test_marks();
   ui::begin_touch_frame();
-  rt.panel.draw(rt.app->state(), rt.app->bookings(), rt.app->courses(), rt.app->coverage_analysis(), platform::now_utc(),
-                io.DisplaySize, rt.intents);
+  rt.shell.draw(*rt.app, io.DisplaySize, rt.intents);
   ImGui::Render();
   collect_ui_rects(rt.ui_rects);
   present(*ImGui::GetDrawData(), canvas_area(rt.ui_rects, m.css_width, m.css_height, m.pixel_ratio, kCanvasMargin),
@@ -247,7 +130,7 @@ void frame() {
   if (ui::touch_gliding()) rt.frames_left = std::max(rt.frames_left, 2);  // a flicked list still moves
   rt.intents.clear();
 
-  if (const ImVec2 insets = rt.panel.map_insets(); insets.x != rt.published_insets.x || insets.y != rt.published_insets.y) {
+  if (const ImVec2 insets = rt.shell.map_insets(); insets.x != rt.published_insets.x || insets.y != rt.published_insets.y) {
     rt.map->set_ui_insets(insets.x, insets.y);
     rt.published_insets = insets;
   }
@@ -264,7 +147,7 @@ void frame() {
     rt.first_frame_drawn = true;
     platform::mark_first_frame();
   }
-  if (rt.test_hook) publish_test_state();
+  if (rt.test_hook) platform::publish_test_state(ui::test_state_json(*rt.app, rt.shell, {rt.frames_presented}));
 
   // Keep going while ImGui still has queued input (it trickles one press per frame) or frames are owed.
   if (--rt.frames_left > 0 || !GImGui->InputEventsQueue.empty()) platform::request_animation_frame(frame);
@@ -291,9 +174,9 @@ int main() {
   }
   ImGui_ImplOpenGL3_Init("#version 300 es");
   g_rt->map.emplace(kInitialCenter, kInitialZoom);
-  AppServices services = platform::app_services();
+  PlatformServices services = platform::platform_services();
   if (services.load_setting(kLanguageSetting) == "en") ui::set_language(ui::Language::en);
-  g_rt->app.emplace(*g_rt->map, std::move(services));
+  g_rt->app.emplace(*g_rt->map, std::move(services), demo::huian_region());  // the demo deployment's county
   g_rt->test_hook = platform::test_hook_requested();
   // Dear ImGui's programmer-error popup for duplicate ids is for tests, never for workers.
   io.ConfigDebugHighlightIdConflicts = g_rt->test_hook;

@@ -12,35 +12,13 @@ namespace {
 using json = nlohmann::json;
 using namespace json_fields;
 
-BookingStatus status_from(const std::string& s) {
-  if (s == "confirmed") return BookingStatus::confirmed;
-  if (s == "waitlisted") return BookingStatus::waitlisted;
-  if (s == "cancelled") return BookingStatus::cancelled;
-  if (s == "checked_in") return BookingStatus::checked_in;
-  if (s == "no_show") return BookingStatus::no_show;
-  if (s == "pending") return BookingStatus::pending;
-  if (s == "denied") return BookingStatus::denied;
-  return BookingStatus::unknown;
-}
-
 }  // namespace
-
-std::optional<User> user_from_json(const json& j) {
-  User u;
-  if (!j.is_object() || !get_int(j, "id", u.id)) return std::nullopt;
-  u.username = get_string(j, "username");
-  u.display_name = get_string(j, "display_name");
-  u.admin = get_string(j, "role") == "admin";
-  return u;
-}
 
 std::optional<Slot> slot_from_json(const json& j) {
   Slot s;
-  if (!j.is_object() || !get_int(j, "id", s.id) || !get_time(j, "start", s.start) || !get_time(j, "end", s.end))
+  if (!j.is_object() || !get_id(j, "id", s.id) || !get_time(j, "start", s.start) || !get_time(j, "end", s.end))
     return std::nullopt;
-  std::int64_t site = 0;
-  get_int(j, "site_id", site);
-  s.site_id = site;
+  get_id(j, "site_id", s.site_id);
   s.capacity = get_int_or(j, "capacity", 0);
   s.booked = get_int_or(j, "booked", 0);
   s.remaining = get_int_or(j, "remaining", s.capacity - s.booked);
@@ -49,21 +27,23 @@ std::optional<Slot> slot_from_json(const json& j) {
   s.max_group = get_int_or(j, "max_group", 1);
   s.approval_required = get_bool(j, "approval_required");
   if (auto mine = j.find("my_booking"); mine != j.end() && mine->is_object()) {
-    std::int64_t id = 0;
-    if (get_int(*mine, "id", id)) s.my_booking_id = id;
-    s.my_status = get_string(*mine, "status");
+    BookingId id;
+    if (get_id(*mine, "id", id)) s.my_booking_id = id;
+    s.my_status = parse_booking_status(get_string(*mine, "status"));
   }
   return s;
 }
 
 std::optional<Booking> booking_from_json(const json& j) {
   Booking b;
-  if (!j.is_object() || !get_int(j, "id", b.id) || !get_time(j, "start", b.start) || !get_time(j, "end", b.end))
+  if (!j.is_object() || !get_id(j, "id", b.id) || !get_time(j, "start", b.start) || !get_time(j, "end", b.end))
     return std::nullopt;
-  get_int(j, "slot_id", b.slot_id);
-  get_int(j, "site_id", b.site_id);
+  const auto status = parse_booking_status(get_string(j, "status"));
+  if (!status) return std::nullopt;
+  b.status = *status;
+  get_id(j, "slot_id", b.slot_id);
+  get_id(j, "site_id", b.site_id);
   b.site_name = get_string(j, "site_name");
-  b.status = status_from(get_string(j, "status"));
   b.waitlist_position = get_int_or(j, "waitlist_position", 0);
   b.group_size = get_int_or(j, "group_size", 1);
   b.reason = get_string(j, "reason");
@@ -73,7 +53,7 @@ std::optional<Booking> booking_from_json(const json& j) {
 
 std::optional<DoorPass> pass_from_json(const json& j) {
   DoorPass p;
-  if (!j.is_object() || !get_int(j, "booking_id", p.booking_id) || !get_time(j, "valid_from", p.valid_from) ||
+  if (!j.is_object() || !get_id(j, "booking_id", p.booking_id) || !get_time(j, "valid_from", p.valid_from) ||
       !get_time(j, "valid_until", p.valid_until))
     return std::nullopt;
   p.token = get_string(j, "token");
@@ -83,7 +63,7 @@ std::optional<DoorPass> pass_from_json(const json& j) {
 
 std::optional<Notification> notification_from_json(const json& j) {
   Notification n;
-  if (!j.is_object() || !get_int(j, "id", n.id)) return std::nullopt;
+  if (!j.is_object() || !get_id(j, "id", n.id)) return std::nullopt;
   n.kind = get_string(j, "kind");
   n.message = get_string(j, "message");
   n.read = get_bool(j, "read");
@@ -112,19 +92,6 @@ json to_json(const TemplateForm& form) {
     if (form.weekdays[d]) days.push_back(d);
   return json{{"weekdays", days}, {"open", form.open}, {"close", form.close},
               {"slot_minutes", form.slot_minutes}, {"capacity", form.capacity}};
-}
-
-ApiError api_error(int status, const std::string& body) {
-  ApiError e{status, status == 0 ? "network" : "http_" + std::to_string(status), ""};
-  const json j = parse_json_or_discarded(body);
-  if (j.is_object()) {
-    auto err = j.find("error");
-    if (err != j.end() && err->is_object()) {
-      if (auto c = get_string(*err, "code"); !c.empty()) e.code = c;
-      e.message = get_string(*err, "message");
-    }
-  }
-  return e;
 }
 
 }  // namespace gongyou

@@ -10,8 +10,8 @@ using namespace json_fields;
 
 std::optional<CourseCategory> category_from_json(const json& j) {
   CourseCategory c;
-  if (!j.is_object() || !get_int(j, "id", c.id)) return std::nullopt;
-  get_int(j, "parent_id", c.parent_id);
+  if (!j.is_object() || !get_id(j, "id", c.id)) return std::nullopt;
+  get_id(j, "parent_id", c.parent_id);
   c.name = get_string(j, "name");
   c.course_count = get_int_or(j, "course_count", 0);
   return c;
@@ -19,9 +19,9 @@ std::optional<CourseCategory> category_from_json(const json& j) {
 
 std::optional<Course> course_from_json(const json& j) {
   Course c;
-  if (!j.is_object() || !get_int(j, "id", c.id)) return std::nullopt;
-  get_int(j, "category_id", c.category_id);
-  get_int(j, "site_id", c.site_id);
+  if (!j.is_object() || !get_id(j, "id", c.id)) return std::nullopt;
+  get_id(j, "category_id", c.category_id);
+  get_id(j, "site_id", c.site_id);
   c.title = get_string(j, "title");
   c.teacher = get_string(j, "teacher");
   c.summary = get_string(j, "summary");
@@ -35,7 +35,7 @@ std::optional<Course> course_from_json(const json& j) {
   c.waitlist = get_int_or(j, "waitlist", 0);
   get_time(j, "starts_at", c.starts_at);
   get_time(j, "ends_at", c.ends_at);
-  if (auto mine = j.find("my_enrollment"); mine != j.end() && mine->is_object()) c.my_status = get_string(*mine, "status");
+  if (auto mine = j.find("my_enrollment"); mine != j.end() && mine->is_object()) c.my_status = parse_booking_status(get_string(*mine, "status"));
   return c;
 }
 
@@ -67,7 +67,9 @@ std::optional<Enrollment> enrollment_from_json(const json& j) {
   if (course_it == j.end()) return std::nullopt;
   auto course = course_from_json(*course_it);
   if (!course) return std::nullopt;
-  Enrollment e{std::move(*course), get_string(j, "status"), get_int_or(j, "waitlist_position", 0),
+  const auto status = parse_booking_status(get_string(j, "status"));
+  if (!status) return std::nullopt;
+  Enrollment e{std::move(*course), *status, get_int_or(j, "waitlist_position", 0),
                get_int_or(j, "lessons_done", 0), get_int_or(j, "lessons_total", 0), {}};
   if (auto done = j.find("done_lessons"); done != j.end() && done->is_array())
     for (const json& i : *done)
@@ -77,14 +79,16 @@ std::optional<Enrollment> enrollment_from_json(const json& j) {
 
 std::optional<LectureRequest> lecture_request_from_json(const json& j) {
   LectureRequest r;
-  if (!j.is_object() || !get_int(j, "id", r.id)) return std::nullopt;
-  get_int(j, "course_id", r.course_id);
+  if (!j.is_object() || !get_id(j, "id", r.id)) return std::nullopt;
+  const auto status = parse_lecture_status(get_string(j, "status"));
+  if (!status) return std::nullopt;
+  r.status = *status;
+  get_id(j, "course_id", r.course_id);
   if (auto who = j.find("requester"); who != j.end() && who->is_object()) r.requester = get_string(*who, "display_name");
   r.topic = get_string(j, "topic");
   r.address = get_string(j, "address");
   r.town = get_string(j, "town");
   r.note = get_string(j, "note");
-  r.status = get_string(j, "status");
   r.reason = get_string(j, "reason");
   r.audience_size = get_int_or(j, "audience_size", 0);
   if (auto dates = j.find("preferred_dates"); dates != j.end() && dates->is_array())

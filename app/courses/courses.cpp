@@ -11,10 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/site.h"
-#include "app/app.h"
-#include "app/bookings/bookings.h"
 #include "app/sites/site_links.h"  // url_encode
+#include "app/json_fields.h"
+#include "core/site.h"
 
 namespace gongyou {
 namespace {
@@ -32,9 +31,11 @@ bool needs_account(CourseView view) {
          view == CourseView::staff_requests;
 }
 
-std::string course_path(std::int64_t id, const char* suffix = "") {
-  return "/api/v1/courses/" + std::to_string(id) + suffix;
+std::string course_path(CourseId id, const char* suffix = "") {
+  return "/api/v1/courses/" + std::to_string(id.value) + suffix;
 }
+
+std::string my_course_path(CourseId id) { return "/api/v1/me/courses/" + std::to_string(id.value); }
 
 }  // namespace
 
@@ -42,13 +43,13 @@ std::string course_path(std::int64_t id, const char* suffix = "") {
 // [SECTION] CourseState queries
 //-------------------------------------------------------------------------------------------------
 
-const Enrollment* CourseState::enrollment(std::int64_t course_id) const {
+const Enrollment* CourseState::enrollment(CourseId course_id) const {
   for (const Enrollment& e : mine)
     if (e.course.id == course_id) return &e;
   return nullptr;
 }
 
-const std::string& CourseState::category_name(std::int64_t id) const {
+const std::string& CourseState::category_name(CategoryId id) const {
   static const std::string none;
   for (const CourseCategory& c : categories)
     if (c.id == id) return c.name;
@@ -59,11 +60,9 @@ const std::string& CourseState::category_name(std::int64_t id) const {
 // [SECTION] Views and the catalog
 //-------------------------------------------------------------------------------------------------
 
-Courses::Courses(Bookings& session) : session_(session) {}
-
 void Courses::show(CourseView view) {
   state_.view = view;
-  if (needs_account(view) && !session_.state().user) return session_.open_auth(false);
+  if (needs_account(view) && !session_.require_account()) return;
   refresh();
 }
 
@@ -83,7 +82,7 @@ void Courses::refresh() {
       break;
     case CourseView::staff_requests: load_staff(); break;
   }
-  if (session_.state().user && state_.view != CourseView::mine) load_mine();  // enrollment marks in lists
+  if (session_.signed_in() && state_.view != CourseView::mine) load_mine();  // enrollment marks in lists
 }
 
 void Courses::session_changed(bool on_screen) {
@@ -91,7 +90,7 @@ void Courses::session_changed(bool on_screen) {
   state_.my_requests.clear();
   state_.staff_requests.clear();
   state_.dashboard.clear();
-  if (needs_account(state_.view) && !session_.state().user) state_.view = CourseView::catalog;
+  if (needs_account(state_.view) && !session_.signed_in()) state_.view = CourseView::catalog;
   if (on_screen) refresh();
 }
 
@@ -102,21 +101,21 @@ void Courses::load_categories() {
   });
 }
 
-void Courses::set_category(std::int64_t category) {
+void Courses::set_category(CategoryId category) {
   if (state_.category == category) return;
   state_.category = category;
   reload_list();
 }
 
-void Courses::set_query(const std::string& text) {
-  if (state_.query == text) return;
-  state_.query = text;
+void Courses::apply(const SetCourseQuery& i) {
+  if (state_.query == i.text) return;
+  state_.query = i.text;
   reload_list();
 }
 
-void Courses::set_sort(CourseSort sort) {
-  if (state_.sort == sort) return;
-  state_.sort = sort;
+void Courses::apply(const SetCourseSort& i) {
+  if (state_.sort == i.sort) return;
+  state_.sort = i.sort;
   reload_list();
 }
 
@@ -129,14 +128,14 @@ void Courses::reload_list() {
   load_page();
 }
 
-void Courses::load_more() {
+void Courses::apply(const LoadMoreCourses&) {
   if (!state_.list_loading && !state_.next_cursor.empty()) load_page();
 }
 
 void Courses::load_page() {
   std::string url = "/api/v1/courses?limit=" + std::to_string(kPageSize) + "&sort=" +
                     kSortNames[static_cast<int>(state_.sort)];
-  if (state_.category) url += "&category=" + std::to_string(state_.category);
+  if (state_.category) url += "&category=" + std::to_string(state_.category.value);
   if (!state_.query.empty()) url += "&q=" + url_encode(state_.query);
   if (!state_.next_cursor.empty()) url += "&cursor=" + url_encode(state_.next_cursor);
   state_.list_loading = true;
@@ -151,7 +150,7 @@ void Courses::load_page() {
   });
 }
 
-void Courses::open_course(std::int64_t course) {
+void Courses::open_course(CourseId course) {
   state_.view = CourseView::detail;
   state_.opened_course = course;
   if (!state_.detail || state_.detail->course.id != course) state_.detail.reset();
@@ -163,7 +162,7 @@ void Courses::open_course(std::int64_t course) {
     state_.detail = std::move(*detail);
     replace_course(state_.detail->course);
   });
-  if (session_.state().user) load_mine();
+  if (session_.signed_in()) load_mine();
 }
 
 void Courses::replace_course(const Course& course) {
@@ -175,13 +174,14 @@ void Courses::replace_course(const Course& course) {
 // [SECTION] Enrollment and progress
 //-------------------------------------------------------------------------------------------------
 
-void Courses::enroll(std::int64_t course, bool waitlist) {
-  if (!session_.state().user) return session_.open_auth(false);
+void Courses::apply(const Enroll& i) {
+  const CourseId course = i.course;
+  if (!session_.require_account()) return;
   if (state_.busy) return;
   state_.busy = true;
   if (enroll_key_.empty()) enroll_key_ = session_.new_key();
   session_.call(
-      "POST", course_path(course, "/enrollments"), json{{"waitlist", waitlist}}.dump(),
+      "POST", course_path(course, "/enrollments"), json{{"waitlist", i.waitlist}}.dump(),
       [this, course](const HttpResponse& r) {
         state_.busy = false;
         if (r.status == 0) return session_.fail(r);  // keep the key: a retry must not enroll twice
@@ -190,7 +190,7 @@ void Courses::enroll(std::int64_t course, bool waitlist) {
           return session_.say(Feedback::Kind::error, "course_full");
         if (r.status != 201) return session_.fail(r);
         const auto e = enrollment_from_json(parse_json_or_discarded(r.body));
-        const bool waiting = e && e->status == "waitlisted";
+        const bool waiting = e && e->status == BookingStatus::waitlisted;
         session_.say(Feedback::Kind::success, waiting ? "course_waitlisted" : "enrolled",
                      e ? e->waitlist_position : 0);
         open_course(course);
@@ -198,8 +198,8 @@ void Courses::enroll(std::int64_t course, bool waitlist) {
       enroll_key_);
 }
 
-void Courses::leave(std::int64_t course) {
-  session_.call("DELETE", "/api/v1/me/courses/" + std::to_string(course), "", [this, course](const HttpResponse& r) {
+void Courses::apply(const LeaveCourse& i) {
+  session_.call("DELETE", my_course_path(i.course), "", [this, course = i.course](const HttpResponse& r) {
     if (r.status != 200) return session_.fail(r);
     session_.say(Feedback::Kind::info, "left_course");
     if (state_.view == CourseView::detail) open_course(course);
@@ -207,9 +207,9 @@ void Courses::leave(std::int64_t course) {
   });
 }
 
-void Courses::mark_lesson(std::int64_t course, int lesson, bool done) {
-  const std::string path = "/api/v1/me/courses/" + std::to_string(course) + "/lessons/" + std::to_string(lesson);
-  session_.call("PUT", path, json{{"done", done}}.dump(), [this](const HttpResponse& r) {
+void Courses::apply(const MarkLesson& i) {
+  const std::string path = my_course_path(i.course) + "/lessons/" + std::to_string(i.lesson);
+  session_.call("PUT", path, json{{"done", i.done}}.dump(), [this](const HttpResponse& r) {
     if (r.status != 200) return session_.fail(r);
     auto updated = enrollment_from_json(parse_json_or_discarded(r.body));
     if (!updated) return;
@@ -219,9 +219,10 @@ void Courses::mark_lesson(std::int64_t course, int lesson, bool done) {
 }
 
 void Courses::load_mine() {
-  if (!session_.state().user) return;
-  session_.call("GET", "/api/v1/me/courses", "", [this](const HttpResponse& r) {
-    if (r.status != 200) return;  // a failed background refresh keeps what is shown
+  if (!session_.signed_in()) return;
+  const UserId user = session_.state().user->id;
+  session_.call("GET", "/api/v1/me/courses", "", [this, user](const HttpResponse& r) {
+    if (r.status != 200 || !session_.is_signed_in_as(user)) return;  // a failed refresh keeps what is shown
     state_.mine = decode_items<Enrollment>(parse_json_or_discarded(r.body), enrollment_from_json);
   });
 }
@@ -230,8 +231,9 @@ void Courses::load_mine() {
 // [SECTION] Lecture requests
 //-------------------------------------------------------------------------------------------------
 
-void Courses::submit_request(const LectureForm& form) {
-  if (!session_.state().user) return session_.open_auth(false);
+void Courses::apply(const SubmitLectureRequest& i) {
+  const LectureForm& form = i.form;
+  if (!session_.require_account()) return;
   if (!form.place) return session_.say(Feedback::Kind::error, "pick_place");
   if (state_.busy) return;
   json dates = json::array();
@@ -240,7 +242,7 @@ void Courses::submit_request(const LectureForm& form) {
   json body{{"topic", form.topic},       {"preferred_dates", dates}, {"audience_size", form.audience_size},
             {"lat", form.place->lat},    {"lon", form.place->lon},   {"address", form.address},
             {"note", form.note}};
-  body["course_id"] = form.course_id ? json(form.course_id) : json(nullptr);
+  body["course_id"] = form.course_id ? json(form.course_id.value) : json(nullptr);
   state_.busy = true;
   session_.call(
       "POST", "/api/v1/lecture-requests", body.dump(),
@@ -266,7 +268,14 @@ void Courses::load_staff() {
     state_.staff_requests = decode_items<LectureRequest>(parse_json_or_discarded(r.body), lecture_request_from_json);
     // What staff still have to act on comes first, newest first within each group.
     auto open = [](const LectureRequest& q) {
-      return q.status == "pending" ? 0 : q.status == "accepted" ? 1 : q.status == "scheduled" ? 2 : 3;
+      switch (q.status) {
+        case LectureStatus::pending: return 0;
+        case LectureStatus::accepted: return 1;
+        case LectureStatus::scheduled: return 2;
+        case LectureStatus::declined:
+        case LectureStatus::delivered: break;
+      }
+      return 3;
     };
     std::stable_sort(state_.staff_requests.begin(), state_.staff_requests.end(),
                      [&](const LectureRequest& a, const LectureRequest& b) { return open(a) < open(b); });
@@ -281,11 +290,12 @@ void Courses::load_staff() {
   });
 }
 
-void Courses::decide(const LectureDecision& d) {
+void Courses::apply(const DecideLectureRequest& i) {
+  const LectureDecision& d = i.decision;
   json body{{"action", d.action}};
   if (d.action == "schedule") body["scheduled_at"] = d.scheduled_at;
   if (d.action == "decline") body["reason"] = d.reason;
-  session_.call("POST", "/api/v1/admin/lecture-requests/" + std::to_string(d.request) + "/decision", body.dump(),
+  session_.call("POST", "/api/v1/admin/lecture-requests/" + std::to_string(d.request.value) + "/decision", body.dump(),
                 [this](const HttpResponse& r) {
                   if (r.status != 200) return session_.fail(r);
                   session_.say(Feedback::Kind::success, "decision_saved");

@@ -1,19 +1,18 @@
 // app/courses/courses.h — the course classroom (中心学堂), my courses, and lecture requests (送课上门): their
 // state (CourseState, read by views) and their controller (Courses, changed by intents). Platform-free:
-// talks to the API (docs/api-courses.md) through the session of Bookings.
+// talks to the API (docs/api-courses.md) through the Session.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/units.h"
 #include "app/courses/course_model.h"
+#include "app/session.h"
+#include "app/type_list.h"
+#include "core/units.h"
 
 namespace gongyou {
-
-class Bookings;
-struct HttpResponse;
 
 /// What the classroom screen shows.
 enum class CourseView : std::uint8_t { catalog, detail, mine, requests, request_form, staff_requests };
@@ -23,7 +22,7 @@ enum class CourseSort : std::uint8_t { title, newest, popular };
 
 /// A lecture request being written.
 struct LectureForm {
-  std::int64_t course_id = 0;  ///< 0: a free topic
+  CourseId course_id;          ///< none (0): a free topic
   char topic[128] = {};
   char dates[3][11] = {};      ///< YYYY-MM-DD; empty ones are left out
   int audience_size = 50;
@@ -34,7 +33,7 @@ struct LectureForm {
 
 /// A staff decision on a lecture request.
 struct LectureDecision {
-  std::int64_t request = 0;
+  LectureRequestId request;
   std::string action;        ///< "accept", "schedule" or "decline"
   std::string scheduled_at;  ///< ISO-8601, for "schedule"
   std::string reason;        ///< for "decline"
@@ -44,14 +43,14 @@ struct LectureDecision {
 struct CourseState {
   CourseView view = CourseView::catalog;
   std::vector<CourseCategory> categories;
-  std::int64_t category = 0;  ///< 0: all categories
+  CategoryId category;        ///< none (0): all categories
   std::string query;
   CourseSort sort = CourseSort::title;
   std::vector<Course> list;
   std::string next_cursor;    ///< empty: the list is complete
   bool list_loading = false;
   std::uint64_t list_revision = 0;  ///< increases when the list starts over (views reset their scroll)
-  std::int64_t opened_course = 0;  ///< the course the detail view shows (or is loading)
+  CourseId opened_course;     ///< the course the detail view shows (or is loading)
   std::optional<CourseDetail> detail;
   std::vector<Enrollment> mine;
   std::vector<LectureRequest> my_requests, staff_requests;
@@ -59,47 +58,64 @@ struct CourseState {
   bool busy = false;          ///< an enrollment or request is on its way
 
   /// The caller's enrollment in a course, if loaded.
-  const Enrollment* enrollment(std::int64_t course_id) const;
+  const Enrollment* enrollment(CourseId course_id) const;
   /// The name of a category, or "".
-  const std::string& category_name(std::int64_t id) const;
+  const std::string& category_name(CategoryId id) const;
 };
+
+// ---- Intents (ui/course_views) ----
+struct SetCourseCategory { CategoryId category; };  ///< none: all
+struct SetCourseQuery { std::string text; };
+struct SetCourseSort { CourseSort sort; };
+struct LoadMoreCourses {};                    ///< the end of the catalog list came into view
+struct OpenCourse { CourseId course; };
+struct Enroll { CourseId course; bool waitlist; };
+struct LeaveCourse { CourseId course; };
+struct MarkLesson { CourseId course; int lesson; bool done; };
+struct SubmitLectureRequest { LectureForm form; };
+struct DecideLectureRequest { LectureDecision decision; };
+/// The classroom's intents (ShowCourses, which also changes the screen, is the shell's: app/app.h).
+using CourseIntents = TypeList<SetCourseCategory, SetCourseQuery, SetCourseSort, LoadMoreCourses, OpenCourse, Enroll,
+                               LeaveCourse, MarkLesson, SubmitLectureRequest, DecideLectureRequest>;
 
 /// The classroom controller.
 class Courses {
  public:
   /// Uses `session` for the token, 401 handling and feedback.
-  Courses(Bookings& session);
+  explicit Courses(Session& session) : session_(session) {}
 
   const CourseState& state() const { return state_; }
 
   /// Shows one view, loading what it needs (views that need an account ask to sign in).
   void show(CourseView view);
-  void set_category(std::int64_t category);
-  void set_query(const std::string& text);
-  void set_sort(CourseSort sort);
-  /// Loads the next page of the catalog (the list's end came into view).
-  void load_more();
-  void open_course(std::int64_t course);
-  void enroll(std::int64_t course, bool waitlist);
-  void leave(std::int64_t course);
-  void mark_lesson(std::int64_t course, int lesson, bool done);
-  void submit_request(const LectureForm& form);
-  void decide(const LectureDecision& decision);
+  void set_category(CategoryId category);
+  void open_course(CourseId course);
+  void apply(const SetCourseCategory& i) { set_category(i.category); }
+  void apply(const SetCourseQuery& i);
+  void apply(const SetCourseSort& i);
+  void apply(const LoadMoreCourses& i);
+  void apply(const OpenCourse& i) { open_course(i.course); }
+  void apply(const Enroll& i);
+  void apply(const LeaveCourse& i);
+  void apply(const MarkLesson& i);
+  void apply(const SubmitLectureRequest& i);
+  void apply(const DecideLectureRequest& i);
   /// Reloads what the current view shows (periodic refresh).
   void refresh();
   /// Someone signed in or out: forget the last user's data; reload when the classroom is on screen.
   void session_changed(bool on_screen);
+  /// Reloads my courses (signed in only).
+  void load_mine();
 
  private:
   void load_categories();
   void reload_list();
   void load_page();
-  void load_mine();
   void load_requests();
   void load_staff();
   void replace_course(const Course& course);
 
-  Bookings& session_;
+  Session& session_;
   CourseState state_;
   std::string enroll_key_;  ///< idempotency key of the enrollment on its way (kept for retries)
   std::uint64_t page_generation_ = 0;  ///< answers of an outdated list query are dropped

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/site.h"
-#include "app/app.h"
-#include "app/bookings/bookings.h"
 
 namespace gongyou {
 namespace {
@@ -28,8 +28,7 @@ std::string text_of(const nlohmann::json& j, const char* key) {
 }  // namespace
 
 void CoverageAnalysis::load() {
-  const BookingState& session = session_.state();
-  if (!session.user || !session.user->admin) return;
+  if (!session_.staff()) return;
   state_.towns_loading = true;
   session_.call("GET", "/api/v1/coverage/towns", "", [this](const HttpResponse& r) {
     state_.towns_loading = false;
@@ -47,8 +46,8 @@ void CoverageAnalysis::load() {
   load_suggestions();
 }
 
-void CoverageAnalysis::set_k(int k) {
-  k = std::clamp(k, kMinK, kMaxK);
+void CoverageAnalysis::apply(const SetSuggestionCount& i) {
+  const int k = std::clamp(i.k, kMinK, kMaxK);
   if (k == state_.k) return;
   state_.k = k;
   load_suggestions();
@@ -75,6 +74,6 @@ void CoverageAnalysis::load_suggestions() {
                 });
 }
 
-void CoverageAnalysis::export_geojson() { session_.download("/api/v1/coverage/export.geojson", "gongyou-coverage.geojson"); }
+void CoverageAnalysis::apply(const ExportCoverage&) { session_.download("/api/v1/coverage/export.geojson", "gongyou-coverage.geojson"); }
 
 }  // namespace gongyou

@@ -1,17 +1,24 @@
 // app/coverage/coverage_analysis.h — the staff coverage analysis screen (覆盖分析, docs/api-coverage.md): members within
 // 15 minutes per town, "where next" suggestions and the GeoJSON export. Its state (read by ui/coverage_analysis_view)
-// and its controller (changed by intents). Platform-free: talks to the API through the session of Bookings.
+// and its controller (changed by intents). Platform-free: talks to the API through the Session.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "app/session.h"
+#include "app/type_list.h"
 #include "core/units.h"
 
 namespace gongyou {
 
-class Bookings;
+// ---- Intents (ui/coverage_analysis_view) ----
+struct SetSuggestionCount { int k; };      ///< "where next": how many new sites to suggest (1..20)
+struct ShowSuggestionsOnMap { bool on; };  ///< show the suggestions as pins on the map, or hide them
+struct ExportCoverage {};                  ///< download the GeoJSON export
+/// The coverage analysis's intents.
+using CoverageIntents = TypeList<SetSuggestionCount, ShowSuggestionsOnMap, ExportCoverage>;
 
 /// One town of GET /coverage/towns.
 struct TownCoverageRow {
@@ -48,17 +55,17 @@ class CoverageAnalysis {
   static constexpr int kMinK = 1, kMaxK = 20;
 
   /// Uses `session` for the token, 401 handling, feedback and downloads.
-  explicit CoverageAnalysis(Bookings& session) : session_(session) {}
+  explicit CoverageAnalysis(Session& session) : session_(session) {}
   const CoverageAnalysisState& state() const { return state_; }
 
   /// Loads the towns and the suggestions (the screen was opened, or a refresh).
   void load();
   /// Asks for `k` suggestions (clamped to 1..20).
-  void set_k(int k);
+  void apply(const SetSuggestionCount& i);
   /// Shows or hides the suggestions as pins (the App draws them; see MapView::show_suggestions).
-  void set_on_map(bool on) { state_.on_map = on; }
+  void apply(const ShowSuggestionsOnMap& i) { state_.on_map = i.on; }
   /// Downloads GET /coverage/export.geojson as a file.
-  void export_geojson();
+  void apply(const ExportCoverage& i);
   /// Someone signed in or out: forget everything.
   void reset() { state_ = {}; }
   /// Called when new suggestions arrived (the App redraws its pins).
@@ -67,7 +74,7 @@ class CoverageAnalysis {
  private:
   void load_suggestions();
 
-  Bookings& session_;
+  Session& session_;
   CoverageAnalysisState state_;
   std::uint64_t suggestions_request_ = 0;  // the latest; older answers are dropped
 };

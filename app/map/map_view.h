@@ -4,17 +4,16 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
+#include "core/region.h"
 #include "core/site.h"
 #include "core/units.h"
 
 namespace gongyou {
 
 /// A labelled point of the region shown on the map background (town names).
-struct MapLabel {
-  std::string_view text;
-  LatLon position;
-};
+using MapLabel = RegionLabel;
 
 /// A marker of the clustered map (national scale): a cluster of `count` sites, or one site when count == 1.
 struct MapMarker {

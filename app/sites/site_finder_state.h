@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/events.h"  // GeolocationError
 #include "core/opening_hours.h"
 #include "core/site.h"
 #include "core/site_type.h"
@@ -17,9 +18,6 @@ namespace gongyou {
 
 /// Where distances in the list are measured from.
 enum class OriginKind : std::uint8_t { map_center, user_location };
-
-/// Why the app could not find the user (browser geolocation error codes, W3C Geolocation API §7).
-enum class GeolocationError : std::uint8_t { permission_denied = 1, position_unavailable = 2, timeout = 3, unsupported = 4 };
 
 /// One row of the site list: a site and how far it is from the origin.
 struct ListedSite {

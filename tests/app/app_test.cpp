@@ -11,9 +11,9 @@
 #include "core/pinyin.h"
 #include "core/site_positions.h"
 #include "tools/demo_data/huian_demo.h"
-#include "tests/app/deferred_http.h"
 #include "app/app.h"
 #include "app/map/null_map_view.h"
+#include "tests/app/fake_platform.h"
 
 namespace gongyou {
 namespace {
@@ -23,26 +23,17 @@ class FakeServer {
  public:
   explicit FakeServer(std::size_t page_size) : page_size_(page_size), sites_(demo::huian_sites()) {}
 
-  AppServices services() {
-    AppServices s;
-    s.http = http.service();
-    s.now = [] { return UtcSeconds{1795500000}; };
-    s.request_geolocation = [this] { ++geolocation_requests; };
-    return s;
+  PlatformServices services() {
+    http.now = UtcSeconds{1795500000};
+    return http.services();
   }
-  /// Delivers queued answers (asynchronously, as fetch does).
+  /// Delivers queued answers (asynchronously, as fetch does) to `app`.
   void flush() { http.flush(); }
-  int fail_next = 0;  ///< answers that fail (no network) before the next real one
-  DeferredHttp http{[this](const HttpRequest& r) { return answer(r.url); }};  ///< records every URL
-  int geolocation_requests = 0;
+  FakePlatform http{[this](const HttpRequest& r) { return answer(r.url); }};  ///< records every URL
   const std::vector<Site>& sites() const { return sites_; }
 
  private:
   HttpResponse answer(const std::string& url) {
-    if (fail_next > 0) {
-      --fail_next;
-      return {0, ""};
-    }
     if (url.rfind("/api/v1/sites/positions", 0) == 0) return {200, encode_site_positions(sites_)};
     if (const auto q = url.find("&q="); q != std::string::npos) {  // a pinyin-initials search, as the server's
       const std::string initials = url.substr(q + 3);
@@ -68,12 +59,13 @@ class FakeServer {
 TEST(App, LoadsEveryPageAndShowsAllSitesWithTheirRings) {
   FakeServer server(100);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
-  EXPECT_EQ(app.state().load_status(), LoadStatus::loading);
+  EXPECT_EQ(app.sites().load_status(), LoadStatus::loading);
   server.flush();
-  EXPECT_EQ(app.state().load_status(), LoadStatus::loaded);
-  EXPECT_EQ(app.state().site_count(), server.sites().size());
+  EXPECT_EQ(app.sites().load_status(), LoadStatus::loaded);
+  EXPECT_EQ(app.sites().site_count(), server.sites().size());
   EXPECT_GE(server.http.requests.size(), 5u);  // the positions, then 316 sites in pages of 100
   EXPECT_EQ(server.http.requests.front(), "/api/v1/sites/positions");
   EXPECT_EQ(map.cluster_calls, 0) << "a county's few sites are drawn one by one";
@@ -86,12 +78,13 @@ TEST(App, LoadsEveryPageAndShowsAllSitesWithTheirRings) {
 TEST(App, ListIsSortedByDistanceFromTheMapCenter) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
   server.flush();
   const LatLon chongwu = demo::huian_towns()[7].center;
   app.handle(MapMoved{chongwu, 13});
-  const auto& rows = app.state().listed();
+  const auto& rows = app.sites().listed();
   ASSERT_FALSE(rows.empty());
   for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_LE(rows[i - 1].distance, rows[i].distance);
   EXPECT_NEAR(rows.front().distance.value, great_circle_distance(chongwu, rows.front().site->position).value, 1e-6);
@@ -100,80 +93,85 @@ TEST(App, ListIsSortedByDistanceFromTheMapCenter) {
 TEST(App, ChoosingASiteInThePanelHighlightsItAndFliesThere) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
   server.flush();
   const Site& target = server.sites()[42];
   app.apply(SelectSite{target.id});
-  ASSERT_NE(app.state().selected(), nullptr);
-  EXPECT_EQ(app.state().selected()->id, target.id);
+  ASSERT_NE(app.sites().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected()->id, target.id);
   EXPECT_EQ(map.highlighted, target.id);
   ASSERT_TRUE(map.flown_to);
   EXPECT_EQ(*map.flown_to, target.position);
-  EXPECT_GE(map.zoom, App::kSiteZoom);
+  EXPECT_GE(map.zoom, Sites::kSiteZoom);
 }
 
 TEST(App, ClickingAMarkerSelectsWithoutMovingTheMapAndScrollsTheList) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
   server.flush();
-  const auto revision = app.state().map_selection_revision();
+  const auto revision = app.sites().map_selection_revision();
   app.handle(MarkerClicked{server.sites()[7].id});
-  EXPECT_EQ(app.state().selected()->id, server.sites()[7].id);
+  EXPECT_EQ(app.sites().selected()->id, server.sites()[7].id);
   EXPECT_EQ(map.highlighted, server.sites()[7].id);
   EXPECT_FALSE(map.flown_to) << "the user is already looking at the marker";
-  EXPECT_EQ(app.state().map_selection_revision(), revision + 1);
+  EXPECT_EQ(app.sites().map_selection_revision(), revision + 1);
 }
 
 TEST(App, UnknownSiteSelectsNothing) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
   server.flush();
   app.handle(MarkerClicked{SiteId{999999}});
-  EXPECT_EQ(app.state().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected(), nullptr);
   EXPECT_FALSE(map.highlighted);
 }
 
 TEST(App, TypeFilterAndSearchNarrowTheListAndTheMap) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
   server.flush();
   app.apply(ToggleType{SiteType::water_point});  // from "all": only water points
-  ASSERT_FALSE(app.state().listed().empty());
-  for (const auto& row : app.state().listed()) EXPECT_EQ(row.site->type, SiteType::water_point);
-  EXPECT_EQ(map.shown.size(), app.state().listed().size());
+  ASSERT_FALSE(app.sites().listed().empty());
+  for (const auto& row : app.sites().listed()) EXPECT_EQ(row.site->type, SiteType::water_point);
+  EXPECT_EQ(map.shown.size(), app.sites().listed().size());
 
   app.apply(ShowAllTypes{});
   app.apply(SetQuery{"崇武"});
-  ASSERT_FALSE(app.state().listed().empty());
-  EXPECT_LT(app.state().listed().size(), server.sites().size());
-  for (const auto& row : app.state().listed()) {
+  ASSERT_FALSE(app.sites().listed().empty());
+  EXPECT_LT(app.sites().listed().size(), server.sites().size());
+  for (const auto& row : app.sites().listed()) {
     const Site& s = *row.site;
     EXPECT_TRUE(contains_text(s.name, "崇武") || contains_text(s.address, "崇武") || contains_text(s.town, "崇武"));
   }
   app.apply(SetQuery{"<script>alert(1)</script>"});
-  EXPECT_TRUE(app.state().listed().empty());
+  EXPECT_TRUE(app.sites().listed().empty());
   EXPECT_TRUE(map.shown.empty());
 }
 
 TEST(App, PinyinInitialsSearchListsTheSitesTheServerFinds) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
   server.flush();
   app.apply(SetQuery{"zg"});
   app.apply(SetQuery{"zgsw"});  // typed on before the first answer came
   EXPECT_EQ(server.http.requests.back(), "/api/v1/sites?limit=1000&q=zgsw");
-  EXPECT_TRUE(app.state().listed().empty()) << "no name contains the letters themselves";
+  EXPECT_TRUE(app.sites().listed().empty()) << "no name contains the letters themselves";
   server.flush();
-  const auto& rows = app.state().listed();
+  const auto& rows = app.sites().listed();
   ASSERT_FALSE(rows.empty());
   for (const auto& row : rows) {
     EXPECT_NE(pinyin_initials(row.site->name).find("zgsw"), std::string::npos) << row.site->name;  // 职工书屋
@@ -181,7 +179,7 @@ TEST(App, PinyinInitialsSearchListsTheSitesTheServerFinds) {
   }
   EXPECT_EQ(map.shown.size(), rows.size()) << "the map shows what the list shows";
   app.apply(SetQuery{""});
-  EXPECT_EQ(app.state().listed().size(), server.sites().size());
+  EXPECT_EQ(app.sites().listed().size(), server.sites().size());
   app.apply(SetQuery{"螺城"});  // Chinese text is matched in the app, without asking
   EXPECT_EQ(server.http.requests.back(), "/api/v1/sites?limit=1000&q=zgsw");
 }
@@ -236,44 +234,46 @@ TEST(SiteFinderState, OpenNowFollowsEachSitesHoursAndTheClock) {
 TEST(App, NearMeSortsFromTheUserAndARefusalIsExplained) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
   app.start();
   server.flush();
   app.apply(LocateMe{});
-  EXPECT_EQ(server.geolocation_requests, 1);
-  EXPECT_TRUE(app.state().locating());
+  EXPECT_EQ(server.http.geolocation_requests, 1);
+  EXPECT_TRUE(app.sites().locating());
   app.handle(GeolocationFailed{GeolocationError::permission_denied});
-  EXPECT_FALSE(app.state().locating());
-  EXPECT_EQ(app.state().geolocation_error(), GeolocationError::permission_denied);
-  EXPECT_EQ(app.state().origin_kind(), OriginKind::map_center);
+  EXPECT_FALSE(app.sites().locating());
+  EXPECT_EQ(app.sites().geolocation_error(), GeolocationError::permission_denied);
+  EXPECT_EQ(app.sites().origin_kind(), OriginKind::map_center);
 
   const LatLon me{24.95, 118.70};
   app.apply(LocateMe{});
   app.handle(GeolocationFound{me, Metres{20}});
-  EXPECT_EQ(app.state().origin_kind(), OriginKind::user_location);
-  EXPECT_FALSE(app.state().geolocation_error());
+  EXPECT_EQ(app.sites().origin_kind(), OriginKind::user_location);
+  EXPECT_FALSE(app.sites().geolocation_error());
   EXPECT_EQ(map.user, me);
-  EXPECT_NEAR(app.state().listed().front().distance.value,
-              great_circle_distance(me, app.state().listed().front().site->position).value, 1e-6);
+  EXPECT_NEAR(app.sites().listed().front().distance.value,
+              great_circle_distance(me, app.sites().listed().front().site->position).value, 1e-6);
   // Map moves no longer change the order while sorting from the user.
-  const SiteId nearest = app.state().listed().front().site->id;
+  const SiteId nearest = app.sites().listed().front().site->id;
   app.handle(MapMoved{{25.10, 118.95}, 12});
-  EXPECT_EQ(app.state().listed().front().site->id, nearest);
+  EXPECT_EQ(app.sites().listed().front().site->id, nearest);
 }
 
 TEST(App, NetworkFailureIsReportedAndRetryLoads) {
   FakeServer server(500);
   NullMapView map;
-  App app(map, server.services());
-  server.fail_next = 2;  // the positions, then the first page of sites
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
+  server.http.fail_next = 2;  // the positions, then the first page of sites
   app.start();
   server.flush();
-  EXPECT_EQ(app.state().load_status(), LoadStatus::failed);
-  EXPECT_EQ(app.state().load_error(), "network");
+  EXPECT_EQ(app.sites().load_status(), LoadStatus::failed);
+  EXPECT_EQ(app.sites().load_error(), "network");
   app.apply(RetryLoad{});
   server.flush();
-  EXPECT_EQ(app.state().load_status(), LoadStatus::loaded);
-  EXPECT_EQ(app.state().site_count(), server.sites().size());
+  EXPECT_EQ(app.sites().load_status(), LoadStatus::loaded);
+  EXPECT_EQ(app.sites().site_count(), server.sites().size());
 }
 
 TEST(ContainsText, MatchesChineseSubstringsAndAsciiWithoutCase) {

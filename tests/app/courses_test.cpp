@@ -4,9 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/app/scripted_server.h"
-#include "app/bookings/bookings.h"
 #include "app/courses/courses.h"
+#include "tests/app/fake_platform.h"
 
 namespace gongyou {
 namespace {
@@ -18,41 +17,38 @@ json course_json(std::int64_t id, const char* title) {
           {"format", "online"}, {"lessons_total", 4}, {"enrolled", 0}};
 }
 
-class CoursesTest : public ::testing::Test {
+class CoursesTest : public ::testing::Test, protected SessionHarness {
  protected:
   void sign_in() {
     server.answer("POST /api/v1/auth/login", 200,
                   {{"token", "t1"}, {"user", {{"id", 7}, {"username", "lihua"}, {"display_name", "李华"}}}});
-    bookings.login("lihua", "Secret-pass-1");
+    session.login("lihua", "Secret-pass-1");
     server.flush();
-    ASSERT_TRUE(bookings.state().user);
+    ASSERT_TRUE(session.state().user);
   }
   int count(const std::string& method, const std::string& prefix) const {
     int n = 0;
-    for (const auto& s : server.seen) n += s.request.method == method && s.request.url.rfind(prefix, 0) == 0;
+    for (const auto& s : server.seen) n += s.method == method && s.url.rfind(prefix, 0) == 0;
     return n;
   }
 
-  ScriptedServer server;
-  AppServices services = server.services();
-  Bookings bookings{services};
-  Courses courses{bookings};
+  Courses courses{session};
 };
 
 TEST_F(CoursesTest, AnswersOfAnOutdatedSearchAreDropped) {
   server.answer("GET /api/v1/courses", 200, {{"items", {course_json(1, "劳动法基础")}}, {"next_cursor", nullptr}});
   server.answer("GET /api/v1/courses", 200, {{"items", {course_json(2, "劳动法实务")}}, {"next_cursor", nullptr}});
-  courses.set_query("劳");
-  courses.set_query("ldf");  // typed on before the first answer came
+  courses.apply(SetCourseQuery{"劳"});
+  courses.apply(SetCourseQuery{"ldf"});  // typed on before the first answer came
   server.flush();
   ASSERT_EQ(courses.state().list.size(), 1u);
-  EXPECT_EQ(courses.state().list[0].id, 2);
+  EXPECT_EQ(courses.state().list[0].id, CourseId{2});
   EXPECT_DOUBLE_EQ(courses.state().list[0].hours, 1.5);
   EXPECT_NE(server.last("GET", "/api/v1/courses")->url.find("q=ldf"), std::string::npos);
 }
 
 TEST_F(CoursesTest, ChineseQueriesArePercentEncoded) {
-  courses.set_query("劳动 法&x=1");
+  courses.apply(SetCourseQuery{"劳动 法&x=1"});
   EXPECT_NE(server.last("GET", "/api/v1/courses")->url.find("q=%E5%8A%B3%E5%8A%A8%20%E6%B3%95%26x%3D1"),
             std::string::npos);
 }
@@ -60,52 +56,52 @@ TEST_F(CoursesTest, ChineseQueriesArePercentEncoded) {
 TEST_F(CoursesTest, PagesFollowTheCursorAndStopAtTheEnd) {
   server.answer("GET /api/v1/courses", 200, {{"items", {course_json(1, "a")}}, {"next_cursor", "c1"}});
   server.answer("GET /api/v1/courses", 200, {{"items", {course_json(2, "b")}}, {"next_cursor", nullptr}});
-  courses.set_sort(CourseSort::newest);
+  courses.apply(SetCourseSort{CourseSort::newest});
   server.flush();
-  courses.load_more();
+  courses.apply(LoadMoreCourses{});
   EXPECT_NE(server.last("GET", "/api/v1/courses")->url.find("cursor=c1"), std::string::npos);
-  courses.load_more();  // already on its way: not asked twice
+  courses.apply(LoadMoreCourses{});  // already on its way: not asked twice
   server.flush();
-  courses.load_more();  // the end: nothing more to ask
+  courses.apply(LoadMoreCourses{});  // the end: nothing more to ask
   EXPECT_EQ(count("GET", "/api/v1/courses"), 2);
   EXPECT_EQ(courses.state().list.size(), 2u);
 }
 
 TEST_F(CoursesTest, EnrollingAsksToSignInFirst) {
-  courses.enroll(5, false);
-  EXPECT_TRUE(bookings.state().auth_open);
+  courses.apply(Enroll{CourseId{5}, false});
+  EXPECT_TRUE(session.state().auth_open);
   EXPECT_EQ(count("POST", "/api/v1/courses/"), 0);
 }
 
 TEST_F(CoursesTest, ARetryAfterANetworkFailureReusesTheIdempotencyKey) {
   sign_in();
   server.answer_network_failure("POST /api/v1/courses/5/enrollments");
-  courses.enroll(5, false);
+  courses.apply(Enroll{CourseId{5}, false});
   server.flush();
-  EXPECT_EQ(bookings.state().feedback->code, "network");
+  EXPECT_EQ(session.state().feedback->code, "network");
   const std::string first_key = server.last("POST", "/api/v1/courses/5/enrollments")->idempotency_key;
   server.answer("POST /api/v1/courses/5/enrollments", 201,
                 {{"course", course_json(5, "安全生产")}, {"status", "confirmed"}, {"lessons_total", 4}});
-  courses.enroll(5, false);
+  courses.apply(Enroll{CourseId{5}, false});
   server.flush();
   EXPECT_EQ(server.last("POST", "/api/v1/courses/5/enrollments")->idempotency_key, first_key);
-  EXPECT_EQ(bookings.state().feedback->code, "enrolled");
-  courses.enroll(6, false);  // another enrollment: another key
+  EXPECT_EQ(session.state().feedback->code, "enrolled");
+  courses.apply(Enroll{CourseId{6}, false});  // another enrollment: another key
   EXPECT_NE(server.last("POST", "/api/v1/courses/6/enrollments")->idempotency_key, first_key);
 }
 
 TEST_F(CoursesTest, AFullClassIsExplainedAndAWaitlistPlaceIsCounted) {
   sign_in();
   server.answer("POST /api/v1/courses/5/enrollments", 409, {{"error", {{"code", "slot_full"}, {"message", "full"}}}});
-  courses.enroll(5, false);
+  courses.apply(Enroll{CourseId{5}, false});
   server.flush();
-  EXPECT_EQ(bookings.state().feedback->code, "course_full");
+  EXPECT_EQ(session.state().feedback->code, "course_full");
   server.answer("POST /api/v1/courses/5/enrollments", 201,
                 {{"course", course_json(5, "急救")}, {"status", "waitlisted"}, {"waitlist_position", 4}});
-  courses.enroll(5, true);
+  courses.apply(Enroll{CourseId{5}, true});
   server.flush();
-  EXPECT_EQ(bookings.state().feedback->code, "course_waitlisted");
-  EXPECT_EQ(bookings.state().feedback->number, 4);
+  EXPECT_EQ(session.state().feedback->code, "course_waitlisted");
+  EXPECT_EQ(session.state().feedback->number, 4);
   EXPECT_EQ(json::parse(server.last("POST", "/api/v1/courses/5/enrollments")->body)["waitlist"], true);
 }
 
@@ -114,18 +110,18 @@ TEST_F(CoursesTest, ALectureRequestNeedsAPlaceOnTheMap) {
   LectureForm form;
   std::snprintf(form.topic, sizeof form.topic, "%s", "劳动法进企业");
   std::snprintf(form.dates[0], sizeof form.dates[0], "%s", "2026-12-08");
-  courses.submit_request(form);
-  EXPECT_EQ(bookings.state().feedback->code, "pick_place");
+  courses.apply(SubmitLectureRequest{form});
+  EXPECT_EQ(session.state().feedback->code, "pick_place");
   EXPECT_EQ(count("POST", "/api/v1/lecture-requests"), 0);
   form.place = LatLon{25.03, 118.80};
   server.answer("POST /api/v1/lecture-requests", 201, {{"id", 9}, {"topic", "劳动法进企业"}, {"status", "pending"}});
-  courses.submit_request(form);
+  courses.apply(SubmitLectureRequest{form});
   server.flush();
   const json body = json::parse(server.last("POST", "/api/v1/lecture-requests")->body);
   EXPECT_EQ(body["preferred_dates"], json::array({"2026-12-08"}));  // empty date fields are left out
   EXPECT_EQ(body["course_id"], nullptr);
   EXPECT_DOUBLE_EQ(body["lat"].get<double>(), 25.03);
-  EXPECT_EQ(bookings.state().feedback->code, "request_sent");
+  EXPECT_EQ(session.state().feedback->code, "request_sent");
   EXPECT_EQ(courses.state().view, CourseView::requests);
 }
 
@@ -136,7 +132,7 @@ TEST_F(CoursesTest, SigningOutForgetsTheLastWorkersCourses) {
   courses.show(CourseView::mine);
   server.flush();
   ASSERT_EQ(courses.state().mine.size(), 1u);
-  bookings.logout();
+  session.logout();
   courses.session_changed(true);
   EXPECT_TRUE(courses.state().mine.empty());
   EXPECT_EQ(courses.state().view, CourseView::catalog);
@@ -150,9 +146,9 @@ TEST_F(CoursesTest, StaffSeeOpenRequestsFirst) {
   courses.show(CourseView::staff_requests);
   server.flush();
   ASSERT_EQ(courses.state().staff_requests.size(), 3u);
-  EXPECT_EQ(courses.state().staff_requests[0].id, 2);
-  EXPECT_EQ(courses.state().staff_requests[1].id, 1);
-  EXPECT_EQ(courses.state().staff_requests[2].id, 3);
+  EXPECT_EQ(courses.state().staff_requests[0].id, LectureRequestId{2});
+  EXPECT_EQ(courses.state().staff_requests[1].id, LectureRequestId{1});
+  EXPECT_EQ(courses.state().staff_requests[2].id, LectureRequestId{3});
 }
 
 }  // namespace

@@ -7,9 +7,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "tests/app/scripted_server.h"
 #include "app/app.h"
 #include "app/map/null_map_view.h"
+#include "tests/app/fake_platform.h"
 
 namespace gongyou {
 namespace {
@@ -42,17 +42,17 @@ class CoverageAnalysisTest : public ::testing::Test {
   /// The app, signed in (as an admin unless told otherwise).
   App& app() {
     if (!app_) {
-      AppServices services = server.services();
-      services.download = [this](const HttpRequest& r, const std::string& name) { downloads.push_back({r, name}); };
-      app_ = std::make_unique<App>(map, services);
+      app_ = std::make_unique<App>(map, server.services());
+      server.deliver_to(*app_);
+      app_->start();
       server.flush();
     }
     return *app_;
   }
   bool admin_ = true;
-  ScriptedServer server;
+  FakePlatform server;
   NullMapView map;
-  std::vector<std::pair<HttpRequest, std::string>> downloads;
+  const std::vector<std::pair<HttpRequest, std::string>>& downloads = server.downloads;
   std::unique_ptr<App> app_;
 };
 
@@ -63,7 +63,7 @@ TEST_F(CoverageAnalysisTest, OpeningTheScreenLoadsTownsAndFiveSuggestions) {
   EXPECT_TRUE(app().coverage_analysis().towns_loading);
   server.flush();
   const CoverageAnalysisState& s = app().coverage_analysis();
-  EXPECT_EQ(app().bookings().screen, Screen::coverage);
+  EXPECT_EQ(app().screen(), Screen::coverage);
   ASSERT_EQ(s.towns.size(), 2u);
   EXPECT_EQ(s.towns[0].town, "崇武镇");
   EXPECT_EQ(s.towns[0].covered, 20u);
@@ -90,12 +90,13 @@ TEST_F(CoverageAnalysisTest, KStaysWithinOneToTwentyAndALateAnswerForAnOlderKIsD
   server.flush();
   // k=3 then k=2 are asked; the k=2 answer comes first, the k=3 one late: the late one is dropped.
   server.answer("GET /api/v1/coverage/suggestions", 200, suggestions_json(3));
+  server.hold_next("GET /api/v1/coverage/suggestions");
   app().apply(SetSuggestionCount{3});
   server.answer("GET /api/v1/coverage/suggestions", 200, suggestions_json(2));
   app().apply(SetSuggestionCount{2});
-  ASSERT_EQ(server.pending.size(), 2u);
-  std::swap(server.pending[0], server.pending[1]);
   server.flush();
+  ASSERT_EQ(app().coverage_analysis().suggestions.size(), 2u);
+  server.release();  // the k=3 answer, late
   EXPECT_EQ(app().coverage_analysis().suggestions.size(), 2u);
   EXPECT_EQ(app().coverage_analysis().k, 2);
 }
@@ -117,7 +118,7 @@ TEST_F(CoverageAnalysisTest, SuggestionsGoOnTheMapAsPinsOnlyWhileAskedAndOnThisS
   app().apply(SetSuggestionCount{4});
   server.flush();
   EXPECT_EQ(map.suggestion_pins.size(), 4u);
-  app().apply(ShowScreen{Screen::sites});
+  app().apply(ShowScreen{Screen::map});
   EXPECT_TRUE(map.suggestion_pins.empty()) << "the pins belong to the coverage screen";
   server.answer("GET /api/v1/coverage/suggestions", 200, suggestions_json(4));
   app().apply(ShowScreen{Screen::coverage});
@@ -145,7 +146,7 @@ TEST_F(CoverageAnalysisTest, SigningOutForgetsTheAnalysisAndItsPins) {
   app().apply(ShowSuggestionsOnMap{true});
   app().apply(Logout{});
   server.flush();
-  EXPECT_EQ(app().bookings().screen, Screen::sites);
+  EXPECT_EQ(app().screen(), Screen::me) << "a staff screen is left for 我的, which offers to sign in";
   EXPECT_TRUE(app().coverage_analysis().towns.empty());
   EXPECT_TRUE(app().coverage_analysis().suggestions.empty());
   EXPECT_TRUE(map.suggestion_pins.empty());
@@ -156,8 +157,8 @@ TEST_F(CoverageAnalysisTest, AFailedLoadIsExplained) {
   app().apply(ShowScreen{Screen::coverage});
   server.flush();
   EXPECT_TRUE(app().coverage_analysis().failed);
-  ASSERT_TRUE(app().bookings().feedback);
-  EXPECT_EQ(app().bookings().feedback->kind, Feedback::Kind::error);
+  ASSERT_TRUE(app().session().feedback);
+  EXPECT_EQ(app().session().feedback->kind, Feedback::Kind::error);
 }
 
 TEST_F(CoverageAnalysisTest, AWorkerAsksNothing) {

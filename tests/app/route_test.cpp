@@ -5,30 +5,35 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
-#include "tools/demo_data/huian_demo.h"
-#include "tests/app/deferred_http.h"
 #include "app/app.h"
 #include "app/map/null_map_view.h"
 #include "app/navigation.h"
+#include "tests/app/fake_platform.h"
+#include "tools/demo_data/huian_demo.h"
 
 namespace gongyou {
 namespace {
 
 TEST(Route, ParsesEveryViewAndFormatsItBack) {
-  for (const char* hash : {"#/", "#/site/12", "#/home/7/book", "#/courses", "#/courses/3", "#/course/44",
-                           "#/my-bookings"}) {
+  for (const char* hash : {"#/", "#/map", "#/site/12", "#/home/7/book", "#/staff/7", "#/coverage", "#/courses",
+                           "#/courses/3", "#/course/44", "#/my-courses", "#/lectures", "#/lectures/new",
+                           "#/lectures/review", "#/me"}) {
     const auto route = parse_route(hash);
     ASSERT_TRUE(route) << hash;
     EXPECT_EQ(format_route(*route), hash);
   }
   EXPECT_EQ(parse_route(""), Route{});
   EXPECT_EQ(parse_route("#"), Route{});
+  EXPECT_EQ(parse_route("#/")->kind, Route::Kind::home);
+  // An older link keeps working: my bookings are on 我的.
+  EXPECT_EQ(parse_route("#/my-bookings"), (Route{Route::Kind::me, 0}));
 }
 
 TEST(Route, RefusesAnythingElse) {
   for (const char* hash : {"#/site/", "#/site/abc", "#/site/-1", "#/site/0", "#/site/12/x", "#/site/1e3",
                            "#/site/99999999999999999999", "#/home/7", "#/home/7/pay", "#/courses/x",
-                           "#/nowhere", "site/12", "#/site/12<script>", "#/my-bookings/1", "javascript:alert(1)"}) {
+                           "#/nowhere", "site/12", "#/site/12<script>", "#/my-bookings/1", "javascript:alert(1)",
+                           "#/staff/", "#/staff/0", "#/lectures/x", "#/me/1", "#/map/1", "#/coverage/2"}) {
     EXPECT_FALSE(parse_route(hash)) << hash;
   }
 }
@@ -42,10 +47,8 @@ struct RouteHarness {
   std::string opening = "";
   std::vector<Site> sites = demo::huian_sites();
 
-  AppServices services() {
-    AppServices s;
-    s.http = http.service();
-    s.now = [] { return UtcSeconds{1795500000}; };
+  PlatformServices services() {
+    PlatformServices s = http.services();
     s.initial_route = [this] { return opening; };
     s.show_route = [this](const std::string& hash, bool replace) { shown.emplace_back(hash, replace); };
     s.share = [this](const std::string& title, const std::string& hash) { shared.emplace_back(title, hash); };
@@ -53,7 +56,7 @@ struct RouteHarness {
     return s;
   }
   void flush() { http.flush(); }
-  DeferredHttp http{[this](const HttpRequest& r) {
+  FakePlatform http{[this](const HttpRequest& r) {
     nlohmann::json items = nlohmann::json::array();
     if (r.url.rfind("/api/v1/sites", 0) == 0)
       for (const Site& site : sites) items.push_back(to_json(site));
@@ -65,7 +68,8 @@ struct RouteHarness {
 class AppRoutes : public ::testing::Test {
  protected:
   App& start() {
-    app.emplace(map, h.services());
+    app.emplace(map, h.services(), demo::huian_region());
+    h.http.deliver_to(*app);
     app->start();
     h.flush();
     return *app;
@@ -79,8 +83,8 @@ TEST_F(AppRoutes, ASharedSiteLinkOpensThatSiteOnceTheSitesAreIn) {
   const Site& site = h.sites[40];
   h.opening = "#/site/" + std::to_string(site.id.value);
   App& app = start();
-  ASSERT_NE(app.state().selected(), nullptr);
-  EXPECT_EQ(app.state().selected()->id, site.id);
+  ASSERT_NE(app.sites().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected()->id, site.id);
   EXPECT_TRUE(h.shown.empty()) << "opening a link adds no history entry";
 }
 
@@ -89,20 +93,23 @@ TEST_F(AppRoutes, ChoosingSitesAddsHistoryAndBackReturnsToTheMap) {
   app.apply(SelectSite{h.sites[3].id});
   ASSERT_EQ(h.shown.size(), 1u);
   EXPECT_EQ(h.shown[0], std::make_pair("#/site/" + std::to_string(h.sites[3].id.value), false));
-  app.handle(RouteChanged{"#/"});  // the back button
-  EXPECT_EQ(app.state().selected(), nullptr);
+  EXPECT_EQ(app.screen(), Screen::map) << "a chosen site is shown on the map";
+  app.handle(RouteChanged{"#/map"});  // the back button
+  EXPECT_EQ(app.sites().selected(), nullptr);
   EXPECT_EQ(h.shown.size(), 1u) << "following the history does not write it";
   app.handle(RouteChanged{"#/courses"});  // forward to another view
-  EXPECT_EQ(app.bookings().screen, Screen::courses);
+  EXPECT_EQ(app.screen(), Screen::courses);
+  app.handle(RouteChanged{"#/"});  // back to the start
+  EXPECT_EQ(app.screen(), Screen::home);
 }
 
 TEST_F(AppRoutes, ClosingASiteCardReturnsToTheMapAsANewHistoryEntry) {
   App& app = start();
   app.apply(SelectSite{h.sites[2].id});
   app.apply(CloseSite{});
-  EXPECT_EQ(app.state().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected(), nullptr);
   ASSERT_EQ(h.shown.size(), 2u);
-  EXPECT_EQ(h.shown[1], std::make_pair(std::string("#/"), false)) << "back reopens the card";
+  EXPECT_EQ(h.shown[1], std::make_pair(std::string("#/map"), false)) << "back reopens the card";
 }
 
 TEST_F(AppRoutes, ACardSharesTheSelectedSitesLinkAndOpensItsLinks) {
@@ -116,7 +123,7 @@ TEST_F(AppRoutes, ACardSharesTheSelectedSitesLinkAndOpensItsLinks) {
   app.apply(ShareSite{site.id});
   ASSERT_EQ(shared.size(), 1u);
   EXPECT_EQ(shared[0], std::make_pair(site.name, "#/site/" + std::to_string(site.id.value)));
-  EXPECT_EQ(app.state().shared(), site.id);
+  EXPECT_EQ(app.sites().shared(), site.id);
   app.apply(OpenLink{"tel:0595"});
   EXPECT_EQ(opened, std::vector<std::string>{"tel:0595"});
 }
@@ -124,11 +131,69 @@ TEST_F(AppRoutes, ACardSharesTheSelectedSitesLinkAndOpensItsLinks) {
 TEST_F(AppRoutes, ALinkToNothingIsRewrittenInPlace) {
   h.opening = "#/site/999999";
   App& app = start();
-  EXPECT_EQ(app.state().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected(), nullptr);
   ASSERT_FALSE(h.shown.empty());
-  EXPECT_EQ(h.shown.back(), std::make_pair(std::string("#/"), true));
+  EXPECT_EQ(h.shown.back(), std::make_pair(std::string("#/map"), true)) << "the map, where the site would be";
   app.handle(RouteChanged{"#/site/<b>1</b>"});
-  EXPECT_EQ(h.shown.back(), std::make_pair(std::string("#/"), true));
+  EXPECT_EQ(h.shown.back(), std::make_pair(std::string("#/map"), true));
+}
+
+TEST_F(AppRoutes, TheAppOpensOnHomeAndEverySectionHasItsLink) {
+  App& app = start();
+  EXPECT_EQ(app.screen(), Screen::home);
+  EXPECT_TRUE(h.shown.empty()) << "the start needs no history entry";
+  app.apply(ShowScreen{Screen::map});
+  app.apply(ShowCourses{CourseView::catalog});
+  app.apply(ShowScreen{Screen::me});
+  app.apply(ShowScreen{Screen::home});
+  std::vector<std::string> hashes;
+  for (const auto& [hash, replace] : h.shown) {
+    EXPECT_FALSE(replace);
+    hashes.push_back(hash);
+  }
+  EXPECT_EQ(hashes, (std::vector<std::string>{"#/map", "#/courses", "#/me", "#/"}));
+}
+
+TEST_F(AppRoutes, TheMapKeepsItsSelectionAndFiltersWhenYouComeBack) {
+  App& app = start();
+  app.apply(ShowScreen{Screen::map});
+  app.apply(SetQuery{"崇武"});
+  app.apply(SelectSite{h.sites[0].id});
+  const auto listed = app.sites().listed().size();
+  app.apply(ShowScreen{Screen::me});
+  app.apply(ShowScreen{Screen::map});
+  ASSERT_NE(app.sites().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected()->id, h.sites[0].id);
+  EXPECT_EQ(app.sites().query(), "崇武");
+  EXPECT_EQ(app.sites().listed().size(), listed);
+  EXPECT_EQ(h.shown.back().first, "#/site/" + std::to_string(h.sites[0].id.value));
+}
+
+TEST_F(AppRoutes, LinksToEveryScreenOpenIt) {
+  const auto opened = [&](const char* hash) {
+    h.opening = hash;
+    h.shown.clear();
+    app.reset();
+    return start().screen();
+  };
+  EXPECT_EQ(opened("#/me"), Screen::me);
+  EXPECT_EQ(opened("#/my-bookings"), Screen::me);
+  EXPECT_EQ(opened("#/courses/3"), Screen::courses);
+  EXPECT_EQ(app->courses().category, CategoryId{3});
+  EXPECT_EQ(opened("#/my-courses"), Screen::courses);
+  EXPECT_EQ(app->courses().view, CourseView::mine);
+  EXPECT_EQ(opened("#/lectures/new"), Screen::courses);
+  EXPECT_EQ(app->courses().view, CourseView::request_form);
+  EXPECT_EQ(opened("#/map"), Screen::map);
+  EXPECT_EQ(opened("#/coverage"), Screen::coverage);
+  const Site* home = nullptr;
+  for (const Site& s : h.sites)
+    if (s.bookable) home = &s;
+  ASSERT_NE(home, nullptr);
+  EXPECT_EQ(opened(("#/home/" + std::to_string(home->id.value) + "/book").c_str()), Screen::slots);
+  EXPECT_EQ(app->bookings().site, home->id);
+  EXPECT_EQ(opened(("#/staff/" + std::to_string(home->id.value)).c_str()), Screen::staff);
+  EXPECT_EQ(app->staff_desk().site, home->id);
 }
 
 }  // namespace

@@ -14,11 +14,12 @@
 #include "core/geo.h"
 #include "core/pinyin.h"
 #include "core/site_positions.h"
-#include "tests/app/deferred_http.h"
 #include "app/app.h"
 #include "app/map/cluster_map.h"
 #include "app/map/coverage_overlay.h"
 #include "app/map/null_map_view.h"
+#include "tests/app/fake_platform.h"
+#include "tools/demo_data/huian_demo.h"
 
 namespace gongyou {
 namespace {
@@ -146,16 +147,13 @@ TEST(CoverageOverlay, EveryCellCountsTheRingsOverItLikeBruteForce) {
 class ScaleServer {
  public:
   explicit ScaleServer(std::size_t n) : sites_(scale_sites(n)) {}
-  AppServices services() {
-    AppServices s;
-    s.http = http.service();
-    s.now = [] { return UtcSeconds{1795500000}; };
-    s.request_geolocation = [] {};
-    return s;
+  PlatformServices services() {
+    http.now = UtcSeconds{1795500000};
+    return http.services();
   }
   void flush() { http.flush(); }
   const std::vector<Site>& sites() const { return sites_; }
-  DeferredHttp http{[this](const HttpRequest& r) { return answer(r.url); }};  ///< records every URL
+  FakePlatform http{[this](const HttpRequest& r) { return answer(r.url); }};  ///< records every URL
 
  private:
   static double param(const std::string& url, const std::string& name) {
@@ -197,7 +195,8 @@ class ScaleServer {
 
 /// The App over a ScaleServer of `n` sites, started and loaded.
 struct ScaleApp {
-  explicit ScaleApp(std::size_t n) : server(n), app(map, server.services()) {
+  explicit ScaleApp(std::size_t n) : server(n), app(map, server.services(), demo::huian_region()) {
+    server.http.deliver_to(app);
     app.start();
     server.flush();
   }
@@ -224,15 +223,15 @@ TEST(AppAtScale, ClustersInsteadOfMarkersAndTheNearestSitesListed) {
   ASSERT_TRUE(map.fitted.has_value());
   EXPECT_LT(map.fitted->min_lon, 104.5);
   EXPECT_GT(map.fitted->max_lon, 121);
-  EXPECT_EQ(app.state().shown_total(), 5000u);
-  EXPECT_TRUE(app.state().national_scale());
-  EXPECT_EQ(app.state().count_of(SiteType::water_point), 1667u);
+  EXPECT_EQ(app.sites().shown_total(), 5000u);
+  EXPECT_TRUE(app.sites().national_scale());
+  EXPECT_EQ(app.sites().count_of(SiteType::water_point), 1667u);
   EXPECT_EQ(map.outline_points, 0u) << "no county outline over the whole country";
 
   t.move({31, 112}, 4, kChina);
   EXPECT_EQ(total(map.clusters), 5000u);
   EXPECT_FALSE(map.cluster_rings.has_value());
-  const auto& rows = app.state().listed();
+  const auto& rows = app.sites().listed();
   ASSERT_EQ(rows.size(), 100u);
   for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_LE(rows[i - 1].distance, rows[i].distance);
 
@@ -242,28 +241,29 @@ TEST(AppAtScale, ClustersInsteadOfMarkersAndTheNearestSitesListed) {
   EXPECT_GT(map.cluster_calls, calls);
   ASSERT_TRUE(map.cluster_rings.has_value());
   EXPECT_DOUBLE_EQ(map.cluster_rings->value, walk_ring_radius().value);
-  EXPECT_LT(great_circle_distance(app.state().listed().front().site->position, {31.2, 121.5}).value, 2000);
+  EXPECT_LT(great_circle_distance(app.sites().listed().front().site->position, {31.2, 121.5}).value, 2000);
 }
 
 TEST(AppAtScale, ASharedSiteLinkOpensTheSiteWithoutAnExtraHistoryEntry) {
   ScaleServer server(3000);
   NullMapView map;
   std::vector<std::pair<std::string, bool>> history_writes;
-  AppServices services = server.services();
+  PlatformServices services = server.services();
   const Site& far = server.sites()[3];  // not among the sites nearest the first view: fetched by id
   services.initial_route = [&] { return "#/site/" + std::to_string(far.id.value); };
   services.show_route = [&](const std::string& hash, bool replace) { history_writes.emplace_back(hash, replace); };
   App app(map, std::move(services));
+  server.http.deliver_to(app);
   app.start();
   server.flush();
-  ASSERT_NE(app.state().selected(), nullptr);
-  EXPECT_EQ(app.state().selected()->id, far.id);
+  ASSERT_NE(app.sites().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected()->id, far.id);
   EXPECT_TRUE(history_writes.empty()) << "the link is where the app is: nothing written, back leaves the app";
   app.apply(CloseSite{});
   app.handle(MapMoved{{30, 110}, 5, kChina});
   server.flush();
   ASSERT_EQ(history_writes.size(), 1u);
-  EXPECT_EQ(history_writes[0], std::make_pair(std::string("#/"), false)) << "closing the card is one entry";
+  EXPECT_EQ(history_writes[0], std::make_pair(std::string("#/map"), false)) << "closing the card is one entry";
 }
 
 TEST(AppAtScale, AClickedSiteIsFetchedByIdAndAClickedClusterZoomsIn) {
@@ -272,16 +272,16 @@ TEST(AppAtScale, AClickedSiteIsFetchedByIdAndAClickedClusterZoomsIn) {
   t.move({39.9, 116.4}, 4, kChina);
   // A site far from the list's origin (the map center): not loaded until clicked.
   const Site& far = server.sites()[3];  // in Chengdu
-  ASSERT_FALSE(app.state().knows(far.id));
+  ASSERT_FALSE(app.sites().knows(far.id));
   app.handle(MarkerClicked{far.id});
   server.flush();
-  ASSERT_NE(app.state().selected(), nullptr);
-  EXPECT_EQ(app.state().selected()->name, far.name);
+  ASSERT_NE(app.sites().selected(), nullptr);
+  EXPECT_EQ(app.sites().selected()->name, far.name);
   EXPECT_EQ(map.highlighted, far.id);
   EXPECT_EQ(server.http.requests.back(), "/api/v1/sites/" + std::to_string(far.id.value));
   // The selection survives the next list (of other sites).
   t.move({39.91, 116.41}, 4, kChina);
-  EXPECT_EQ(app.state().selected()->id, far.id);
+  EXPECT_EQ(app.sites().selected()->id, far.id);
 
   const MapMarker* cluster = nullptr;
   for (const MapMarker& m : map.clusters)
@@ -300,10 +300,10 @@ TEST(AppAtScale, ATypeFilterReachesTheClustersAndTheList) {
   t.move({31, 112}, 4, kChina);
   app.apply(ToggleType{SiteType::water_point});
   server.flush();
-  EXPECT_EQ(total(map.clusters), app.state().count_of(SiteType::water_point));
-  EXPECT_EQ(app.state().shown_total(), app.state().count_of(SiteType::water_point));
+  EXPECT_EQ(total(map.clusters), app.sites().count_of(SiteType::water_point));
+  EXPECT_EQ(app.sites().shown_total(), app.sites().count_of(SiteType::water_point));
   EXPECT_NE(server.http.requests.back().find("type=water_point"), std::string::npos);
-  for (const ListedSite& row : app.state().listed()) EXPECT_EQ(row.site->type, SiteType::water_point);
+  for (const ListedSite& row : app.sites().listed()) EXPECT_EQ(row.site->type, SiteType::water_point);
 }
 
 TEST(AppAtScale, TheCoverageLayerFollowsTheViewAndTheTypes) {
@@ -311,12 +311,12 @@ TEST(AppAtScale, TheCoverageLayerFollowsTheViewAndTheTypes) {
   auto& [server, map, app] = t;
   t.move({31, 112}, 4, kChina);
   app.apply(ToggleCoverage{});
-  EXPECT_TRUE(app.state().coverage_on());
-  EXPECT_FALSE(app.state().coverage_drawn()) << "too far out";
+  EXPECT_TRUE(app.sites().coverage_on());
+  EXPECT_FALSE(app.sites().coverage_drawn()) << "too far out";
   EXPECT_FALSE(map.coverage.has_value());
   t.move({39.9, 116.4}, 12, {116.30, 39.85, 116.50, 39.95});
   ASSERT_TRUE(map.coverage.has_value());
-  EXPECT_TRUE(app.state().coverage_drawn());
+  EXPECT_TRUE(app.sites().coverage_drawn());
   EXPECT_EQ(map.coverage_bytes, 4 * map.coverage_cells);
   t.move({31, 112}, 6, kChina);
   EXPECT_FALSE(map.coverage.has_value()) << "zoomed out: hidden";
@@ -324,7 +324,7 @@ TEST(AppAtScale, TheCoverageLayerFollowsTheViewAndTheTypes) {
   ASSERT_TRUE(map.coverage.has_value());
   app.apply(ToggleCoverage{});
   EXPECT_FALSE(map.coverage.has_value());
-  EXPECT_FALSE(app.state().coverage_on());
+  EXPECT_FALSE(app.sites().coverage_on());
 }
 
 TEST(AppAtScale, SearchAsksForTheNearestMatchingSitesNotJustTheLoadedOnes) {
@@ -335,14 +335,14 @@ TEST(AppAtScale, SearchAsksForTheNearestMatchingSitesNotJustTheLoadedOnes) {
   EXPECT_NE(server.http.requests.back().find("/api/v1/sites/nearest?"), std::string::npos);
   EXPECT_NE(server.http.requests.back().find("&q=yz12"), std::string::npos);
   server.flush();
-  const auto& rows = app.state().listed();
+  const auto& rows = app.sites().listed();
   ASSERT_FALSE(rows.empty());
   for (const auto& row : rows) EXPECT_EQ(row.site->name.rfind("驿站12", 0), 0u) << row.site->name;
   for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_LE(rows[i - 1].distance, rows[i].distance);
   // The search follows the map: after a pan the nearest matching sites of the new place are asked for.
   t.move({23.1, 113.3}, 12, {113.2, 23.0, 113.4, 23.2});
   EXPECT_NE(server.http.requests.back().find("&q=yz12"), std::string::npos);
-  EXPECT_LT(great_circle_distance(app.state().listed().front().site->position, {23.1, 113.3}).value, 20000);
+  EXPECT_LT(great_circle_distance(app.sites().listed().front().site->position, {23.1, 113.3}).value, 20000);
 }
 
 TEST(AppAtScale, OnlyTheLatestListCounts) {
@@ -351,7 +351,7 @@ TEST(AppAtScale, OnlyTheLatestListCounts) {
   app.handle(MapMoved{{39.9, 116.4}, 12, {116.3, 39.8, 116.5, 40.0}});
   app.handle(MapMoved{{23.1, 113.3}, 12, {113.2, 23.0, 113.4, 23.2}});  // before the first answer arrives
   server.flush();
-  EXPECT_LT(great_circle_distance(app.state().listed().front().site->position, {23.1, 113.3}).value, 5000);
+  EXPECT_LT(great_circle_distance(app.sites().listed().front().site->position, {23.1, 113.3}).value, 5000);
 }
 
 }  // namespace

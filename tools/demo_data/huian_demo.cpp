@@ -445,6 +445,13 @@ std::span<const Town> huian_towns() { return kTowns; }
 
 std::span<const LatLon> huian_outline() { return kOutline; }
 
+Region huian_region() {
+  // Hui'an county center (product.md): where distances are measured from before the map reports its own center.
+  Region region{kOutline, {}, LatLon{25.03, 118.80}};
+  for (const Town& town : huian_towns()) region.labels.push_back({town.name, town.center});
+  return region;
+}
+
 BoundingBox huian_bounds() {
   BoundingBox box{kOutline[0].lon, kOutline[0].lat, kOutline[0].lon, kOutline[0].lat};
   for (LatLon p : kOutline) {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/region.h"
 #include "core/site.h"
 #include "core/units.h"
 
@@ -28,6 +29,9 @@ std::span<const Town> huian_towns();
 
 /// A rough boundary polygon of the county's land (WGS-84, counter-clockwise, not closed: last != first).
 std::span<const LatLon> huian_outline();
+
+/// The county as the map draws it: its outline, its towns' names and its centre (the app's region at start).
+Region huian_region();
 
 /// The bounding box of huian_outline(); every demo site lies inside it.
 BoundingBox huian_bounds();

@@ -152,7 +152,7 @@ EM_JS(void, gy_js_place_canvas, (double left, double top, double width, double h
 
 // Sends a request to our server; the answer comes back through gy_fetch_done. Download mode saves the
 // answer as a file instead (calendar, CSV): a Blob and a temporary link, never HTML from the answer.
-EM_JS(void, gy_js_fetch, (int request, const char* method, const char* url, const char* body, const char* token,
+EM_JS(void, gy_js_fetch, (double request, const char* method, const char* url, const char* body, const char* token,
                           const char* idempotency_key, const char* download_name), {
   const headers = { 'Accept': 'application/json' };
   const b = UTF8ToString(body), t = UTF8ToString(token), k = UTF8ToString(idempotency_key);
@@ -304,8 +304,6 @@ EM_JS(void, gy_js_publish_test_state, (const char* json), {
 
 namespace {
 gongyou::platform::BrowserCallbacks g_callbacks;
-int g_next_request = 1;
-std::map<int, std::function<void(gongyou::HttpResponse)>> g_pending_requests;
 
 void wake() {
   if (g_callbacks.wake) g_callbacks.wake();
@@ -395,13 +393,9 @@ EMSCRIPTEN_KEEPALIVE void gy_focus(int focused) {
 EMSCRIPTEN_KEEPALIVE void gy_wake() { wake(); }
 
 /// A fetch() finished; status 0 when the network failed; `offline`: a kept answer or no answer at all.
-EMSCRIPTEN_KEEPALIVE void gy_fetch_done(int request, int status, const char* body, int offline) {
-  auto it = g_pending_requests.find(request);
-  if (it == g_pending_requests.end()) return;
-  auto done = std::move(it->second);
-  g_pending_requests.erase(it);
-  done(gongyou::HttpResponse{status, body, offline != 0});
-  wake();
+EMSCRIPTEN_KEEPALIVE void gy_fetch_done(double request, int status, const char* body, int offline) {
+  emit(gongyou::HttpAnswered{gongyou::RequestId{static_cast<std::uint64_t>(request)},
+                             gongyou::HttpResponse{status, body, offline != 0}});
 }
 
 /// Geolocation answered with a position.
@@ -506,12 +500,11 @@ void set_text_input(bool active, float caret_x, float caret_y, float line_height
   gy_js_set_text_input(active ? 1 : 0, caret_x, caret_y, line_height);
 }
 
-AppServices app_services() {
-  AppServices services;
-  services.http = [](const HttpRequest& r, std::function<void(HttpResponse)> done) {
-    const int request = g_next_request++;
-    g_pending_requests.emplace(request, std::move(done));
-    gy_js_fetch(request, r.method.c_str(), r.url.c_str(), r.body.c_str(), r.token.c_str(), r.idempotency_key.c_str(), "");
+PlatformServices platform_services() {
+  PlatformServices services;
+  services.send = [](RequestId id, const HttpRequest& r) {
+    gy_js_fetch(static_cast<double>(id.value), r.method.c_str(), r.url.c_str(), r.body.c_str(), r.token.c_str(),
+                r.idempotency_key.c_str(), "");
   };
   services.download = [](const HttpRequest& r, const std::string& filename) {
     gy_js_fetch(0, r.method.c_str(), r.url.c_str(), r.body.c_str(), r.token.c_str(), r.idempotency_key.c_str(),

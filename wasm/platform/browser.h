@@ -1,14 +1,14 @@
 // wasm/platform/browser.h — the page around the app: canvas, WebGL2, input, fetch, geolocation, timing.
-// The only place besides leaflet_map_view.cpp that touches JS; every JS callback becomes a typed
-// PlatformEvent (app/intent.h) or an ImGui IO event at once.
+// The only place besides leaflet_map_view.cpp that touches JS; every JS callback — fetch answers included — becomes
+// a typed PlatformEvent (app/events.h) or an ImGui IO event at once, and the main loop drains the events.
 #pragma once
 #include <functional>
 #include <span>
 #include <string>
 
-#include "app/app.h"
+#include "app/events.h"
+#include "app/services.h"
 #include "ui/canvas_area.h"
-#include "app/intent.h"
 
 namespace gongyou::platform {
 
@@ -44,9 +44,8 @@ void set_ui_rects(std::span<const float> xywh);
 /// placed at the text caret (CSS px) so that the IME candidate window appears beside it.
 void set_text_input(bool active, float caret_x, float caret_y, float line_height);
 
-/// Services for the App: fetch() and geolocation.
-AppServices app_services();
-
+/// The app's platform services (app/services.h): fetch(), downloads, geolocation, settings, routes, the clock.
+PlatformServices platform_services();
 
 /// True when the page was opened with ?test=1 (the browser test hook).
 bool test_hook_requested();

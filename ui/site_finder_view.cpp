@@ -1,11 +1,10 @@
-// ui/site_panel.cpp — see site_panel.h.
+// ui/site_finder_view.cpp — see site_finder_view.h.
 //
 // [SECTION] Helpers
-// [SECTION] Panel frame (side panel on desktops, bottom sheet on phones)
-// [SECTION] Header, search, type filters, origin
+// [SECTION] The finder: search, type filters, origin
 // [SECTION] Details of the selected site
 // [SECTION] Site list (clipped: only visible rows are submitted)
-#include "ui/site_panel.h"
+#include "ui/site_finder_view.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +16,6 @@
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
-#include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
 
@@ -71,216 +69,27 @@ const char* geolocation_message(GeolocationError e) {
 }  // namespace
 
 //-------------------------------------------------------------------------------------------------
-// [SECTION] Panel frame
+// [SECTION] The finder: search, type filters, origin
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw(const SiteFinderState& state, const BookingState& bookings, const CourseState& courses,
-                     const CoverageAnalysisState& coverage, UtcSeconds now, ImVec2 screen, std::vector<Intent>& intents) {
-  phone_ = screen.x < kPhoneBreakpoint;
-  compact_ = phone_ || screen.y < kShortScreen;
-  if (phone_) {
-    // The booking and course screens need the room: the sheet rises over most of the map there, except
-    // where the map is part of the task (the lecture request's place is the visible map's center, the coverage
-    // screen's "where next" pins).
-    const bool map_matters = bookings.screen == Screen::sites ||
-                             (bookings.screen == Screen::courses && courses.view == CourseView::request_form) ||
-                             (bookings.screen == Screen::coverage && coverage.on_map);
-    const float share = map_matters ? 0.6f : 0.86f;
-    const float h = std::max(320.0f, screen.y * share);
-    ImGui::SetNextWindowPos(ImVec2(0, screen.y - h));
-    ImGui::SetNextWindowSize(ImVec2(screen.x, h));
-    map_insets_ = ImVec2(0, h);
-  } else {
-    const float w = std::min(400.0f, screen.x * 0.4f);
-    ImGui::SetNextWindowPos(ImVec2(12, 12));
-    ImGui::SetNextWindowSize(ImVec2(w, screen.y - 24));
-    map_insets_ = ImVec2(12 + w, 0);
-  }
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+void SiteFinderView::draw(const SiteFinderState& state, const SessionState& session, bool phone, bool compact,
+                          std::vector<Intent>& intents) {
+  phone_ = phone;
+  compact_ = compact;
   drawn_rows_.clear();
   near_me_rect_ = search_rect_ = ImRect();  // drawn again below, or not this frame
-  if (ImGui::Begin("##sites", nullptr, flags)) {
-    draw_header(state, bookings, intents);
-    draw_tabs(bookings, intents);
-    if (state.offline()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 96, 0, 255));
-      ImGui::TextWrapped("%s", tr(Text::offline_banner));
-      ImGui::PopStyleColor();
-    }
-    draw_reminders(bookings, now);
-    draw_feedback(bookings, intents);
-    switch (bookings.screen) {
-      case Screen::sites:
-        draw_search(state, intents);
-        // A phone's sheet has no room for both the filters and a site's card: the card replaces them until
-        // it is closed.
-        if (!(compact_ && state.selected())) {
-          draw_type_filters(state, intents);
-          draw_origin(state, intents);
-        }
-        if (!compact_) draw_coverage_switch(state, intents);  // phones and short screens keep their rows for the list
-        draw_details(state, bookings, intents);
-        draw_list(state, intents);
-        break;
-      case Screen::slots: draw_slot_grid(bookings, now, intents); break;
-      case Screen::my_bookings: draw_my_bookings(bookings, now, intents); break;
-      case Screen::staff: staff_.draw(bookings, intents); break;
-      case Screen::coverage:
-        draw_staff_nav(bookings, intents);
-        draw_coverage_analysis(coverage, intents);
-        break;
-      case Screen::courses: courses_.draw(courses, bookings, state, now, intents); break;
-    }
-    auth_.draw(bookings, screen, intents);
+  draw_search(state, intents);
+  // A phone's sheet has no room for both the filters and a site's card: the card replaces them until it is closed.
+  if (!(compact_ && state.selected())) {
+    draw_type_filters(state, intents);
+    draw_origin(state, intents);
   }
-  ImGui::End();
-  announce_changes(state, bookings, intents);
+  if (!compact_) draw_coverage_switch(state, intents);  // phones and short screens keep their rows for the list
+  draw_details(state, session, intents);
+  draw_list(state, intents);
 }
 
-void SitePanel::announce_changes(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents) {
-  // Compared without building the sentence: an idle frame allocates nothing.
-  const Slot* chosen = bookings.chosen();
-  const Site* site = state.selected();
-  const std::int64_t slot_key = chosen ? chosen->id : 0, site_key = site ? site->id.value : 0;
-  const bool same_feedback = bookings.feedback ? announced_feedback_ == bookings.feedback->code &&
-                                                     announced_number_ == bookings.feedback->number
-                                               : announced_feedback_.empty();
-  if (same_feedback && slot_key == announced_slot_ && site_key == announced_site_) return;
-  announced_feedback_ = bookings.feedback ? bookings.feedback->code : "";
-  announced_number_ = bookings.feedback ? bookings.feedback->number : 0;
-  announced_slot_ = slot_key;
-  announced_site_ = site_key;
-
-  char text[512];
-  text[0] = 0;
-  if (bookings.feedback) {
-    char buffer[256];
-    std::snprintf(text, sizeof text, "%s", feedback_text(*bookings.feedback, buffer, sizeof buffer));
-  } else if (const Slot* slot = chosen) {
-    char remaining[48];
-    std::snprintf(remaining, sizeof remaining, tr(Text::remaining_fmt), slot->remaining);
-    std::snprintf(text, sizeof text, "%s %s %s", bookings.site_name.c_str(),
-                  format_interval(slot->start, slot->end).c_str(), remaining);
-  } else if (const auto selected = state.selected_distance()) {
-    char distance[32], walk[32];
-    const std::string_view type = type_name(selected->site->type);
-    std::snprintf(text, sizeof text, "%s，%.*s，%s%s%s", selected->site->name.c_str(), static_cast<int>(type.size()),
-                  type.data(), format_distance(selected->distance, distance, sizeof distance),
-                  walk_worth_showing(selected->walk) ? "，" : "",
-                  walk_worth_showing(selected->walk) ? format_walk(selected->walk, walk, sizeof walk) : "");
-  }
-  if (text[0]) intents.push_back(Announce{text});
-}
-
-//-------------------------------------------------------------------------------------------------
-// [SECTION] Header, search, type filters, origin
-//-------------------------------------------------------------------------------------------------
-
-void SitePanel::draw_tabs(const BookingState& bookings, std::vector<Intent>& intents) {
-  const float right_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-  auto tab = [&](Text label, Screen screen, bool active) {
-    if (active) {
-      if (primary_button(tr(label))) intents.push_back(ShowScreen{screen});
-    } else if (secondary_button(tr(label))) {
-      intents.push_back(ShowScreen{screen});
-    }
-    ImGui::SameLine();
-  };
-  const Screen s = bookings.screen;
-  tab(Text::tab_sites, Screen::sites, s == Screen::sites || s == Screen::slots);
-  mark_last_item("tab_sites");
-  tab(Text::tab_my_bookings, Screen::my_bookings, s == Screen::my_bookings);
-  mark_last_item("tab_my_bookings");
-  if (s == Screen::courses) {
-    if (primary_button(tr(Text::tab_courses))) intents.push_back(ShowCourses{CourseView::catalog});
-  } else if (secondary_button(tr(Text::tab_courses))) {
-    intents.push_back(ShowCourses{CourseView::catalog});
-  }
-  mark_last_item("tab_courses");
-  ImGui::SameLine();
-  if (bookings.user && bookings.user->admin) {
-    tab(Text::tab_staff, Screen::staff, s == Screen::staff || s == Screen::coverage);
-    mark_last_item("tab_staff");
-  }
-  // The account, at the right: sign in, or the user's name with sign out.
-  const char* account = bookings.user ? tr(Text::sign_out) : tr(Text::sign_in);
-  const float w = ImGui::CalcTextSize(account).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
-  if (secondary_button(account)) intents.push_back(bookings.user ? Intent{Logout{}} : Intent{OpenAuth{false}});
-  mark_last_item("account");
-  if (bookings.user && ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)
-    ImGui::SetTooltip("%s", bookings.user->display_name.c_str());
-}
-
-namespace {
-/// The language switch at the right of the header line: "EN" in Chinese, "中文" in English.
-void language_switch(std::vector<Intent>& intents) {
-  const bool zh = language() == Language::zh_CN;
-  const char* label = zh ? "EN" : "中文";
-  ImGui::PushFont(nullptr, kBaseFontSize * 0.8f);
-  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine();
-  const float x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), x));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 2));
-  if (secondary_button(label)) {
-    set_language(zh ? Language::en : Language::zh_CN);  // a view setting: no I/O here
-    intents.push_back(SaveLanguage{zh ? "en" : "zh-CN"});
-  }
-  mark_last_item("language");
-  ImGui::PopStyleVar();
-  ImGui::PopFont();
-}
-}  // namespace
-
-void SitePanel::draw_header(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents) {
-  (void)bookings;
-  char count[48];
-  std::snprintf(count, sizeof count, tr(Text::sites_count), static_cast<int>(state.shown_total()));
-  if (compact_) {
-    // Bottom sheet (with its grab handle) or a short screen: one line, to leave the room to the list.
-    const ImVec2 top = ImGui::GetWindowPos();
-    const float mid = top.x + ImGui::GetWindowWidth() / 2;
-    if (phone_)
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(mid - 22, top.y + 6), ImVec2(mid + 22, top.y + 10),
-                                                IM_COL32(200, 200, 205, 255), 2);
-    ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-    ImGui::TextColored(ImColor(kBrandRed), "%s", tr(Text::app_title));
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-    ImGui::Text("%s · %s", tr(state.national_scale() ? Text::region_national : Text::region_title), count);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    language_switch(intents);
-    return;
-  }
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float size = ImGui::GetFontSize() * 1.9f;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), kBrandRed, 8);
-  const char* logo = "工";
-  const float logo_size = size * 0.62f;
-  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(logo_size, FLT_MAX, 0, logo);
-  dl->AddText(ImGui::GetFont(), logo_size, ImVec2(p.x + (size - ts.x) / 2, p.y + (size - ts.y) / 2), IM_COL32_WHITE,
-              logo);
-  ImGui::Dummy(ImVec2(size, size));
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ImGui::PushFont(nullptr, kBaseFontSize * 1.15f);
-  ImGui::TextUnformatted(tr(Text::app_title));
-  ImGui::PopFont();
-  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-  ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-  ImGui::Text("%s · %s", tr(state.national_scale() ? Text::region_national : Text::region_title), count);
-  ImGui::PopFont();
-  ImGui::PopStyleColor();
-  ImGui::EndGroup();
-  language_switch(intents);
-}
-
-void SitePanel::draw_search(const SiteFinderState& state, std::vector<Intent>& intents) {
+void SiteFinderView::draw_search(const SiteFinderState& state, std::vector<Intent>& intents) {
   (void)state;
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::InputTextWithHint("##search", tr(Text::search_hint), search_, sizeof search_))
@@ -289,7 +98,7 @@ void SitePanel::draw_search(const SiteFinderState& state, std::vector<Intent>& i
   mark_last_item("search");
 }
 
-void SitePanel::draw_type_filters(const SiteFinderState& state, std::vector<Intent>& intents) {
+void SiteFinderView::draw_type_filters(const SiteFinderState& state, std::vector<Intent>& intents) {
   ImGui::PushFont(nullptr, kBaseFontSize * (compact_ ? 0.8f : 0.9f));
   const ImGuiStyle& style = ImGui::GetStyle();
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
@@ -347,7 +156,7 @@ void SitePanel::draw_type_filters(const SiteFinderState& state, std::vector<Inte
   ImGui::PopFont();
 }
 
-void SitePanel::draw_origin(const SiteFinderState& state, std::vector<Intent>& intents) {
+void SiteFinderView::draw_origin(const SiteFinderState& state, std::vector<Intent>& intents) {
   const bool from_me = state.origin_kind() == OriginKind::user_location;
   const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
   ImGui::AlignTextToFramePadding();
@@ -371,11 +180,7 @@ void SitePanel::draw_origin(const SiteFinderState& state, std::vector<Intent>& i
   }
 }
 
-//-------------------------------------------------------------------------------------------------
-// [SECTION] Details of the selected site
-//-------------------------------------------------------------------------------------------------
-
-void SitePanel::draw_filter_menu(const SiteFinderState& state, std::vector<Intent>& intents) {
+void SiteFinderView::draw_filter_menu(const SiteFinderState& state, std::vector<Intent>& intents) {
   // Facilities and "open now" live in a menu: the panel keeps its room for the list.
   char label[48];
   if (const int n = state.extra_filter_count()) std::snprintf(label, sizeof label, tr(Text::filter_fmt), n);
@@ -416,7 +221,11 @@ void SitePanel::draw_filter_menu(const SiteFinderState& state, std::vector<Inten
   ImGui::EndPopup();
 }
 
-void SitePanel::draw_details(const SiteFinderState& state, const BookingState& bookings, std::vector<Intent>& intents) {
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Details of the selected site
+//-------------------------------------------------------------------------------------------------
+
+void SiteFinderView::draw_details(const SiteFinderState& state, const SessionState& session, std::vector<Intent>& intents) {
   const auto selected = state.selected_distance();
   if (!selected) return;
   const Site& site = *selected->site;
@@ -487,15 +296,12 @@ void SitePanel::draw_details(const SiteFinderState& state, const BookingState& b
     next_action(tr(Text::book_slots));
     if (primary_button(tr(Text::book_slots), ImVec2(0, button_height))) intents.push_back(OpenSiteSlots{site.id});
     mark_last_item("book_slots", site.id.value);
-    if (bookings.user && bookings.user->admin) {
+    if (session.user && session.user->admin) {
       next_action(tr(Text::tab_staff));
       ImGui::PushID("details");  // the same label as the staff tab above
       const bool staff_clicked = secondary_button(tr(Text::tab_staff), ImVec2(0, button_height));
       ImGui::PopID();
-      if (staff_clicked) {
-        intents.push_back(OpenSiteSlots{site.id});
-        intents.push_back(ShowScreen{Screen::staff});
-      }
+      if (staff_clicked) intents.push_back(OpenStaffDesk{site.id});
       mark_last_item("staff_open", site.id.value);
     }
   }
@@ -545,7 +351,7 @@ void SitePanel::draw_details(const SiteFinderState& state, const BookingState& b
 // [SECTION] Site list
 //-------------------------------------------------------------------------------------------------
 
-void SitePanel::draw_list(const SiteFinderState& state, std::vector<Intent>& intents) {
+void SiteFinderView::draw_list(const SiteFinderState& state, std::vector<Intent>& intents) {
   ImGui::Separator();
   if (state.load_status() == LoadStatus::loading) {
     muted_text(tr(Text::loading_sites));

@@ -1,0 +1,63 @@
+// app/services.h — what the app needs from the platform it runs on (the browser: wasm/platform/browser.cpp; tests:
+// a scripted fake). Everything the platform reports back — fetch answers included — arrives later as a typed
+// PlatformEvent (app/events.h) that the main loop drains; no service calls back into the app.
+#pragma once
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/civil_time.h"
+
+namespace gongyou {
+
+/// An HTTP request to our own server.
+struct HttpRequest {
+  std::string method = "GET";
+  std::string url;              ///< same-origin path, e.g. "/api/v1/bookings"
+  std::string body;             ///< JSON text, empty for none
+  std::string token;            ///< bearer token, empty for none
+  std::string idempotency_key;  ///< Idempotency-Key header, empty for none
+};
+
+/// An HTTP answer: status 0 means the request never got one (network down).
+struct HttpResponse {
+  int status = 0;
+  std::string body;
+  bool offline = false;  ///< no network: nothing came back, or the offline shell answered from its cache
+};
+
+/// The number of a request sent; its answer event (HttpAnswered) carries it back.
+struct RequestId {
+  std::uint64_t value = 0;
+  friend constexpr auto operator<=>(RequestId, RequestId) = default;
+};
+
+/// The platform's services. Each may be left empty where a platform has no such thing (tests).
+struct PlatformServices {
+  /// Sends `request`; its answer comes back once, later, as HttpAnswered{id, ...}.
+  std::function<void(RequestId id, const HttpRequest& request)> send;
+  /// Sends a request and saves its answer as a file (calendar, CSV, GeoJSON) named `filename`.
+  std::function<void(const HttpRequest& request, const std::string& filename)> download;
+  /// Asks for the user's position; the answer comes back as GeolocationFound or GeolocationFailed.
+  std::function<void()> request_geolocation;
+  /// Reads and writes small settings that survive a reload (the session token, the language).
+  std::function<std::string(const std::string& key)> load_setting;
+  std::function<void(const std::string& key, const std::string& value)> save_setting;
+  /// The current time.
+  std::function<UtcSeconds()> now;
+  /// A fresh random idempotency key.
+  std::function<std::string()> new_key;
+  /// The URL hash the page was opened with ("#/site/12"), and showing a new one: `replace` rewrites the
+  /// current history entry instead of adding one (a link that named something that does not exist).
+  std::function<std::string()> initial_route;
+  std::function<void(const std::string& hash, bool replace)> show_route;
+  /// Says a sentence to screen readers (an offscreen live region); never shown as HTML.
+  std::function<void(const std::string& text)> announce;
+  /// Opens a link outside the app (a phone call, a map provider) without giving it this page.
+  std::function<void(const std::string& url)> open_link;
+  /// Shares the app's link `hash` ("#/site/12") titled `title`: the system share sheet, or copied.
+  std::function<void(const std::string& title, const std::string& hash)> share;
+};
+
+}  // namespace gongyou
