@@ -36,6 +36,8 @@ void account(const SessionState& session, float button_h, std::vector<Intent>& i
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::Text("%s%s%s", user.username.c_str(), user.admin ? " · " : "", user.admin ? tr(Text::staff_badge) : "");
   ImGui::PopStyleColor();
+  if (secondary_button(tr(Text::sign_out), ImVec2(0, button_h))) intents.push_back(Logout{});
+  mark_last_item("me_sign_out");
 }
 
 void messages(const NotificationsState& notes, std::vector<Intent>& intents) {

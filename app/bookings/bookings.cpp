@@ -58,12 +58,18 @@ const Booking* BookingState::next_booking(UtcSeconds now) const {
 Bookings::Bookings(Session& session, std::function<UtcSeconds()> now) : session_(session), now_(std::move(now)) {}
 
 void Bookings::session_changed() {
+  const std::optional<UserId> now_signed_in =
+      session_.signed_in() ? std::optional(session_.state().user->id) : std::nullopt;
+  // A slot chosen before signing in is what the worker signed in for: it stays chosen. Anyone else's choice goes.
+  if (user_) {
+    state_.chosen_slot.reset();
+    state_.booking_busy = false;
+    pending_key_.clear();
+  }
+  user_ = now_signed_in;
   state_.my_bookings.clear();
   ++state_.my_bookings_revision;
   state_.pass.reset();
-  state_.chosen_slot.reset();
-  state_.booking_busy = false;
-  pending_key_.clear();
   for (Slot& slot : state_.slots) {  // "mine" marks were the last user's
     slot.my_booking_id.reset();
     slot.my_status.reset();

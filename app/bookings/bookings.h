@@ -89,6 +89,7 @@ class Bookings {
   std::function<UtcSeconds()> now_;
   BookingState state_;
   std::string pending_key_;  ///< idempotency key of the booking being confirmed (kept for retries)
+  std::optional<UserId> user_;  ///< whose bookings the state holds
 };
 
 }  // namespace gongyou

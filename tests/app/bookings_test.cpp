@@ -113,7 +113,7 @@ TEST_F(BookingsTest, AFullSlotOffersTheWaitlistAndReportsThePosition) {
   EXPECT_EQ(session.state().feedback->number, 2);
 }
 
-TEST_F(BookingsTest, BookingWithoutASessionAsksToSignInFirst) {
+TEST_F(BookingsTest, BookingWithoutASessionAsksToSignInFirstAndKeepsTheChoice) {
   bookings.open_site(SiteId{12}, "x");
   server.answer("GET /api/v1/sites/12/slots", 200, {{"items", {slot_json(501, 3)}}});
   server.flush();
@@ -121,6 +121,11 @@ TEST_F(BookingsTest, BookingWithoutASessionAsksToSignInFirst) {
   EXPECT_TRUE(session.state().auth_open);
   bookings.apply(ConfirmBooking{false});
   EXPECT_EQ(server.last("POST", "/api/v1/bookings"), nullptr);
+  sign_in();
+  ASSERT_TRUE(bookings.state().chosen_slot) << "the slot chosen before signing in is still chosen";
+  EXPECT_EQ(*bookings.state().chosen_slot, SlotId{501});
+  session.logout();
+  EXPECT_FALSE(bookings.state().chosen_slot) << "a signed-out phone keeps nobody's choice";
 }
 
 TEST_F(BookingsTest, TooLateToCancelIsExplained) {

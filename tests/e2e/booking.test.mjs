@@ -53,7 +53,7 @@ for (const layout of layouts) {
     await page.screenshot({ path: path.join(screenshotDir, `booking-done-${layout.name}.png`) });
 
     // My bookings: the pass is a QR code drawn by the UI.
-    await clickMark(page, 'tab_my_bookings');
+    await clickMark(page, 'tab_me');
     await clickMark(page, 'show_pass', mine.id, 'the pass button');
     state = await waitForState(page, (s) => s.pass && mark(s, 'qr', mine.id), 'the QR pass');
     const qr = mark(state, 'qr', mine.id);

@@ -31,8 +31,8 @@ for (const layout of layouts) {
     await waitForStableList(page, (s) => s.sites >= 300 && s.rows.length > 2, 'sites');
     await signIn(page, staffAccount);
 
-    await clickMark(page, 'tab_staff');
-    await clickMark(page, 'staff_nav_coverage');
+    await clickMark(page, 'tab_me');
+    await clickMark(page, 'me_coverage');
     let state = await waitForState(page, (s) => s.screen === 'coverage' && s.coverage_analysis.towns.length === 16 &&
                                               s.coverage_analysis.suggestions.length === 5 && !s.coverage_analysis.loading,
                                    'the coverage screen with 16 towns and 5 suggestions');
@@ -62,7 +62,7 @@ for (const layout of layouts) {
     assert.ok(geojson.features.some((f) => f.properties.kind === 'workplace'));
 
     // Back to the site list: the pins go with the coverage screen.
-    await clickMark(page, 'tab_sites');
+    await clickMark(page, 'tab_map');
     await page.waitForFunction(() => document.querySelectorAll('.gy-suggestion').length === 0);
     assert.deepEqual(errors, [], 'no console errors');
     await context.close();

@@ -99,8 +99,9 @@ export async function newContext(browser, contextOptions) {
   return context;
 }
 
-/** Opens the app in a new page: tile requests fail as on this offline machine; console errors are collected. */
-export async function openApp(browser, url, contextOptions) {
+/** Opens the app in a new page at `hash` (the map unless told: most tests start from the site list; '' opens the
+ *  home screen a worker first sees): tile requests fail as on this offline machine; console errors are collected. */
+export async function openApp(browser, url, contextOptions, { hash = '#/map' } = {}) {
   const context = await newContext(browser, contextOptions);
   const page = await context.newPage();
   const errors = [];
@@ -112,7 +113,7 @@ export async function openApp(browser, url, contextOptions) {
   });
   page.on('pageerror', (e) => errors.push(pageErrorText(e)));
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort('internetdisconnected'));
-  await page.goto(url + '/?test=1');
+  await page.goto(url + '/?test=1' + hash);
   return { context, page, errors };
 }
 
@@ -194,14 +195,39 @@ export async function typeInto(page, name, text, { replace = false } = {}) {
   await page.keyboard.insertText(text);
 }
 
-/** Opens the sign-in dialog from the header's account button and signs in as `account` ({ username, password }). */
+/** The tab bar's mark of the section a screen belongs to (app/navigation.h section_of). */
+export function sectionMark(screen) {
+  return { home: 'tab_home', map: 'tab_map', slots: 'tab_map', courses: 'tab_courses' }[screen] || 'tab_me';
+}
+
+/** Signs in as `account` ({ username, password }): the header's account button on a desktop, 我的's sign-in button
+ *  on a phone (then back to the section the test was in). */
 export async function signIn(page, account) {
-  await clickMark(page, 'account');
+  const before = await appState(page);
+  const phone = !mark(before, 'account');
+  if (phone) {
+    await clickMark(page, 'tab_me');
+    await clickMark(page, 'me_sign_in');
+  } else {
+    await clickMark(page, 'account');
+  }
   await waitForState(page, (s) => s.auth_open, 'the sign-in dialog');
   await typeInto(page, 'auth_username', account.username);
   await typeInto(page, 'auth_password', account.password);
   await clickMark(page, 'auth_submit');
   await waitForState(page, (s) => s.signed_in === account.username && !s.auth_open, 'signed in');
+  if (phone && sectionMark(before.screen) !== 'tab_me') await clickMark(page, sectionMark(before.screen));
+}
+
+/** Signs out: the header's account button on a desktop, 我的's sign-out button on a phone. */
+export async function signOut(page) {
+  if (mark(await appState(page), 'account')) {
+    await clickMark(page, 'account');
+  } else {
+    await clickMark(page, 'tab_me');
+    await clickMark(page, 'me_sign_out');
+  }
+  await waitForState(page, (s) => !s.signed_in, 'signed out');
 }
 
 /** The Leaflet map's center and zoom. */

@@ -30,7 +30,8 @@ test('phone: the page opens offline with the last sites', async () => {
   await page.screenshot({ path: path.join(screenshotDir, 'offline-phone-390x844.png') });
 
   // Signing in (needed to book) says that it needs the network.
-  await clickMark(page, 'account');
+  await clickMark(page, 'tab_me');
+  await clickMark(page, 'me_sign_in');
   await waitForState(page, (s) => s.auth_open, 'the sign-in dialog');
   await typeInto(page, 'auth_username', 'demo');
   await typeInto(page, 'auth_password', 'Gongyou-2026');

@@ -43,7 +43,7 @@ test('phone: a long site card leaves the list in view; closing it brings the fil
   assert.ok(close.w >= 44 && close.h >= 44, `close button ${close.w}×${close.h} CSS px`);
   await page.touchscreen.tap(close.x + close.w / 2, close.y + close.h / 2);
   await waitForState(page, (s) => s.selected === null && mark(s, 'type_chip'), 'the card closed');
-  await page.waitForFunction(() => location.hash === '#/' || location.hash === '');
+  await page.waitForFunction(() => location.hash === '#/map');
   assert.deepEqual(errors, []);
   await context.close();
 });

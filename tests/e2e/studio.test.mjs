@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser, openApp, waitForState, waitForStableList, mark, clickMark, typeInto, staffAccount,
-         signIn, screenshotDir, clockStartMs } from './harness.mjs';
+         signIn, signOut, screenshotDir, clockStartMs } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const desktop = { viewport: { width: 1280, height: 800 } };
@@ -57,9 +57,8 @@ test('desktop: a group visit to a model worker studio, approved by staff', async
   assert.equal(mine.group_size, 3);
 
   // Staff approve it on the roster of that day.
-  await clickMark(page, 'account');  // sign out
-  await waitForState(page, (s) => !s.signed_in, 'signed out');
-  await clickMark(page, 'tab_sites');
+  await signOut(page);
+  await clickMark(page, 'tab_map');
   await signIn(page, staffAccount);
   await openSite(page, studio.name, 'staff_open');
   await waitForState(page, (s) => s.screen === 'staff' && mark(s, 'save_template'), 'the staff screen');
