@@ -108,15 +108,16 @@ void App::apply_shell(const OpenSiteSlots& i) {
   const Site* site = sites_.state().selected();
   if (!site || !site->bookable) return;
   bookings_.open_site(site->id, site->name);
-  show(Screen::slots);
+  enter(Screen::slots);
 }
 
 void App::apply_shell(const OpenStaffDesk& i) {
   sites_.select(i.site, /*from_map=*/false);
   const Site* site = sites_.state().selected();
   if (!site || !site->bookable) return;
-  staff_.open_site(site->id, site->name);
-  show(Screen::staff);
+  staff_.open_site(site->id, site->name);  // loads for staff only
+  enter(Screen::staff);
+  session_.require_account();
 }
 
 void App::apply_shell(const ShowCourses& i) {
@@ -144,13 +145,17 @@ void App::apply_shell(const Announce& i) {
 // [SECTION] Screens, sessions and refreshes
 //-------------------------------------------------------------------------------------------------
 
-void App::show(Screen screen) {
+void App::enter(Screen screen) {
   screen_ = screen;
   bookings_.apply(HidePass{});
+  sync_suggestion_pins();  // the pins belong to the coverage screen
+}
+
+void App::show(Screen screen) {
+  enter(screen);
   if ((screen == Screen::staff || screen == Screen::coverage) && !session_.require_account()) return;
   refresh();
   if (screen == Screen::coverage) analysis_.load();
-  sync_suggestion_pins();  // the pins belong to the coverage screen
 }
 
 void App::refresh() {

@@ -70,6 +70,8 @@ class App {
 
   /// Shows a screen and loads what it needs (staff screens ask to sign in first).
   void show(Screen screen);
+  /// Shows a screen whose controller has just loaded what it shows (nothing asked twice).
+  void enter(Screen screen);
   /// Reloads what the current screen shows and the messages (a periodic refresh, or a new session).
   void refresh();
   /// Someone signed in or out, or the session expired: every feature forgets the last user's data.

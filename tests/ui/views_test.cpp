@@ -1,0 +1,323 @@
+// tests/ui/views_test.cpp — the views drawn headless (tests/ui/headless_ui.h) over the real App (a FakePlatform
+// answering with the demo data): what they draw and which intents a tap emits. A tap on a full or past slot books
+// nothing; a long Chinese name ends in "…" inside its row; phone targets are at least 44 px; and an idle frame on
+// every screen allocates nothing (operator new and ImGui's allocator are counted).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <nlohmann/json.hpp>
+#include <variant>
+
+#include "app/app.h"
+#include "app/map/null_map_view.h"
+#include "core/site_positions.h"
+#include "tests/app/fake_platform.h"
+#include "tests/ui/headless_ui.h"
+#include "tools/demo_data/huian_demo.h"
+#include "ui/app_shell.h"
+#include "ui/booking_views.h"
+#include "ui/site_finder_view.h"
+#include "ui/test_marks.h"
+
+// ---- Allocation counting (the whole test binary; only read around the frames measured) ----
+namespace {
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  ++g_allocations;
+  if (void* p = std::malloc(size ? size : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace gongyou::ui {
+namespace {
+
+using nlohmann::json;
+using testing::HeadlessUi;
+
+void* counted_alloc(std::size_t size, void*) {
+  ++g_allocations;
+  return std::malloc(size);
+}
+void counted_free(void* p, void*) { std::free(p); }
+
+constexpr ImVec2 kPhone{390, 844};
+constexpr ImVec2 kDesktop{1280, 800};
+
+/// The demo sites in one listing, their positions, and whatever a test scripts.
+HttpResponse demo_answer(const HttpRequest& r) {
+  static const std::vector<Site> sites = demo::huian_sites();
+  if (r.url.rfind("/api/v1/sites/positions", 0) == 0) return {200, encode_site_positions(sites)};
+  if (r.url.rfind("/api/v1/sites?", 0) == 0) {
+    json items = json::array();
+    for (const Site& s : sites) items.push_back(to_json(s));
+    return {200, json{{"items", items}, {"next_cursor", nullptr}}.dump()};
+  }
+  return {200, "{}"};
+}
+
+/// The real App and AppShell over a FakePlatform, drawn headless at `display`.
+struct ShellUnderTest {
+  explicit ShellUnderTest(ImVec2 display) : display(display), ui(display) {
+    server.deliver_to(app);
+    app.start();
+    server.flush();
+  }
+  /// Draws one frame; what it asked for is in `intents`.
+  void frame() {
+    intents.clear();
+    ui.frame([&] {
+      begin_test_marks();
+      shell.draw(app, display, intents);
+    });
+  }
+  /// Applies what the last frame asked for and delivers the answers.
+  void apply() {
+    for (const Intent& i : intents) app.apply(i);
+    intents.clear();
+    server.flush();
+  }
+  void show(const Intent& intent) {
+    app.apply(intent);
+    server.flush();
+    frame();
+    frame();  // windows size themselves on their first frame
+  }
+  const TestMark* find(const char* name, std::int64_t id = -1) const {
+    for (const TestMark& m : test_marks())
+      if (std::string_view(m.name) == name && (id < 0 || m.id == id)) return &m;
+    return nullptr;
+  }
+  void sign_in(bool admin) {
+    server.answer("POST /api/v1/auth/login", 200,
+                  {{"token", "T"}, {"user", {{"id", 7}, {"username", "lihua"}, {"display_name", "李华"},
+                                             {"role", admin ? "admin" : "worker"}}}});
+    app.apply(SubmitLogin{"lihua", "x"});
+    server.flush();
+  }
+
+  ImVec2 display;
+  FakePlatform server{demo_answer};
+  NullMapView map;
+  App app{map, server.services(), demo::huian_region()};
+  HeadlessUi ui;
+  AppShell shell;
+  std::vector<Intent> intents;
+};
+
+template <class I>
+bool emitted(const std::vector<Intent>& intents) {
+  return std::any_of(intents.begin(), intents.end(), [](const Intent& i) { return std::holds_alternative<I>(i); });
+}
+
+// ---- 44 px targets on phones ----
+
+TEST(Views, PhoneTargetsAreAtLeast44Px) {
+  ShellUnderTest t(kPhone);
+  ASSERT_TRUE(t.ui.has_cjk_font()) << "fonts-noto-cjk is missing (tools/bootstrap.sh installs it)";
+  t.frame();
+  t.frame();
+  for (const char* tab : {"tab_home", "tab_map", "tab_courses", "tab_me"}) {
+    const TestMark* m = t.find(tab);
+    ASSERT_NE(m, nullptr) << tab;
+    EXPECT_GE(m->max.x - m->min.x, 44) << tab;
+    EXPECT_GE(m->max.y - m->min.y, 44) << tab;
+  }
+  for (const char* tile : {"tile_sites", "tile_courses", "tile_my_bookings"}) {
+    const TestMark* m = t.find(tile);
+    ASSERT_NE(m, nullptr) << tile;
+    EXPECT_GE(m->max.y - m->min.y, 44) << tile;
+  }
+  const Site* bookable = nullptr;
+  for (const ListedSite& row : t.app.sites().listed())
+    if (row.site->bookable && !row.site->phone.empty()) bookable = row.site;
+  ASSERT_NE(bookable, nullptr);
+  t.show(SelectSite{bookable->id});
+  for (const char* action : {"close_site", "book_slots", "call", "directions", "share"}) {
+    const TestMark* m = t.find(action, bookable->id.value);
+    ASSERT_NE(m, nullptr) << action;
+    EXPECT_GE(m->max.y - m->min.y, 44) << action;
+  }
+}
+
+// ---- Slot grid: a full or past slot books nothing ----
+
+Slot slot_at(std::int64_t id, UtcSeconds start, int remaining) {
+  Slot s;
+  s.id = SlotId{id};
+  s.site_id = SiteId{12};
+  s.start = start;
+  s.end = UtcSeconds{start.value + 3600};
+  s.capacity = 12;
+  s.remaining = remaining;
+  s.booked = 12 - remaining;
+  return s;
+}
+
+TEST(Views, ATapOnAFullSlotEmitsNoBookingOnlyTheWaitlistChoice) {
+  HeadlessUi ui(kPhone);
+  const UtcSeconds now = *parse_iso8601("2026-12-01T08:00:00+08:00");
+  BookingState state;
+  state.site = SiteId{12};
+  state.site_name = "螺城镇职工之家";
+  state.first_day = shanghai_date(now);
+  state.slots = {slot_at(1, *parse_iso8601("2026-12-01T10:00:00+08:00"), 0),
+                 slot_at(2, *parse_iso8601("2026-12-01T11:00:00+08:00"), 5),
+                 slot_at(3, *parse_iso8601("2026-12-01T07:00:00+08:00"), 5)};  // began before now
+  state.slots_revision = 1;
+  SlotGridView grid;
+  std::vector<Intent> intents;
+  const auto draw = [&] {
+    begin_test_marks();
+    ImGui::SetNextWindowPos(ImVec2(0, 200));
+    ImGui::SetNextWindowSize(ImVec2(kPhone.x, 600));
+    ImGui::Begin("##grid_test");
+    grid.draw(state, now, intents);
+    ImGui::End();
+  };
+  ui.frame(draw);
+  ui.frame(draw);
+  const auto center_of = [](std::int64_t id, const char* name = "slot") {
+    for (const TestMark& m : test_marks())
+      if (std::string_view(m.name) == name && m.id == id) return ImVec2((m.min.x + m.max.x) / 2, (m.min.y + m.max.y) / 2);
+    ADD_FAILURE() << name << " " << id << " is not drawn";
+    return ImVec2(-1, -1);
+  };
+  intents.clear();
+  ui.tap(center_of(3), draw);
+  EXPECT_TRUE(intents.empty()) << "a slot that has begun is not chosen";
+  ui.tap(center_of(1), draw);
+  ASSERT_TRUE(emitted<ChooseSlot>(intents));
+  EXPECT_FALSE(emitted<ConfirmBooking>(intents)) << "the first tap only chooses";
+  EXPECT_EQ(std::get<ChooseSlot>(intents.front()).slot, SlotId{1});
+
+  state.chosen_slot = SlotId{1};
+  intents.clear();
+  ui.frame(draw);
+  ui.frame(draw);
+  bool confirm_drawn = false;
+  for (const TestMark& m : test_marks()) confirm_drawn |= std::string_view(m.name) == "confirm";
+  EXPECT_FALSE(confirm_drawn) << "a full slot offers no booking button";
+  ui.tap(center_of(1, "join_waitlist"), draw);
+  std::vector<ConfirmBooking> confirms;
+  for (const Intent& i : intents)
+    if (const auto* c = std::get_if<ConfirmBooking>(&i)) confirms.push_back(*c);
+  ASSERT_EQ(confirms.size(), 1u);
+  EXPECT_TRUE(confirms[0].waitlist) << "a tap on a full slot's button joins the waitlist, never books a place";
+}
+
+// ---- A long Chinese name is clipped with "…" inside its row ----
+
+TEST(Views, ALongChineseNameEndsInsideItsRow) {
+  HeadlessUi ui(kPhone);
+  Site site;
+  site.id = SiteId{1};
+  site.type = SiteType::workers_home;
+  site.name = "泉州市惠安县螺城镇八二三东路与世纪大道交叉口东南角新时代文明实践中心暨职工之家户外劳动者服务站";
+  site.town = "螺城镇";
+  site.position = LatLon{25.03, 118.80};
+  SiteFinderState sites;
+  sites.set_sites({site});
+  SiteFinderView finder;
+  SessionState session;
+  std::vector<Intent> intents;
+  const auto draw = [&] {
+    begin_test_marks();
+    ImGui::SetNextWindowPos(ImVec2(0, 300));
+    ImGui::SetNextWindowSize(ImVec2(kPhone.x, 500));
+    ImGui::Begin("##finder_test");
+    finder.draw(sites, session, true, true, intents);
+    ImGui::End();
+  };
+  ui.frame(draw);
+  ui.frame(draw);
+  ASSERT_EQ(finder.drawn_rows().size(), 1u);
+  const DrawnRow row = finder.drawn_rows()[0];
+  float rightmost = 0;
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (const ImDrawList* list : data->CmdLists)
+    for (const ImDrawVert& v : list->VtxBuffer)
+      if (v.pos.y > row.min.y + 1 && v.pos.y < row.max.y - 1 && v.pos.x > row.min.x) rightmost = std::max(rightmost, v.pos.x);
+  EXPECT_LE(rightmost, row.max.x + 0.5f) << "the name runs out of its row";
+  EXPECT_GT(rightmost, row.max.x - 60) << "the name fills the row up to its end";
+}
+
+// ---- An idle frame allocates nothing ----
+
+/// Allocations made by the next `frames` frames of `t`, after the given warm-up.
+long idle_allocations(ShellUnderTest& t, int warm_up = 6) {
+  for (int i = 0; i < warm_up; ++i) t.frame();
+  ImGui::SetAllocatorFunctions(counted_alloc, counted_free, nullptr);
+  const long before = g_allocations.load();
+  t.frame();
+  t.frame();
+  const long made = g_allocations.load() - before;
+  ImGui::SetAllocatorFunctions([](std::size_t s, void*) { return std::malloc(s); }, [](void* p, void*) { std::free(p); },
+                               nullptr);
+  return made;
+}
+
+TEST(Views, TheAllocationCounterSeesAFrameThatAllocates) {
+  ShellUnderTest t(kPhone);
+  for (int i = 0; i < 4; ++i) t.frame();
+  const long before = g_allocations.load();
+  t.ui.frame([&] {
+    t.shell.draw(t.app, t.display, t.intents);
+    std::vector<int> scratch(64);  // what a careless view would do every frame
+    ImGui::Text("%zu", scratch.size());
+  });
+  EXPECT_GT(g_allocations.load() - before, 0) << "the counter would miss what the idle-frame test looks for";
+}
+
+TEST(Views, AnIdleFrameAllocatesNothingOnAnyScreen) {
+  for (const ImVec2 display : {kPhone, kDesktop}) {
+    ShellUnderTest t(display);
+    t.sign_in(/*admin=*/true);
+    EXPECT_EQ(idle_allocations(t), 0) << "home";
+    t.show(ShowScreen{Screen::map});
+    EXPECT_EQ(idle_allocations(t), 0) << "the map's list";
+    const Site* home = nullptr;
+    for (const ListedSite& row : t.app.sites().listed())
+      if (row.site->bookable) home = row.site;
+    ASSERT_NE(home, nullptr);
+    t.show(SelectSite{home->id});
+    EXPECT_EQ(idle_allocations(t), 0) << "a site's card";
+
+    json slots = json::array();
+    for (int h = 9; h < 21; ++h) {
+      char start[32], end[32];
+      std::snprintf(start, sizeof start, "2026-11-25T%02d:00:00+08:00", h);
+      std::snprintf(end, sizeof end, "2026-11-25T%02d:00:00+08:00", h + 1);
+      slots.push_back({{"id", 100 + h}, {"site_id", home->id.value}, {"start", start}, {"end", end}, {"capacity", 12},
+                       {"booked", h % 4}, {"remaining", 12 - h % 4}});
+    }
+    t.server.answer("GET /api/v1/sites/" + std::to_string(home->id.value) + "/slots", 200, {{"items", slots}});
+    t.show(OpenSiteSlots{home->id});
+    ASSERT_EQ(t.app.screen(), Screen::slots);
+    ASSERT_FALSE(t.app.bookings().slots.empty());
+    EXPECT_EQ(idle_allocations(t), 0) << "the slot grid";
+
+    json bookings = json::array();
+    for (int i = 0; i < 5; ++i)
+      bookings.push_back({{"id", 50 + i}, {"slot_id", 110 + i}, {"site_id", home->id.value}, {"site_name", home->name},
+                          {"start", "2026-11-25T10:00:00+08:00"}, {"end", "2026-11-25T11:00:00+08:00"},
+                          {"status", i % 2 ? "confirmed" : "waitlisted"}});
+    t.server.answer("GET /api/v1/me/bookings", 200, {{"items", bookings}});
+    t.show(ShowScreen{Screen::me});
+    ASSERT_EQ(t.app.bookings().my_bookings.size(), 5u);
+    EXPECT_EQ(idle_allocations(t), 0) << "我的";
+    t.show(OpenStaffDesk{home->id});
+    EXPECT_EQ(idle_allocations(t), 0) << "the staff desk";
+    t.show(ShowCourses{CourseView::catalog});
+    EXPECT_EQ(idle_allocations(t), 0) << "the classroom";
+  }
+}
+
+}  // namespace
+}  // namespace gongyou::ui
