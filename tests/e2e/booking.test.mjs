@@ -58,7 +58,7 @@ for (const layout of layouts) {
     state = await waitForState(page, (s) => s.pass && mark(s, 'qr', mine.id), 'the QR pass');
     const qr = mark(state, 'qr', mine.id);
     assert.ok(qr.w >= 150, 'the QR code is large enough to scan');
-    await page.waitForTimeout(200);
+    await page.clock.runFor(200);
     const shot = await page.screenshot({ path: path.join(screenshotDir, `booking-pass-${layout.name}.png`) });
     const dark = await page.evaluate(async ({ png, r, scale }) => {
       const img = new Image();

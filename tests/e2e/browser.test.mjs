@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, clickMark, mark,
+import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mapCenter, mapSettled, clickMark, mark,
          screenshotDir } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -22,7 +22,7 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   assert.ok(await page.evaluate(() => document.getElementById('gy-map').classList.contains('gy-tiles-offline')),
             'offline tiles give the plain background');
   assert.equal(state.missing_glyphs, 0, 'every character of the sites is in the UI font');
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   const shot = await page.screenshot({ path: path.join(screenshotDir, 'desktop-1280x800.png') });
   // Text really is drawn: the first list row's name area holds dark (text) pixels.
   const first = state.rows[0];
@@ -53,7 +53,7 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
     return Math.abs(p.x - fx) < 3 && Math.abs(p.y - fy) < 3;
   }, [lat, lon, freeCenter.x, freeCenter.y], { timeout: 5000 });
   assert.ok((await mapCenter(page)).zoom >= 15, 'zoomed in to the site');
-  await page.waitForTimeout(400);
+  await page.clock.runFor(400);
   await page.screenshot({ path: path.join(screenshotDir, 'desktop-selected-1280x800.png') });
 
   // Dragging and wheeling over the panel never moves the map.
@@ -64,7 +64,7 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await page.mouse.up();
   await page.mouse.move(200, 600);
   await page.mouse.wheel(0, 400);
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   const afterDrag = await mapCenter(page);
   assert.deepEqual(afterDrag, before, 'map unchanged by pointer over the panel');
 
@@ -73,8 +73,7 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   await page.mouse.down();
   await page.mouse.move(1100, 500, { steps: 8 });
   await page.mouse.up();
-  await page.waitForTimeout(300);
-  const panned = await mapCenter(page);
+  const panned = await mapSettled(page);
   assert.ok(!near(panned.lat, before.lat, 1e-6) || !near(panned.lon, before.lon, 1e-6), 'map pans outside the panel');
 
   // Clicking a marker (drawn on the map's marker canvas) selects its site in the panel; one that no other
@@ -138,20 +137,20 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
 
   // Idle: no frames are drawn while nothing changes, and nothing on the page (app, Leaflet) even asks
   // for an animation frame over 5 seconds.
-  await page.waitForTimeout(500);
+  await page.clock.runFor(500);
   const idleStart = (await appState(page)).frames;
   await page.evaluate(() => {
     window.gyRafCalls = 0;
     const raf = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (callback) => { window.gyRafCalls++; return raf(callback); };
   });
-  await page.waitForTimeout(5000);
+  await page.clock.runFor(5000);
   assert.equal(await page.evaluate(() => window.gyRafCalls), 0, 'no requestAnimationFrame calls in 5 idle seconds');
   assert.equal((await appState(page)).frames, idleStart, 'no frames drawn while idle');
   // A wake that changes nothing on screen (the pointer over the panel's title) draws ImGui frames but renders
   // none of them to the canvas (wasm/main.cpp present()).
   await page.mouse.move(250, 40);  // away from the language switch it clicked: that hover change is drawn
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   const quiet = await appState(page);
   await page.mouse.move(260, 42);
   await page.mouse.move(255, 45);
@@ -187,21 +186,21 @@ test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
   for (let i = 1; i <= 6; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - i * 25 }] });
-    await page.waitForTimeout(16);
+    await page.clock.runFor(16);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   const atLift = await appState(page);
-  await page.waitForTimeout(120);
+  await page.clock.runFor(120);
   const gliding = await appState(page);
   assert.notDeepEqual(gliding.rows.map((r) => [r.id, r.y]), atLift.rows.map((r) => [r.id, r.y]),
                       'the list keeps moving after the finger lifts');
   const settled = await waitForStableList(page, (s) => s.rows.length > 0, 'the glide');
   assert.notEqual(settled.rows[0].id, startRows[0].id, 'the flick scrolled the list');
   const idle = (await appState(page)).frames;
-  await page.waitForTimeout(600);
+  await page.clock.runFor(600);
   assert.equal((await appState(page)).frames, idle, 'no frames once the glide has stopped');
   state = settled;
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   await page.screenshot({ path: path.join(screenshotDir, 'phone-390x844.png') });
   // A row wholly inside the list: after a glide the first rows drawn can sit above the list's top, clipped
   // (the top of the unscrolled list is where its first row was before the flick).
@@ -215,7 +214,7 @@ test('phone: bottom sheet, tap a site, HiDPI canvas', async () => {
     const p = window.gongyouTest.pointOf(la, lo);
     return Math.abs(p.x - 195) < 3 && p.y > 40 && p.y < 844 * 0.45 - 20;
   }, [lat, lon], { timeout: 5000 });
-  await page.waitForTimeout(500);
+  await page.clock.runFor(500);
   await page.screenshot({ path: path.join(screenshotDir, 'phone-selected-390x844.png') });
 
   // "Near me" with the location allowed: the list sorts from the user and the map goes there.

@@ -51,7 +51,7 @@ for (const layout of layouts) {
     await page.waitForFunction(() => document.querySelectorAll('.gy-suggestion').length === 6);
     const ranks = await page.$$eval('.gy-suggestion', (pins) => pins.map((p) => p.textContent));
     assert.deepEqual(ranks, ['1', '2', '3', '4', '5', '6']);
-    await page.waitForTimeout(800);  // the map's fit animation
+    await page.clock.runFor(800);  // the map's fit animation
     await page.screenshot({ path: path.join(screenshotDir, `coverage-${layout.name}.png`) });
 
     const [download] = await Promise.all([page.waitForEvent('download'), clickMark(page, 'export_geojson')]);

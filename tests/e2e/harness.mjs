@@ -230,6 +230,18 @@ export async function signOut(page) {
   await waitForState(page, (s) => !s.signed_in, 'signed out');
 }
 
+/** Waits until the map has stopped moving (a pan's inertia, a fly-to): its center and zoom read the same twice. */
+export async function mapSettled(page, timeoutMs = 10000) {
+  let last = JSON.stringify(await mapCenter(page));
+  for (const end = Date.now() + timeoutMs; Date.now() < end;) {
+    await page.waitForTimeout(100);
+    const now = JSON.stringify(await mapCenter(page));
+    if (now === last) return JSON.parse(now);
+    last = now;
+  }
+  throw new Error('the map never stopped moving');
+}
+
 /** The Leaflet map's center and zoom. */
 export async function mapCenter(page) {
   return page.evaluate(() => window.gongyouTest.mapCenter());

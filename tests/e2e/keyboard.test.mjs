@@ -22,7 +22,7 @@ async function tabTo(page, wanted, what, { back = false, limit = 60 } = {}) {
     // unmarked one, then the state shows none after the loop has gone idle).
     let f = null;
     for (const end = Date.now() + 1500; Date.now() < end;) {
-      await page.waitForTimeout(50);
+      await page.clock.runFor(50);
       f = focused(await appState(page));
       if (key(f) !== last) break;
     }

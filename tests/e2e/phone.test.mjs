@@ -51,7 +51,7 @@ test('phone: a long site card leaves the list in view; closing it brings the fil
 test('phone: two fingers pinch-zoom the map above the sheet', async () => {
   const { context, page, errors } = await openApp(env.browser, env.server.url, phone);
   await waitForState(page, (s) => s.listed > 0, 'the sites');
-  await page.waitForTimeout(500);  // the map's first fit
+  await page.clock.runFor(500);  // the map's first fit
   const before = await mapCenter(page);
   const cdp = await context.newCDPSession(page);
   const cx = 195, cy = 180;  // above the sheet (it covers the lower 60 %)
@@ -59,7 +59,7 @@ test('phone: two fingers pinch-zoom the map above the sheet', async () => {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(30) });
   for (let d = 40; d <= 150; d += 10) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
-    await page.waitForTimeout(16);
+    await page.clock.runFor(16);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   const zoomed = await page.waitForFunction((z) => {

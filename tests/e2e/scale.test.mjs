@@ -26,7 +26,7 @@ test('desktop: clusters add up to every station, zoom in to single stations, det
   assert.equal(state.cluster_map.rings, false, 'no rings at country zoom');
   assert.equal(await drawnTotal(page), TOTAL, 'the counts on the map add up to every station');
   assert.ok(state.rows.length > 3 && state.listed === 100, `the list holds the 100 nearest (${state.listed})`);
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   await page.screenshot({ path: path.join(screenshotDir, 'scale-desktop-1280x800.png') });
 
   // Search reaches all 150,000 stations, not only the 100 listed: the pinyin initials of 爱心驿站 list the
@@ -45,7 +45,7 @@ test('desktop: clusters add up to every station, zoom in to single stations, det
   await clickMark(page, 'coverage');
   state = await waitForState(page, (s) => s.coverage.on && s.coverage.drawn, 'the coverage layer drawn');
   assert.equal(await page.locator('img.gy-coverage').count(), 1, 'one coverage image over the map');
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   await page.screenshot({ path: path.join(screenshotDir, 'scale-coverage-1280x800.png') });
   await clickMark(page, 'coverage');
   await waitForState(page, (s) => !s.coverage.on, 'the coverage layer off');
@@ -65,7 +65,7 @@ test('desktop: clusters add up to every station, zoom in to single stations, det
   state = await waitForState(page, (s) => s.selected === 4242, 'the clicked station selected');
   assert.equal(state.selected_name, site.name);
   assert.equal(state.selected_address, site.address);
-  await page.waitForTimeout(400);
+  await page.clock.runFor(400);
   await page.screenshot({ path: path.join(screenshotDir, 'scale-selected-1280x800.png') });
   assert.deepEqual(errors, []);
   await context.close();
@@ -76,7 +76,7 @@ test('phone: clusters above the bottom sheet', async () => {
     { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const state = await waitForState(page, clustered, 'clusters drawn', 60000);
   assert.equal(sum(state.cluster_map.markers), TOTAL);
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   await page.screenshot({ path: path.join(screenshotDir, 'scale-phone-390x844.png') });
   assert.deepEqual(errors, []);
   await context.close();
