@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // RenderTextEllipsis
 #include "ui/booking_views.h"
 #include "ui/format.h"
 #include "ui/i18n.h"

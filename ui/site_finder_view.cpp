@@ -77,7 +77,7 @@ void SiteFinderView::draw(const SiteFinderState& state, const SessionState& sess
   phone_ = phone;
   compact_ = compact;
   drawn_rows_.clear();
-  near_me_rect_ = search_rect_ = ImRect();  // drawn again below, or not this frame
+  near_me_rect_ = search_rect_ = ScreenRect{};  // drawn again below, or not this frame
   draw_search(state, intents);
   // A phone's sheet has no room for both the filters and a site's card: the card replaces them until it is closed.
   if (!(compact_ && state.selected())) {
@@ -94,7 +94,7 @@ void SiteFinderView::draw_search(const SiteFinderState& state, std::vector<Inten
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::InputTextWithHint("##search", tr(Text::search_hint), search_, sizeof search_))
     intents.push_back(SetQuery{search_});
-  search_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  search_rect_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
   mark_last_item("search");
 }
 
@@ -171,7 +171,7 @@ void SiteFinderView::draw_origin(const SiteFinderState& state, std::vector<Inten
   ImGui::SameLine(right - w);
   ImGui::BeginDisabled(state.locating());
   if (primary_button(label)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
-  near_me_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  near_me_rect_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
   ImGui::EndDisabled();
   if (auto error = state.geolocation_error(); error && !from_me) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 42, 55, 255));

@@ -10,11 +10,15 @@
 #include "app/sites/site_finder_state.h"
 #include "app/sites/site_links.h"
 #include "imgui.h"
-#include "imgui_internal.h"  // ImRect
 #include "ui/i18n.h"
 #include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
+
+/// A screen rectangle in CSS px (empty when not drawn this frame).
+struct ScreenRect {
+  ImVec2 min, max;
+};
 
 /// A list row as drawn this frame (screen rectangle in CSS px), for the browser test hook.
 struct DrawnRow {
@@ -32,8 +36,8 @@ class SiteFinderView {
   /// Rows drawn in the last frame.
   const std::vector<DrawnRow>& drawn_rows() const { return drawn_rows_; }
   /// Where the "near me" button and the search field were drawn in the last frame (test hook).
-  ImRect near_me_rect() const { return near_me_rect_; }
-  ImRect search_rect() const { return search_rect_; }
+  ScreenRect near_me_rect() const { return near_me_rect_; }
+  ScreenRect search_rect() const { return search_rect_; }
 
  private:
   void draw_search(const SiteFinderState& state, std::vector<Intent>& intents);
@@ -47,7 +51,7 @@ class SiteFinderView {
   std::uint64_t seen_map_selection_ = 0;
   OriginKind seen_origin_ = OriginKind::map_center;
   std::vector<DrawnRow> drawn_rows_;
-  ImRect near_me_rect_, search_rect_;
+  ScreenRect near_me_rect_, search_rect_;
   bool phone_ = false;          // bottom-sheet layout this frame
   bool compact_ = false;        // phone or short screen: icon chips, card replaces filters
   TouchScroll list_scroll_;     // finger scrolling of the site list

@@ -49,7 +49,7 @@ const char* screen_name(Screen screen) {
   return "home";
 }
 
-json rect(ImRect r) { return json{{"x", r.Min.x}, {"y", r.Min.y}, {"w", r.GetWidth()}, {"h", r.GetHeight()}}; }
+json rect(ScreenRect r) { return json{{"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y}}; }
 
 json bookings_json(const std::vector<Booking>& bookings) {
   json out = json::array();
