@@ -255,12 +255,16 @@ void SiteFinderView::draw_details(const SiteFinderState& state, const SessionSta
   if (ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse) ImGui::SetTooltip("%s", tr(Text::close));
   ImGui::SetCursorPos(after_group);
 
-  char distance[32], walk[64];
+  // From the worker when the app knows where they are, else from the map's centre as it was before the card opened
+  // (the map flies to the site; measured from there the card would say "0 m"): the card says which.
+  char distance[32], walk[96];
+  const bool from_me = state.origin_kind() == OriginKind::user_location;
+  format_distance(selected->distance, distance, sizeof distance);
   if (walk_worth_showing(selected->walk))
-    std::snprintf(walk, sizeof walk, tr(Text::walk_about), std::max(1, static_cast<int>(std::ceil(selected->walk.value))),
-                  format_distance(selected->distance, distance, sizeof distance));
+    std::snprintf(walk, sizeof walk, tr(from_me ? Text::walk_from_me_fmt : Text::walk_from_center_fmt), distance,
+                  std::max(1, static_cast<int>(std::ceil(selected->walk.value))));
   else
-    format_distance(selected->distance, walk, sizeof walk);
+    std::snprintf(walk, sizeof walk, tr(from_me ? Text::distance_from_me_fmt : Text::distance_from_center_fmt), distance);
   ImGui::PushStyleColor(ImGuiCol_Text, kBrandRed);
   ImGui::TextUnformatted(walk);
   ImGui::PopStyleColor();

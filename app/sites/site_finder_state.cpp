@@ -80,13 +80,21 @@ void SiteFinderState::set_query_matches(std::string query, std::vector<SiteId> i
 }
 
 void SiteFinderState::select(std::optional<SiteId> id, bool from_map) {
+  const bool was_open = selected() != nullptr;
   selected_ = id;
   if (selected_ && !selected()) selected_.reset();
   if (from_map && selected_) ++map_selection_revision_;
+  // The card closed: distances follow the map's centre again, from where the map is now.
+  if (was_open && !selected_ && !(center_origin_ == map_center_)) {
+    center_origin_ = map_center_;
+    if (origin_kind_ == OriginKind::map_center) resort();
+  }
 }
 
 void SiteFinderState::set_map_center(LatLon center) {
   map_center_ = center;
+  if (selected()) return;  // the map flew to the open site: its distance stays what the list said
+  center_origin_ = center;
   if (origin_kind_ == OriginKind::map_center) resort();
 }
 

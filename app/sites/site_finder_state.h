@@ -80,7 +80,7 @@ class SiteFinderState {
   void set_now(UtcSeconds now);
   /// Selects a site (or none). Unknown ids select nothing. `from_map` asks the list to scroll to it.
   void select(std::optional<SiteId> id, bool from_map = false);
-  /// Measures distances from the map's center.
+  /// The map's center moved; distances follow it unless a site is open (see origin()).
   void set_map_center(LatLon center);
   /// Measures distances from the user's position.
   void set_user_location(LatLon position);
@@ -132,7 +132,9 @@ class SiteFinderState {
   OriginKind origin_kind() const { return origin_kind_; }
   /// The map's center as last reported.
   LatLon map_center() const { return map_center_; }
-  LatLon origin() const { return origin_kind_ == OriginKind::user_location ? user_location_ : map_center_; }
+  /// Where distances are measured from: the user, when known; else the map's centre as it was when no site was
+  /// open (flying to an opened site does not move it: its card would say "0 m").
+  LatLon origin() const { return origin_kind_ == OriginKind::user_location ? user_location_ : center_origin_; }
   std::optional<GeolocationError> geolocation_error() const { return geolocation_error_; }
   bool locating() const { return locating_; }
   LoadStatus load_status() const { return load_status_; }
@@ -165,6 +167,7 @@ class SiteFinderState {
   OriginKind origin_kind_ = OriginKind::map_center;
   bool offline_ = false;
   LatLon map_center_;
+  LatLon center_origin_;  // the map's centre while no site was open: the origin of distances from the map
   LatLon user_location_;
   std::optional<GeolocationError> geolocation_error_;
   bool locating_ = false;

@@ -107,6 +107,38 @@ TEST(App, ChoosingASiteInThePanelHighlightsItAndFliesThere) {
   EXPECT_GE(map.zoom, Sites::kSiteZoom);
 }
 
+// Issue 14 (1): the list said 2.8 km to a site; opening it flew the map there, and measured from the new centre the
+// card said 0 m and the list re-sorted around it. Distances stay measured from where they were.
+TEST(App, OpeningASiteDoesNotMoveWhereDistancesAreMeasuredFrom) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
+  app.start();
+  server.flush();
+  const LatLon chongwu = demo::huian_towns()[7].center;
+  app.handle(MapMoved{chongwu, 13});
+  const ListedSite far = app.sites().listed().back();
+  ASSERT_GT(far.distance.value, 2000);
+  app.apply(SelectSite{far.site->id});
+  ASSERT_TRUE(map.flown_to);
+  app.handle(MapMoved{*map.flown_to, Sites::kSiteZoom});  // Leaflet reports the flight's end
+  const auto card = app.sites().selected_distance();
+  ASSERT_TRUE(card);
+  EXPECT_NEAR(card->distance.value, far.distance.value, 1e-6) << "the card keeps the list's distance";
+  EXPECT_EQ(app.sites().listed().back().site->id, far.site->id) << "the list keeps its order";
+  // Closed: distances follow the map's centre again, from where the map now is.
+  app.apply(CloseSite{});
+  EXPECT_LT(app.sites().listed().front().distance.value, 1);
+  EXPECT_EQ(app.sites().listed().front().site->id, far.site->id);
+  // Known to the app, the worker's own position wins.
+  app.apply(LocateMe{});
+  app.handle(GeolocationFound{chongwu, Metres{10}});
+  app.apply(SelectSite{far.site->id});
+  app.handle(MapMoved{far.site->position, Sites::kSiteZoom});
+  EXPECT_NEAR(app.sites().selected_distance()->distance.value, far.distance.value, 1e-6);
+}
+
 TEST(App, ClickingAMarkerSelectsWithoutMovingTheMapAndScrollsTheList) {
   FakeServer server(500);
   NullMapView map;
