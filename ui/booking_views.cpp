@@ -319,6 +319,15 @@ void MyBookingsView::draw(const BookingState& state, UtcSeconds now, std::vector
     char from[6], until[6];
     ImGui::Text(tr(Text::pass_valid_fmt), hour_minute(shanghai_time(pass.valid_from), from),
                 hour_minute(shanghai_time(pass.valid_until), until));
+    if (now < pass.valid_from) {  // shown early: the door will not open yet, and the worker should know
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 96, 0, 255));
+      char opens[128], at[6];
+      std::snprintf(opens, sizeof opens, "%s %s", format_day(shanghai_date(pass.valid_from)).c_str(),
+                    hour_minute(shanghai_time(pass.valid_from), at));
+      ImGui::TextWrapped(tr(Text::pass_not_yet_fmt), opens);
+      ImGui::PopStyleColor();
+      mark_last_item("pass_not_yet", pass.booking_id);
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
     ImGui::TextWrapped("%s", tr(Text::pass_hint));
     ImGui::PopStyleColor();
@@ -441,6 +450,8 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"pick_place", Text::fb_pick_place},   {"course_full", Text::fb_course_full},
       {"visit_pending", Text::fb_visit_pending}, {"visit_approved", Text::fb_visit_approved},
       {"visit_denied", Text::fb_visit_denied},
+      {"booking_cancelled", Text::fb_pass_cancelled}, {"already_used", Text::fb_pass_used},
+      {"not_confirmed", Text::fb_pass_not_confirmed}, {"pass_expired", Text::fb_pass_expired},
   };
   if (f.code == "waitlisted" || f.code == "course_waitlisted") {
     std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),

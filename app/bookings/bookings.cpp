@@ -192,7 +192,11 @@ void Bookings::apply(const CancelBooking& i) {
 
 void Bookings::apply(const ShowPass& i) {
   session_.call("GET", booking_path(i.booking, "/pass"), "", [this](const HttpResponse& r) {
-    if (r.status != 200) return session_.fail(r);
+    if (r.status != 200) {
+      session_.fail(r);  // says why: cancelled, used, not confirmed, ended
+      if (r.status == 409) load_my_bookings();  // the list was stale (changed on another device): show it as it is
+      return;
+    }
     state_.pass = pass_from_json(parse_json_or_discarded(r.body));
   });
 }

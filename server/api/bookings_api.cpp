@@ -111,9 +111,24 @@ void door_pass(const ApiServices& services, const Request& req, Response& res, c
   const User user = require_user(services, req);
   services.store.release_no_shows(services.clock.now());
   const Booking booking = visible_booking(services, user, params.at(0));
-  if (booking.status != BookingStatus::confirmed)
-    throw http::ApiError(409, "conflict", "只有已确认的预约才有开门码 / only a confirmed booking has a door pass");
+  // A refusal says why, in the words of the door's own refusals (POST /doors/{site}/open), so that a stale list on
+  // another device can tell its user what happened.
+  switch (booking.status) {
+    case BookingStatus::confirmed: break;
+    case BookingStatus::cancelled:
+    case BookingStatus::no_show:
+    case BookingStatus::denied:
+      throw http::ApiError(409, "booking_cancelled", "这个预约已取消，没有门禁码 / the booking was cancelled: no door pass");
+    case BookingStatus::checked_in:
+      throw http::ApiError(409, "already_used", "已签到，门禁码已用过 / already checked in: the pass was used");
+    case BookingStatus::waitlisted:
+    case BookingStatus::pending:
+      throw http::ApiError(409, "not_confirmed",
+                           "预约确认后才有门禁码 / a door pass comes once the booking is confirmed");
+  }
   const PassWindow window = pass_window(booking.start, booking.end);
+  if (services.clock.now() >= window.valid_until)
+    throw http::ApiError(409, "pass_expired", "这个预约已结束，门禁码已失效 / the booking has ended: the pass expired");
   const PassClaims claims{booking.id, booking.site, window.valid_from, window.valid_until};
   http::send_json(res, {{"token", services.door_passes.issue(claims)},
                         {"booking_id", booking.id.value},

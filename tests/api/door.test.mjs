@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  adminToken, assertError, book, registerUser, setClock, slotAt, startBookingServer, T0, workersHomes,
+  adminToken, assertError, book, eventSlot, registerUser, setClock, slotAt, startBookingServer, T0, workersHomes,
 } from './booking_helpers.mjs';
 
 let server, homes, admin;
@@ -60,7 +60,7 @@ test('a pass is valid from 15 minutes before the start to the end, and opens its
   assert.equal(checkedIn.status, 'checked_in');
   assert.equal(checkedIn.checked_in_at, '2026-12-02T09:45:00+08:00');
   assertRefused(await openDoor(homes[0], { token: pass.token }), 'already_used');
-  assertError(await passOf(booking.id, worker.token), 409, 'conflict', 'no new pass once checked in');
+  assertError(await passOf(booking.id, worker.token), 409, 'already_used', 'no new pass once checked in');
   await setClock(server, '2026-12-02T10:20:00+08:00');
   assert.equal((await server.call('GET', `/api/v1/bookings/${booking.id}`, { token: worker.token })).json.status,
                'checked_in', 'a checked-in booking is no no-show');
@@ -71,12 +71,25 @@ test('an expired pass, and the pass of a cancelled booking, do not open', async 
   const late = await bookedPass(homes[1], '2026-12-02T10:00:00+08:00');
   const cancelled = await bookedPass(homes[1], '2026-12-03T10:00:00+08:00');
   assert.equal((await server.call('DELETE', `/api/v1/bookings/${cancelled.booking.id}`, { token: cancelled.worker.token })).status, 200);
-  assertError(await passOf(cancelled.booking.id, cancelled.worker.token), 409, 'conflict', 'no pass for a cancelled booking');
+  assertError(await passOf(cancelled.booking.id, cancelled.worker.token), 409, 'booking_cancelled', 'no pass for a cancelled booking');
   await setClock(server, '2026-12-03T09:50:00+08:00');
   assertRefused(await openDoor(homes[1], { token: cancelled.pass.token }), 'booking_cancelled');
   await setClock(server, '2026-12-02T11:00:01+08:00');
   assertRefused(await openDoor(homes[1], { token: late.pass.token }), 'pass_expired');
+  assertError(await passOf(late.booking.id, late.worker.token), 409, 'booking_cancelled',
+              'nobody came: released as a no-show, no pass any more');
   await setClock(server, T0);
+});
+
+test('a waiting booking has no pass yet, and says so', async () => {
+  await setClock(server, T0);
+  const slot = await eventSlot(server, admin, homes[2], '2026-12-06', 1);
+  const first = await registerUser(server, 'door_first');
+  const second = await registerUser(server, 'door_second');
+  assert.equal((await book(server, first.token, slot.id)).status, 201);
+  const waiting = await book(server, second.token, slot.id, { waitlist: true });
+  assert.equal(waiting.json.status, 'waitlisted');
+  assertError(await passOf(waiting.json.id, second.token), 409, 'not_confirmed', 'no pass while waiting');
 });
 
 test('forged and malformed passes get invalid_pass; bad requests get the api.md error shape', async () => {

@@ -137,6 +137,23 @@ TEST_F(BookingsTest, TooLateToCancelIsExplained) {
   EXPECT_EQ(session.state().feedback->kind, Feedback::Kind::error);
 }
 
+// Issue 14 (3): cancelled on the desktop, then 门禁码 on the phone said "you already booked this slot" while the list
+// still said confirmed. The refusal says why, and the list is asked again.
+TEST_F(BookingsTest, ARefusedPassSaysWhyAndRefreshesTheList) {
+  sign_in();
+  server.answer("GET /api/v1/me/bookings", 200, {{"items", {booking_json(9, 501, "confirmed")}}});
+  bookings.load_my_bookings();
+  server.flush();
+  server.answer("GET /api/v1/bookings/9/pass", 409, {{"error", {{"code", "booking_cancelled"}, {"message", "取消"}}}});
+  server.answer("GET /api/v1/me/bookings", 200, {{"items", {booking_json(9, 501, "cancelled")}}});
+  bookings.apply(ShowPass{BookingId{9}});
+  server.flush();
+  EXPECT_FALSE(bookings.state().pass);
+  EXPECT_EQ(session.state().feedback->code, "booking_cancelled");
+  ASSERT_EQ(bookings.state().my_bookings.size(), 1u);
+  EXPECT_EQ(bookings.state().my_bookings[0].status, BookingStatus::cancelled) << "the list shows it as it is now";
+}
+
 TEST_F(BookingsTest, RemindersListConfirmedBookingsWithinTheHour) {
   BookingState state;
   const UtcSeconds now{1'800'000'000};

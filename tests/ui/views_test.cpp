@@ -19,6 +19,7 @@
 #include "tools/demo_data/huian_demo.h"
 #include "ui/app_shell.h"
 #include "ui/booking_views.h"
+#include "ui/i18n.h"
 #include "ui/site_finder_view.h"
 #include "ui/test_marks.h"
 
@@ -246,6 +247,19 @@ TEST(Views, ALongChineseNameEndsInsideItsRow) {
       if (v.pos.y > row.min.y + 1 && v.pos.y < row.max.y - 1 && v.pos.x > row.min.x) rightmost = std::max(rightmost, v.pos.x);
   EXPECT_LE(rightmost, row.max.x + 0.5f) << "the name runs out of its row";
   EXPECT_GT(rightmost, row.max.x - 60) << "the name fills the row up to its end";
+}
+
+// ---- What a refusal says ----
+
+TEST(Views, ARefusedPassSaysWhyNotThatTheSlotIsTaken) {
+  char buffer[240];
+  for (const auto& [code, text] : {std::pair{"booking_cancelled", Text::fb_pass_cancelled},
+                                   {"already_used", Text::fb_pass_used}, {"not_confirmed", Text::fb_pass_not_confirmed},
+                                   {"pass_expired", Text::fb_pass_expired}}) {
+    const Feedback f{Feedback::Kind::error, code, 0, "server words"};
+    EXPECT_STREQ(feedback_text(f, buffer, sizeof buffer), tr(text)) << code;
+    EXPECT_STRNE(feedback_text(f, buffer, sizeof buffer), tr(Text::fb_conflict)) << code;
+  }
 }
 
 // ---- An idle frame allocates nothing ----
