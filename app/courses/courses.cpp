@@ -90,6 +90,13 @@ void Courses::session_changed(bool on_screen) {
   state_.my_requests.clear();
   state_.staff_requests.clear();
   state_.dashboard.clear();
+  // The catalog's "已报名" marks and the open course's enrolment were the last user's: asked again as the new one.
+  state_.list.clear();
+  state_.next_cursor.clear();
+  ++state_.list_revision;
+  ++page_generation_;  // a page on its way was asked as the last user
+  state_.list_loading = false;
+  if (state_.detail) state_.detail->course.my_status.reset();
   if (needs_account(state_.view) && !session_.signed_in()) state_.view = CourseView::catalog;
   if (on_screen) refresh();
 }

@@ -138,6 +138,27 @@ TEST_F(CoursesTest, SigningOutForgetsTheLastWorkersCourses) {
   EXPECT_EQ(courses.state().view, CourseView::catalog);
 }
 
+// Issue 14 (2): after signing out of demo, the catalog still said "· 已报名"; signed in as another user it still
+// showed demo's enrolments.
+TEST_F(CoursesTest, TheCatalogsEnrolmentMarksBelongToWhoeverIsSignedIn) {
+  sign_in();
+  json enrolled = course_json(5, "急救");
+  enrolled["my_enrollment"] = {{"status", "confirmed"}};
+  server.answer("GET /api/v1/courses", 200, {{"items", {enrolled}}, {"next_cursor", nullptr}});
+  courses.show(CourseView::catalog);
+  server.flush();
+  ASSERT_EQ(courses.state().list.size(), 1u);
+  ASSERT_TRUE(courses.state().list[0].my_status);
+  server.answer("GET /api/v1/courses", 200, {{"items", {course_json(5, "急救")}}, {"next_cursor", nullptr}});
+  session.logout();
+  courses.session_changed(true);
+  for (const Course& c : courses.state().list) EXPECT_FALSE(c.my_status) << "the last user's mark is gone";
+  server.flush();
+  ASSERT_EQ(courses.state().list.size(), 1u) << "the catalog is asked again";
+  EXPECT_FALSE(courses.state().list[0].my_status);
+  EXPECT_TRUE(server.last("GET", "/api/v1/courses")->token.empty()) << "asked as nobody";
+}
+
 TEST_F(CoursesTest, StaffSeeOpenRequestsFirst) {
   sign_in();
   server.answer("GET /api/v1/admin/lecture-requests", 200,
