@@ -158,11 +158,19 @@ void SlotGridView::draw(const BookingState& state, UtcSeconds now, std::vector<I
   if (secondary_button(tr(Text::earlier_days))) intents.push_back(ShiftDays{-kSlotGridDays});
   ImGui::SameLine();
   if (secondary_button(tr(Text::later_days))) intents.push_back(ShiftDays{kSlotGridDays});
-  ImGui::SameLine();
+  // The colours' legend beside the buttons when it fits, else on the line below, wrapped (a long English one).
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::PushFont(nullptr, kBaseFontSize * 0.75f);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr(Text::legend));
+  const float legend_w = ImGui::CalcTextSize(tr(Text::legend)).x;
+  if (legend_w + ImGui::GetStyle().ItemSpacing.x <= ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x +
+                                                      ImGui::GetCursorScreenPos().x) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Text::legend));
+  } else {
+    ImGui::TextWrapped("%s", tr(Text::legend));
+  }
+  mark_last_item("legend");
   ImGui::PopFont();
   ImGui::PopStyleColor();
 

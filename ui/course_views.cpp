@@ -92,15 +92,15 @@ void CourseViews::draw_nav(const CourseState& courses, const SessionState& sessi
   if (nav_button(tr(Text::courses_catalog), v == CourseView::catalog || v == CourseView::detail))
     intents.push_back(ShowCourses{CourseView::catalog});
   mark_last_item("course_tab_catalog");
-  ImGui::SameLine();
+  same_line_or_wrap(button_width(tr(Text::my_courses)));
   if (nav_button(tr(Text::my_courses), v == CourseView::mine)) intents.push_back(ShowCourses{CourseView::mine});
   mark_last_item("course_tab_mine");
-  ImGui::SameLine();
+  same_line_or_wrap(button_width(tr(Text::lecture_requests)));
   if (nav_button(tr(Text::lecture_requests), v == CourseView::requests || v == CourseView::request_form))
     intents.push_back(ShowCourses{CourseView::requests});
   mark_last_item("course_tab_requests");
   if (session.user && session.user->admin) {
-    ImGui::SameLine();
+    same_line_or_wrap(button_width(tr(Text::staff_lectures)));
     if (nav_button(tr(Text::staff_lectures), v == CourseView::staff_requests))
       intents.push_back(ShowCourses{CourseView::staff_requests});
     mark_last_item("course_tab_staff");
@@ -120,14 +120,16 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
 
   // Category (two levels, subcategories indented) and order.
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  const std::string& current = courses.category_name(courses.category);
+  const std::string_view current = local_name(courses.category_name(courses.category));  // a literal or a name's
   ImGui::SetNextItemWidth(half * 1.3f);
-  if (ImGui::BeginCombo("##category", courses.category ? current.c_str() : tr(Text::all_categories))) {
+  if (ImGui::BeginCombo("##category", courses.category ? current.data() : tr(Text::all_categories))) {
     if (ImGui::Selectable(tr(Text::all_categories), !courses.category)) intents.push_back(SetCourseCategory{});
     for (const CourseCategory& c : courses.categories) {
       ImGui::PushID(static_cast<int>(c.id.value));
       char label[160];
-      std::snprintf(label, sizeof label, "%s%s (%d)", c.parent_id ? "    " : "", c.name.c_str(), c.course_count);
+      const std::string_view name = local_name(c.name);
+      std::snprintf(label, sizeof label, "%s%.*s (%d)", c.parent_id ? "    " : "", static_cast<int>(name.size()),
+                    name.data(), c.course_count);
       if (ImGui::Selectable(label, courses.category == c.id)) intents.push_back(SetCourseCategory{c.id});
       ImGui::PopID();
     }
@@ -175,7 +177,8 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
       std::snprintf(hours, sizeof hours, tr(Text::hours_fmt), c.hours);
       ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
       ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-      ImGui::Text("%s · %s · %s", courses.category_name(c.category_id).c_str(), c.teacher.c_str(), hours);
+      const std::string_view category = local_name(courses.category_name(c.category_id));
+      ImGui::Text("%.*s · %s · %s", static_cast<int>(category.size()), category.data(), c.teacher.c_str(), hours);
       ImGui::PopFont();
       ImGui::PopStyleColor();
       // Leave the cursor exactly one row below, the stride the clipper was given.
@@ -211,8 +214,9 @@ void CourseViews::draw_detail(const CourseState& courses, const SessionState& se
   ImGui::PopTextWrapPos();
   char line[256], hours[32];
   std::snprintf(hours, sizeof hours, tr(Text::hours_fmt), c.hours);
-  std::snprintf(line, sizeof line, "%s %s · %s · %s", tr(Text::teacher), c.teacher.c_str(), hours,
-                courses.category_name(c.category_id).c_str());
+  const std::string_view category = local_name(courses.category_name(c.category_id));
+  std::snprintf(line, sizeof line, "%s %s · %s · %.*s", tr(Text::teacher), c.teacher.c_str(), hours,
+                static_cast<int>(category.size()), category.data());
   muted(line);
   if (!c.summary.empty()) ImGui::TextWrapped("%s", c.summary.c_str());
 
@@ -321,7 +325,9 @@ void CourseViews::draw_requests(const CourseState& courses, std::vector<Intent>&
     ImGui::TextWrapped("%s", r.topic.c_str());
     mark_last_item("request_row", r.id);
     char line[300];
-    std::snprintf(line, sizeof line, "%s · %s · %s", request_status_text(r.status), r.town.c_str(), r.address.c_str());
+    const std::string_view town = local_name(r.town);
+    std::snprintf(line, sizeof line, "%s · %.*s · %s", request_status_text(r.status), static_cast<int>(town.size()),
+                  town.data(), r.address.c_str());
     muted(line);
     if (r.scheduled_at && r.status != LectureStatus::declined) {
       std::snprintf(line, sizeof line, tr(Text::scheduled_at_fmt),
@@ -402,8 +408,9 @@ void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& in
     ImGui::TextWrapped("%s", r.topic.c_str());
     char line[400], audience[32];
     std::snprintf(audience, sizeof audience, tr(Text::audience_fmt), r.audience_size);
-    std::snprintf(line, sizeof line, "%s · %s · %s · %s %s", request_status_text(r.status), r.requester.c_str(),
-                  audience, r.town.c_str(), r.address.c_str());
+    const std::string_view town = local_name(r.town);
+    std::snprintf(line, sizeof line, "%s · %s · %s · %.*s %s", request_status_text(r.status), r.requester.c_str(),
+                  audience, static_cast<int>(town.size()), town.data(), r.address.c_str());
     muted(line);
     char dates[160];  // joined on the stack: no allocation per frame
     int used = 0;
@@ -460,7 +467,9 @@ void CourseViews::draw_staff(const CourseState& courses, std::vector<Intent>& in
     for (const TownLectureCount& t : courses.dashboard) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(t.town.empty() ? "—" : t.town.c_str());
+      const std::string_view town = local_name(t.town);
+      if (town.empty()) ImGui::TextUnformatted("—");
+      else ImGui::TextUnformatted(town.data(), town.data() + town.size());
       ImGui::TableNextColumn();
       ImGui::Text("%d", t.requests);
       ImGui::TableNextColumn();

@@ -63,7 +63,8 @@ void draw_towns(const CoverageAnalysisState& state) {
     // The texts centred on the share bar's line (a framed widget is taller than a text).
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(row.town.c_str());
+    const std::string_view town = local_name(row.town);
+    ImGui::TextUnformatted(town.data(), town.data() + town.size());
     mark_last_item("coverage_town", static_cast<std::int64_t>(i));
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
@@ -103,7 +104,7 @@ void draw_where_next(const CoverageAnalysisState& state, std::vector<Intent>& in
       const SuggestionRow& s = state.suggestions[i];
       char added[24], line[200], share[16], reach[64];
       std::snprintf(added, sizeof added, "%llu", static_cast<unsigned long long>(s.members_added));
-      std::snprintf(line, sizeof line, tr(Text::suggestion_fmt), added, s.town.c_str());
+      std::snprintf(line, sizeof line, tr(Text::suggestion_fmt), added, local_name(s.town).data());
       std::snprintf(reach, sizeof reach, tr(Text::suggestion_share_fmt), percent(s.share_after, share, sizeof share));
       // The rank in the pins' purple, so a row and its pin on the map read as one.
       ImGui::TextColored(ImVec4(0.48f, 0.17f, 0.75f, 1.0f), "%zu", i + 1);

@@ -141,9 +141,10 @@ void HomeView::draw(const App& app, bool phone, std::vector<Intent>& intents) {
       ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
       if (walk_worth_showing(nearest.walk))
         ImGui::Text("%s · %s · %s", format_distance(nearest.distance, distance, sizeof distance),
-                    format_walk(nearest.walk, walk, sizeof walk), nearest.site->town.c_str());
+                    format_walk(nearest.walk, walk, sizeof walk), local_name(nearest.site->town).data());
       else
-        ImGui::Text("%s · %s", format_distance(nearest.distance, distance, sizeof distance), nearest.site->town.c_str());
+        ImGui::Text("%s · %s", format_distance(nearest.distance, distance, sizeof distance),
+                    local_name(nearest.site->town).data());
       ImGui::PopStyleColor();
       ImGui::EndGroup();
     });

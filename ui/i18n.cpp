@@ -2,6 +2,9 @@
 // assets/i18n/*.json.
 #include "ui/i18n.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <array>
 #include <utility>
 
@@ -26,6 +29,10 @@ constexpr Entry kWeekdays[] = {
 constexpr std::pair<std::string_view, Entry> kFacilities[] = {
 #include "ui/i18n_facilities.inc"
 };
+/// Chinese place and category names and their English, sorted by the Chinese (assets/i18n/en.json "names").
+constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+#include "ui/i18n_names.inc"
+};
 static_assert(std::size(kWeekdays) == 7);
 
 }  // namespace
@@ -46,6 +53,14 @@ const char* weekday_name(int iso_weekday) {
 
 std::string_view type_name(SiteType type) {
   return g_language == Language::zh_CN ? info(type).name_zh : info(type).name_en;
+}
+
+std::string_view local_name(std::string_view chinese) {
+  if (g_language == Language::zh_CN) return chinese;
+  const auto* end = std::end(kNames);
+  const auto* it = std::lower_bound(std::begin(kNames), end, chinese,
+                                    [](const auto& entry, std::string_view key) { return entry.first < key; });
+  return it != end && it->first == chinese ? it->second : chinese;
 }
 
 std::string_view facility_name(std::string_view id) {

@@ -25,6 +25,9 @@ void set_language(Language language);
 const char* tr(Text text);
 /// The site type's name in the current language.
 std::string_view type_name(SiteType type);
+/// A Chinese place or category name from the data (a town, a course category) in the current language: its English
+/// when the catalog knows it (assets/i18n/en.json "names"), else the name as it is.
+std::string_view local_name(std::string_view chinese);
 /// A facility id ("water", "toilet", ...) in words, or the id itself when unknown.
 std::string_view facility_name(std::string_view id);
 

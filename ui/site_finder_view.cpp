@@ -56,6 +56,13 @@ void field_line(Text label, std::string_view value, float label_width) {
   ImGui::PopTextWrapPos();
 }
 
+/// "Filter", or "Filter · 2" when filters are on.
+const char* filter_label(const SiteFinderState& state, char* out, std::size_t size) {
+  if (const int n = state.extra_filter_count()) std::snprintf(out, size, tr(Text::filter_fmt), n);
+  else std::snprintf(out, size, "%s", tr(Text::filter));
+  return out;
+}
+
 const char* geolocation_message(GeolocationError e) {
   switch (e) {
     case GeolocationError::permission_denied: return tr(Text::geo_denied);
@@ -157,21 +164,38 @@ void SiteFinderView::draw_type_filters(const SiteFinderState& state, std::vector
 }
 
 void SiteFinderView::draw_origin(const SiteFinderState& state, std::vector<Intent>& intents) {
+  // One row — the sort's words, the filter menu, "near me" at the right — when the three fit; else the words on a
+  // line of their own above the two buttons. Laid out from measured widths: every language fits.
   const bool from_me = state.origin_kind() == OriginKind::user_location;
+  const ImGuiStyle& style = ImGui::GetStyle();
   const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-  ImGui::AlignTextToFramePadding();
+  const char* sort = tr(from_me ? Text::sort_from_me : Text::sort_from_center);
+  char filter[48];
+  filter_label(state, filter, sizeof filter);
+  const char* near = state.locating() ? tr(Text::locating) : tr(from_me ? Text::use_map_center : Text::near_me);
+  const float near_w = ImGui::CalcTextSize(near).x + style.FramePadding.x * 2;
+  const float filter_w = ImGui::CalcTextSize(filter).x + style.FramePadding.x * 2;
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
+  const float sort_w = ImGui::CalcTextSize(sort).x;
+  ImGui::PopFont();
+  const bool one_row = sort_w + filter_w + near_w + style.ItemSpacing.x * 2 <= ImGui::GetContentRegionAvail().x;
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-  ImGui::TextUnformatted(tr(from_me ? Text::sort_from_me : Text::sort_from_center));
+  if (one_row) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(sort);
+  } else {
+    ImGui::TextWrapped("%s", sort);
+  }
+  mark_last_item("sort_label");
   ImGui::PopFont();
   ImGui::PopStyleColor();
-  draw_filter_menu(state, intents);
-  const char* label = state.locating() ? tr(Text::locating) : tr(from_me ? Text::use_map_center : Text::near_me);
-  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine(right - w);
+  draw_filter_menu(state, filter, /*same_line=*/one_row, intents);
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - near_w));
   ImGui::BeginDisabled(state.locating());
-  if (primary_button(label)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
+  if (primary_button(near)) intents.push_back(from_me ? Intent{UseMapCenter{}} : Intent{LocateMe{}});
   near_me_rect_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  mark_last_item("near_me");
   ImGui::EndDisabled();
   if (auto error = state.geolocation_error(); error && !from_me) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(176, 42, 55, 255));
@@ -180,12 +204,10 @@ void SiteFinderView::draw_origin(const SiteFinderState& state, std::vector<Inten
   }
 }
 
-void SiteFinderView::draw_filter_menu(const SiteFinderState& state, std::vector<Intent>& intents) {
+void SiteFinderView::draw_filter_menu(const SiteFinderState& state, const char* label, bool same_line,
+                                      std::vector<Intent>& intents) {
   // Facilities and "open now" live in a menu: the panel keeps its room for the list.
-  char label[48];
-  if (const int n = state.extra_filter_count()) std::snprintf(label, sizeof label, tr(Text::filter_fmt), n);
-  else std::snprintf(label, sizeof label, "%s", tr(Text::filter));
-  ImGui::SameLine();
+  if (same_line) ImGui::SameLine();
   const bool active = state.extra_filter_count() > 0;
   if (active ? primary_button(label) : secondary_button(label)) ImGui::OpenPopup("##filters");
   mark_last_item("filters");
@@ -244,7 +266,8 @@ void SiteFinderView::draw_details(const SiteFinderState& state, const SessionSta
   ImGui::PopFont();
   const std::string_view type = type_name(site.type);
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-  ImGui::Text("%.*s · %s%s%s", static_cast<int>(type.size()), type.data(), site.town.c_str(),
+  const std::string_view town = local_name(site.town);
+  ImGui::Text("%.*s · %.*s%s%s", static_cast<int>(type.size()), type.data(), static_cast<int>(town.size()), town.data(),
               site.bookable ? " · " : "", site.bookable ? tr(Text::bookable) : "");
   ImGui::PopStyleColor();
   ImGui::EndGroup();
@@ -418,9 +441,9 @@ void SiteFinderView::draw_list(const SiteFinderState& state, std::vector<Intent>
       ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
       if (walk_worth_showing(row.walk))
         ImGui::Text("%s · %s · %s", format_distance(row.distance, distance, sizeof distance),
-                    format_walk(row.walk, walk, sizeof walk), site.town.c_str());
+                    format_walk(row.walk, walk, sizeof walk), local_name(site.town).data());
       else
-        ImGui::Text("%s · %s", format_distance(row.distance, distance, sizeof distance), site.town.c_str());
+        ImGui::Text("%s · %s", format_distance(row.distance, distance, sizeof distance), local_name(site.town).data());
       ImGui::PopFont();
       ImGui::PopStyleColor();
       // Leave the cursor exactly one row below, the stride the clipper was given.

@@ -43,7 +43,8 @@ class SiteFinderView {
   void draw_search(const SiteFinderState& state, std::vector<Intent>& intents);
   void draw_type_filters(const SiteFinderState& state, std::vector<Intent>& intents);
   void draw_origin(const SiteFinderState& state, std::vector<Intent>& intents);
-  void draw_filter_menu(const SiteFinderState& state, std::vector<Intent>& intents);
+  /// The filter menu's button (labelled `label`, after the sort's words when `same_line`) and its popup.
+  void draw_filter_menu(const SiteFinderState& state, const char* label, bool same_line, std::vector<Intent>& intents);
   void draw_details(const SiteFinderState& state, const SessionState& session, std::vector<Intent>& intents);
   void draw_list(const SiteFinderState& state, std::vector<Intent>& intents);
 

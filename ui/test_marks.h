@@ -16,11 +16,15 @@ struct TestMark {
   ImVec2 min, max;
   bool active;       ///< the control holds the keyboard (a text field being edited)
   bool focused;      ///< the keyboard focus is on it and its focus ring is drawn
+  ImVec2 window_min, window_max;  ///< the visible part of the window (or child window) it was drawn in
+  float content_left, content_right;  ///< the horizontal extent of that window's content (inside its padding)
+  bool clickable;    ///< its center is in the visible part of its window (else only part of it shows, or none)
 };
 
 /// Forgets the previous frame's marks; call before drawing.
 void begin_test_marks();
-/// Marks the last submitted item, when it is visible (scrolled into its window), as a user could click it.
+/// Marks the last submitted item when any of it is scrolled into its window's view (clickable when its center is).
+/// Views mark their controls and the texts a layout could push aside (tests/ui checks none overlap or overflow).
 void mark_last_item(const char* name, std::int64_t id = 0);
 /// mark_last_item() for the object a typed id names.
 template <class Tag>

@@ -125,7 +125,8 @@ std::string test_state_json(const App& app, const AppShell& shell, FrameCounters
   add_sites(state, app, shell);
   json marks = json::array();
   for (const TestMark& m : test_marks())
-    marks.push_back({{"name", m.name}, {"id", m.id}, {"x", m.min.x}, {"y", m.min.y}, {"w", m.max.x - m.min.x},
+    if (m.clickable)  // what a user could tap: the browser tests click these
+      marks.push_back({{"name", m.name}, {"id", m.id}, {"x", m.min.x}, {"y", m.min.y}, {"w", m.max.x - m.min.x},
                      {"h", m.max.y - m.min.y}, {"active", m.active}, {"focused", m.focused}});
   state["marks"] = marks;
   state["id_conflicts"] = GImGui->DebugDrawIdConflictsCount;

@@ -17,6 +17,15 @@ bool primary_button(const char* label, ImVec2 size) {
 // InputInt, combo arrows) look like secondary buttons too.
 bool secondary_button(const char* label, ImVec2 size) { return ImGui::Button(label, size); }
 
+void same_line_or_wrap(float width) {
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // (a new line's start)
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 ImU32 rgb(std::uint32_t c, std::uint8_t alpha) { return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha); }
 
 void apply_theme() {

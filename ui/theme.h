@@ -23,6 +23,11 @@ bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 /// A light button for secondary actions.
 bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 
+/// In a row of buttons that wraps: call between two; the next one of `width` CSS px stays on the line if it fits.
+void same_line_or_wrap(float width);
+/// The width of a button labelled `label` (its text and frame padding).
+float button_width(const char* label);
+
 /// 0xRRGGBB with an alpha, as an ImGui color.
 ImU32 rgb(std::uint32_t rgb, std::uint8_t alpha = 255);
 

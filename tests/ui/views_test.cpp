@@ -16,6 +16,7 @@
 #include "core/site_positions.h"
 #include "tests/app/fake_platform.h"
 #include "tests/ui/headless_ui.h"
+#include "tools/demo_data/course_demo.h"
 #include "tools/demo_data/huian_demo.h"
 #include "ui/app_shell.h"
 #include "ui/booking_views.h"
@@ -92,7 +93,7 @@ struct ShellUnderTest {
   }
   const TestMark* find(const char* name, std::int64_t id = -1) const {
     for (const TestMark& m : test_marks())
-      if (std::string_view(m.name) == name && (id < 0 || m.id == id)) return &m;
+      if (m.clickable && std::string_view(m.name) == name && (id < 0 || m.id == id)) return &m;
     return nullptr;
   }
   void sign_in(bool admin) {
@@ -186,7 +187,8 @@ TEST(Views, ATapOnAFullSlotEmitsNoBookingOnlyTheWaitlistChoice) {
   ui.frame(draw);
   const auto center_of = [](std::int64_t id, const char* name = "slot") {
     for (const TestMark& m : test_marks())
-      if (std::string_view(m.name) == name && m.id == id) return ImVec2((m.min.x + m.max.x) / 2, (m.min.y + m.max.y) / 2);
+      if (m.clickable && std::string_view(m.name) == name && m.id == id)
+        return ImVec2((m.min.x + m.max.x) / 2, (m.min.y + m.max.y) / 2);
     ADD_FAILURE() << name << " " << id << " is not drawn";
     return ImVec2(-1, -1);
   };
@@ -247,6 +249,86 @@ TEST(Views, ALongChineseNameEndsInsideItsRow) {
       if (v.pos.y > row.min.y + 1 && v.pos.y < row.max.y - 1 && v.pos.x > row.min.x) rightmost = std::max(rightmost, v.pos.x);
   EXPECT_LE(rightmost, row.max.x + 0.5f) << "the name runs out of its row";
   EXPECT_GT(rightmost, row.max.x - 60) << "the name fills the row up to its end";
+}
+
+// ---- Every screen, in both languages: nothing overlaps, nothing runs off the screen ----
+
+/// The marks of the last frame that overlap another (one inside the other is a control within a box: fine) or run
+/// past the display's or their window's edge; described for the failure message.
+std::vector<std::string> layout_faults(float width) {
+  std::vector<std::string> faults;
+  const auto& marks = test_marks();
+  const auto describe = [](const TestMark& m) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%s#%lld [%.0f,%.0f–%.0f,%.0f]", m.name, static_cast<long long>(m.id), m.min.x,
+                  m.min.y, m.max.x, m.max.y);
+    return std::string(text);
+  };
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    const TestMark& a = marks[i];
+    if (a.max.x > width + 0.5f || a.min.x < -0.5f) faults.push_back(describe(a) + " runs off the screen");
+    // A selectable reaches half the item spacing past the content (ImGui's own), so 4 px of slack.
+    else if (a.max.x > a.content_right + 4.5f || a.min.x < a.content_left - 4.5f)
+      faults.push_back(describe(a) + " runs out of its window");
+    for (std::size_t j = i + 1; j < marks.size(); ++j) {
+      const TestMark& b = marks[j];
+      // Compared where they show: a row scrolled half out of its list is hidden by the list's edge.
+      const auto top = [](const TestMark& m) { return std::max(m.min.y, m.window_min.y); };
+      const auto bottom = [](const TestMark& m) { return std::min(m.max.y, m.window_max.y); };
+      const float w = std::min(a.max.x, b.max.x) - std::max(a.min.x, b.min.x);
+      const float h = std::min(bottom(a), bottom(b)) - std::max(top(a), top(b));
+      if (w <= 1 || h <= 1) continue;
+      const auto inside = [](const TestMark& in, const TestMark& out) {
+        return in.min.x >= out.min.x - 0.5f && in.max.x <= out.max.x + 0.5f && in.min.y >= out.min.y - 0.5f &&
+               in.max.y <= out.max.y + 0.5f;
+      };
+      if (inside(a, b) || inside(b, a)) continue;
+      faults.push_back(describe(a) + " overlaps " + describe(b));
+    }
+  }
+  return faults;
+}
+
+TEST(Views, EveryScreenInBothLanguagesKeepsItsControlsApartAndOnScreen) {
+  for (const ImVec2 display : {kPhone, kDesktop}) {
+    for (const Language lang : {Language::zh_CN, Language::en}) {
+      set_language(lang);
+      ShellUnderTest t(display);
+      t.sign_in(/*admin=*/true);
+      const Site* home = nullptr;
+      for (const ListedSite& row : t.app.sites().listed())
+        if (row.site->bookable && !row.site->phone.empty()) home = row.site;
+      ASSERT_NE(home, nullptr);
+      const std::pair<const char*, Intent> screens[] = {
+          {"home", ShowScreen{Screen::home}},       {"map", ShowScreen{Screen::map}},
+          {"card", SelectSite{home->id}},           {"slots", OpenSiteSlots{home->id}},
+          {"me", ShowScreen{Screen::me}},           {"staff", OpenStaffDesk{home->id}},
+          {"coverage", ShowScreen{Screen::coverage}}, {"classroom", ShowCourses{CourseView::catalog}},
+      };
+      for (const auto& [name, intent] : screens) {
+        t.show(intent);
+        t.frame();
+        for (const std::string& fault : layout_faults(display.x))
+          ADD_FAILURE() << display.x << " px, " << (lang == Language::en ? "English" : "Chinese") << ", " << name
+                        << ": " << fault;
+      }
+    }
+  }
+  set_language(Language::zh_CN);
+}
+
+// ---- Names from the data, in English ----
+
+TEST(Views, EveryTownAndCourseCategoryOfTheDemoHasItsEnglishName) {
+  set_language(Language::en);
+  for (const demo::Town& town : demo::huian_towns())
+    EXPECT_NE(local_name(town.official_name), town.official_name) << town.official_name;
+  for (const demo::DemoCategory& category : demo::huian_course_categories())
+    EXPECT_NE(local_name(category.name), category.name) << category.name;
+  EXPECT_EQ(local_name("螺城镇"), "Luocheng");
+  EXPECT_EQ(local_name("一个新镇"), "一个新镇") << "a name the catalog does not know stays as it is";
+  set_language(Language::zh_CN);
+  EXPECT_EQ(local_name("螺城镇"), "螺城镇");
 }
 
 // ---- What a refusal says ----

@@ -6,7 +6,8 @@ same keys, the same printf conversions in each text (so a translation cannot cra
 weekdays (Monday first) and the same facility ids.
 
 Usage: gen_i18n.py OUT_DIR zh-CN.json en.json
-Writes OUT_DIR/ui/i18n_keys.inc, i18n_texts.inc, i18n_weekdays.inc, i18n_facilities.inc.
+Writes OUT_DIR/ui/i18n_keys.inc, i18n_texts.inc, i18n_weekdays.inc, i18n_facilities.inc, i18n_names.inc (the
+English of Chinese place and category names: "names" of en.json; zh-CN.json's is empty).
 """
 import json
 import pathlib
@@ -39,6 +40,8 @@ def check(base, other, name):
         problems.append(f"{name}: {len(other['weekdays'])} weekdays, not 7")
     if list(other["facilities"]) != list(base["facilities"]):
         problems.append(f"{name}: facility ids differ from zh-CN")
+    if not isinstance(other.get("names"), dict):
+        problems.append(f"{name}: no \"names\" map (Chinese place and category names -> this language's)")
     return problems
 
 
@@ -58,6 +61,9 @@ def main():
         "i18n_keys.inc": "".join(f"{key},\n" for key in zh["texts"]),
         "i18n_texts.inc": "".join(f"{{{c_string(zh['texts'][k])}, {c_string(en['texts'][k])}}},\n" for k in zh["texts"]),
         "i18n_weekdays.inc": "".join(f"{{{c_string(a)}, {c_string(b)}}},\n" for a, b in zip(zh["weekdays"], en["weekdays"])),
+        # Sorted by the Chinese name (UTF-8 bytes), for a binary search (ui/i18n.cpp local_name).
+        "i18n_names.inc": "".join(f"{{{c_string(k)}, {c_string(en['names'][k])}}},\n"
+                                  for k in sorted(en["names"], key=lambda k: k.encode("utf-8"))),
         "i18n_facilities.inc": "".join(f"{{{c_string(k)}, {{{c_string(zh['facilities'][k])}, {c_string(en['facilities'][k])}}}}},\n"
                                        for k in zh["facilities"]),
     }
