@@ -86,6 +86,9 @@ class Connection final : public sql::Connection {
   /// True inside BEGIN ... COMMIT (false after SQLite rolled a transaction back by itself).
   bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
+  /// The SQLite handle, for what this wrapper does not cover (hooks, checkpoints).
+  sqlite3* raw() const { return db_; }
+
   /// The rowid of the last INSERT.
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 

@@ -24,7 +24,9 @@ std::unique_ptr<Connection> open_writer(const std::string& path) {
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, std::size_t readers)
-    : writer_(open_writer(path)), readers_(path, readers, /*read_only=*/true) {}
+    : writer_(open_writer(path)),
+      checkpointer_(path, writer_.connection()),
+      readers_(path, readers, /*read_only=*/true) {}
 
 sql::Connection& SqliteStore::lend() { return readers_.take(); }
 

@@ -7,6 +7,9 @@ namespace {
 /// The most writes one batch takes: a bound on the time its first caller waits behind the others.
 constexpr std::size_t kMaxBatch = 1024;
 
+/// Runs a savepoint statement, prepared once (sqlite3_exec would parse it again for every write).
+void savepoint_step(Connection& connection, std::string_view sql) { connection.cached(sql)->step(); }
+
 }  // namespace
 
 Writer::Writer(std::unique_ptr<Connection> connection)
@@ -85,10 +88,10 @@ std::vector<Writer::Job*> Writer::try_batch(const std::vector<Job*>& batch) {
     Transaction transaction(*connection_);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       Job* job = batch[i];
-      connection_->exec("SAVEPOINT job");
+      savepoint_step(*connection_, "SAVEPOINT job");
       try {
         (*job->work)(*connection_);
-        connection_->exec("RELEASE job");
+        savepoint_step(*connection_, "RELEASE job");
       } catch (...) {
         job->error = std::current_exception();
         if (!connection_->in_transaction()) {
@@ -99,8 +102,8 @@ std::vector<Writer::Job*> Writer::try_batch(const std::vector<Job*>& batch) {
             if (!other->error) again.push_back(other);
           return again;
         }
-        connection_->exec("ROLLBACK TO job");
-        connection_->exec("RELEASE job");
+        savepoint_step(*connection_, "ROLLBACK TO job");
+        savepoint_step(*connection_, "RELEASE job");
       }
     }
     transaction.commit();

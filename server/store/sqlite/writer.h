@@ -59,6 +59,10 @@ class Writer {
     }
   }
 
+  /// The writer connection, for hooks set up before the first write (never to run SQL on: the writer thread
+  /// owns it).
+  Connection& connection() { return *connection_; }
+
   /// Counts since the start, for the benchmarks (read while writes run: each value is itself consistent).
   struct Counts {
     std::uint64_t writes = 0;   ///< write transactions answered
