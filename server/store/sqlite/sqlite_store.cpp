@@ -2,6 +2,8 @@
 // running writes on the writer.
 #include "server/store/sqlite/sqlite_store.h"
 
+#include <cstdio>
+
 #include "server/store/sqlite/migrate.h"
 
 namespace gongyou::server::sqlite {
@@ -32,6 +34,16 @@ sql::Connection& SqliteStore::lend() { return readers_.take(); }
 
 void SqliteStore::give_back(sql::Connection& connection) noexcept {
   readers_.give_back(static_cast<Connection*>(&connection));
+}
+
+std::string SqliteStore::write_counts() const {
+  const Writer::Counts counts = writer_.counts();
+  char line[160];
+  std::snprintf(line, sizeof line, "%llu writes in %llu commits (%.1f per commit), %llu run again",
+                static_cast<unsigned long long>(counts.writes), static_cast<unsigned long long>(counts.batches),
+                counts.batches ? static_cast<double>(counts.writes) / static_cast<double>(counts.batches) : 0.0,
+                static_cast<unsigned long long>(counts.reruns));
+  return line;
 }
 
 void SqliteStore::run_write(WriteMode, const std::function<void(sql::Connection&)>& work) {

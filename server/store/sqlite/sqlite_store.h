@@ -22,6 +22,9 @@ class SqliteStore final : public sql::SqlStore {
   /// Opens or creates the database at `path` with `readers` read connections.
   SqliteStore(const std::string& path, std::size_t readers);
 
+  /// "W writes in B commits (W/B per commit), R run again".
+  std::string write_counts() const override;
+
  protected:
   /// A read-only connection from the pool.
   sql::Connection& lend() override;
