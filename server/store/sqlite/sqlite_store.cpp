@@ -16,8 +16,8 @@ std::unique_ptr<Connection> open_writer(const std::string& path) {
   // synchronous=FULL: every COMMIT waits for fsync of the WAL. With NORMAL, WAL commits survive a crash of
   // the process (kill -9) but the last ones may be lost when the machine loses power or the kernel crashes
   // before the next checkpoint. A 201 for a booking is a promise to a worker who will walk to the site,
-  // so it is answered only once the booking is on disk. The price is one fsync per write transaction
-  // (about 10^3 commits/s instead of 10^4), far above this domain's booking rate.
+  // so it is answered only once the booking is on disk. The price is one fsync per COMMIT, which the writer
+  // (writer.h) shares among every write queued while the previous one ran.
   connection->exec("PRAGMA synchronous = FULL");
   apply_migrations(*connection, embedded_migrations());
   return connection;
