@@ -3,8 +3,9 @@
 // it in a loop (two write transactions per cycle, each with an fsync). GET /api/v1/health is measured with
 // the same clients and the same Node client code as the ceiling, and the ratio is printed.
 //
-//   node bench/booking_load.mjs BASE_URL [--duration SECONDS] [--clients N] [--clock-on URL,URL...]
+//   node bench/booking_load.mjs BASE_URL [--duration SECONDS] [--clients N] [--clock-on URL,URL...] [--result-line]
 // --clock-on: the instances behind BASE_URL (a proxy) whose test clocks must be set too (each process has its own).
+// --result-line: also print the figures as one line "RESULT {json}" for a script to read.
 import http from 'node:http';
 
 const args = process.argv.slice(2);
@@ -120,6 +121,13 @@ async function main() {
   const ratio = (booking.ms.length / bookingSeconds) / (health.ms.length / healthSeconds);
   console.log(`  write requests (book + cancel): ${writes.toFixed(0)} req/s, each one committed durably (fsync)`);
   console.log(`  bookings / health ceiling: ${(ratio * 100).toFixed(1)} %`);
+  if (args.includes('--result-line')) {
+    // One machine-readable line for the scripts that compare runs (bench/store_compare.sh).
+    console.log('RESULT ' + JSON.stringify({
+      health: health.ms.length / healthSeconds, bookings: booking.ms.length / bookingSeconds, writes,
+      bookP99: booking.percentile(99), cancelP99: cancelling.percentile(99), bookingSeconds,
+    }));
+  }
   agent.destroy();
 }
 
