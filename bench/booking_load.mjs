@@ -28,7 +28,11 @@ function call(method, path, { token, body } = {}) {
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString();
-        resolve({ status: res.statusCode, json: text ? JSON.parse(text) : undefined });
+        try {
+          resolve({ status: res.statusCode, json: text ? JSON.parse(text) : undefined });
+        } catch {
+          reject(new Error(`${method} ${path}: ${res.statusCode}, not JSON: ${text.slice(0, 200)}`));
+        }
       });
     });
     req.on('error', reject);

@@ -73,7 +73,7 @@ stop_and_count() {
   stop_servers
   for ((n = 0; n < ${#pids[@]}; ++n)); do
     [[ -f $WORK/server$n.err ]] && sed -n 's/^store: /  write counters: /p' "$WORK/server$n.err"
-    grep '^error' "$WORK/server$n.err" | sed 's/[0-9]\{3,\}/N/g' | sort | uniq -c | sort -rn | head -3 | sed 's/^/  server errors: /'
+    { grep '^error' "$WORK/server$n.err" || true; } | sed 's/[0-9]\{3,\}/N/g' | sort | uniq -c | sort -rn | head -3 | sed 's/^/  server errors: /'
     rm -f "$WORK/server$n.err" "$WORK/server$n.out"
   done
 }
@@ -98,6 +98,7 @@ cpu_ticks() {
   echo "$total"
 }
 machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+machine_all_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; ++i) t += $i; print t }' /proc/stat; }
 postgres_pids() { local main; main=$(head -1 "$WORK/pg/data/postmaster.pid"); echo "$main" $(pgrep -P "$main"); }
 nginx_pids() { local main; main=$(cat "$WORK/nginx/nginx.pid"); echo "$main" $(pgrep -P "$main"); }
 
@@ -163,12 +164,12 @@ node bench/booking_load.mjs "http://127.0.0.1:$port" --clock-on "$first,$second"
 load_pid=$!
 # Where the cores go while the bookings run (the health phase comes first and lasts DURATION).
 sleep "$((DURATION + 2))"
-busy0=$(machine_busy_ticks) srv0=$(cpu_ticks "${PIDS[@]}") pg0=$(cpu_ticks $(postgres_pids))
+all0=$(machine_all_ticks) busy0=$(machine_busy_ticks) srv0=$(cpu_ticks "${PIDS[@]}") pg0=$(cpu_ticks $(postgres_pids))
 ngx0=$(cpu_ticks $(nginx_pids)) gen0=$(cpu_ticks "$load_pid") t0=$(date +%s.%N)
 syncs0=$(psql_value "SELECT wal_sync FROM pg_stat_wal")
 commits0=$(psql_value "SELECT xact_commit FROM pg_stat_database WHERE datname = 'gongyou'")
 sleep "$((DURATION / 2 > 1 ? DURATION / 2 : 1))"
-busy1=$(machine_busy_ticks) srv1=$(cpu_ticks "${PIDS[@]}") pg1=$(cpu_ticks $(postgres_pids))
+all1=$(machine_all_ticks) busy1=$(machine_busy_ticks) srv1=$(cpu_ticks "${PIDS[@]}") pg1=$(cpu_ticks $(postgres_pids))
 ngx1=$(cpu_ticks $(nginx_pids)) gen1=$(cpu_ticks "$load_pid") t1=$(date +%s.%N)
 syncs1=$(psql_value "SELECT wal_sync FROM pg_stat_wal")
 commits1=$(psql_value "SELECT xact_commit FROM pg_stat_database WHERE datname = 'gongyou'")
@@ -179,8 +180,9 @@ run_race "$WORK/pg2-race" "http://127.0.0.1:$port" --clock-on "$first,$second" -
 nginx_local_stop "$WORK/nginx"
 stop_and_count
 two=$(result "$WORK/pg2" bookings)
-hz=$(getconf CLK_TCK) cores=$(nproc)
-share() { awk -v t="$1" -v hz="$hz" -v s="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" 'BEGIN { printf "%.2f", t / hz / s }'; }
+cores=$(nproc)
+# share TICKS — those ticks as cores: a share of all the machine's ticks in the window (every core counted).
+share() { awk -v t="$1" -v all=$((all1 - all0)) -v cores="$cores" 'BEGIN { printf "%.2f", all > 0 ? cores * t / all : 0 }'; }
 machine=$(share $((busy1 - busy0)))
 seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
 wal_rate=$(awk -v n=$((syncs1 - syncs0)) -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
