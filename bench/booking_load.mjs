@@ -4,8 +4,11 @@
 // the same clients and the same Node client code as the ceiling, and the ratio is printed.
 //
 //   node bench/booking_load.mjs BASE_URL [--duration SECONDS] [--clients N] [--clock-on URL,URL...] [--result-line]
+//                                                                       [--phase-file PATH]
 // --clock-on: the instances behind BASE_URL (a proxy) whose test clocks must be set too (each process has its own).
 // --result-line: also print the figures as one line "RESULT {json}" for a script to read.
+// --phase-file PATH: writes "bookings" into PATH when the booking phase starts (for a script that samples it).
+import fs from 'node:fs';
 import http from 'node:http';
 
 const args = process.argv.slice(2);
@@ -109,6 +112,8 @@ async function main() {
   const healthSeconds = await phase(() => timed(health, call('GET', '/api/v1/health')));
 
   const booking = new Series('POST /bookings'), cancelling = new Series('DELETE /bookings/{id}');
+  const phaseFile = args.indexOf('--phase-file');
+  if (phaseFile >= 0) fs.writeFileSync(args[phaseFile + 1], 'bookings\n');
   let next = 0;
   const bookingSeconds = await phase(async (c) => {
     const slot = slots[(next++ * 7919) % slots.length];

@@ -134,6 +134,9 @@ echo "  write requests (book + cancel) / fsyncs of the disk: $(ratio "$(result "
 url=$(pg_local_start "$WORK/pg" "$(free_port)")
 pg_port=${url##*:}; pg_port=${pg_port%%/*}
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres pgbench
+# How long each WAL fsync takes (pg_stat_wal.wal_sync_time), read during the two-instance run.
+"$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -Atqc "ALTER SYSTEM SET track_wal_io_timing = on" gongyou
+"$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -Atqc "SELECT pg_reload_conf()" gongyou > /dev/null
 "$PGBENCH" -h 127.0.0.1 -p "$pg_port" -U postgres -i -q -s 10 pgbench > /dev/null 2>&1
 echo "== pgbench -N (simple update), $CLIENTS clients, same cluster"
 "$PGBENCH" -h 127.0.0.1 -p "$pg_port" -U postgres -N -c "$CLIENTS" -j 2 -T "$DURATION" pgbench > "$WORK/pgbench" 2>&1
@@ -160,18 +163,19 @@ second=$URL
 port=$(free_port)
 nginx_local_start "$WORK/nginx" "$port" "${first##*:}" "${second##*:}"
 node bench/booking_load.mjs "http://127.0.0.1:$port" --clock-on "$first,$second" --duration "$DURATION" \
-  --clients "$CLIENTS" --result-line > "$WORK/pg2" &
+  --clients "$CLIENTS" --result-line --phase-file "$WORK/phase" > "$WORK/pg2" &
 load_pid=$!
-# Where the cores go while the bookings run (the health phase comes first and lasts DURATION).
-sleep "$((DURATION + 2))"
+# Where the cores go while the bookings run: from a second after their phase starts, for half of it.
+for _ in $(seq 600); do [[ -s $WORK/phase ]] && break; sleep 0.1; done
+sleep 1
 all0=$(machine_all_ticks) busy0=$(machine_busy_ticks) srv0=$(cpu_ticks "${PIDS[@]}") pg0=$(cpu_ticks $(postgres_pids))
-ngx0=$(cpu_ticks $(nginx_pids)) gen0=$(cpu_ticks "$load_pid") t0=$(date +%s.%N)
-syncs0=$(psql_value "SELECT wal_sync FROM pg_stat_wal")
+ngx0=$(cpu_ticks $(nginx_pids)) t0=$(date +%s.%N)
+syncs0=$(psql_value "SELECT wal_sync FROM pg_stat_wal") sync_ms0=$(psql_value "SELECT wal_sync_time FROM pg_stat_wal")
 commits0=$(psql_value "SELECT xact_commit FROM pg_stat_database WHERE datname = 'gongyou'")
 sleep "$((DURATION / 2 > 1 ? DURATION / 2 : 1))"
 all1=$(machine_all_ticks) busy1=$(machine_busy_ticks) srv1=$(cpu_ticks "${PIDS[@]}") pg1=$(cpu_ticks $(postgres_pids))
-ngx1=$(cpu_ticks $(nginx_pids)) gen1=$(cpu_ticks "$load_pid") t1=$(date +%s.%N)
-syncs1=$(psql_value "SELECT wal_sync FROM pg_stat_wal")
+ngx1=$(cpu_ticks $(nginx_pids)) t1=$(date +%s.%N)
+syncs1=$(psql_value "SELECT wal_sync FROM pg_stat_wal") sync_ms1=$(psql_value "SELECT wal_sync_time FROM pg_stat_wal")
 commits1=$(psql_value "SELECT xact_commit FROM pg_stat_database WHERE datname = 'gongyou'")
 wait "$load_pid"
 echo "== PostgreSQL, two instances behind nginx"
@@ -182,21 +186,24 @@ stop_and_count
 two=$(result "$WORK/pg2" bookings)
 cores=$(nproc)
 # share TICKS — those ticks as cores: a share of all the machine's ticks in the window (every core counted).
-share() { awk -v t="$1" -v all=$((all1 - all0)) -v cores="$cores" 'BEGIN { printf "%.2f", all > 0 ? cores * t / all : 0 }'; }
+share() { awk -v t="$1" -v all=$((all1 - all0)) -v cores="$cores" 'BEGIN { printf "%.2f", (all > 0 ? cores * t / all : 0) }'; }
 machine=$(share $((busy1 - busy0)))
 seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
 wal_rate=$(awk -v n=$((syncs1 - syncs0)) -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
 commit_rate=$(awk -v n=$((commits1 - commits0)) -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
+sync_ms=$(awk -v t0="$sync_ms0" -v t1="$sync_ms1" -v n=$((syncs1 - syncs0)) 'BEGIN { printf "%.2f", (n > 0 ? (t1 - t0) / n : 0) }')
 echo "  two / one instance: $(ratio "$two" "$one") (target ≥ 1.3 — $(verdict "$(at_least "$(ratio "$two" "$one")" 1.3)"))"
 echo "  cores busy during the bookings: $machine of $cores — PostgreSQL $(share $((pg1 - pg0))), servers" \
-     "$(share $((srv1 - srv0))), nginx $(share $((ngx1 - ngx0))), load generator $(share $((gen1 - gen0))), anything else" \
-     "$(awk -v m="$machine" -v a="$(share $((pg1 - pg0)))" -v b="$(share $((srv1 - srv0)))" -v c="$(share $((ngx1 - ngx0)))" -v d="$(share $((gen1 - gen0)))" 'BEGIN { printf "%.2f", m - a - b - c - d }')"
-echo "  disk: PostgreSQL synced its WAL $wal_rate times/s for $commit_rate commits/s (the disk's floor: $(printf '%.0f' "$FSYNCS") fsyncs/s)"
+     "$(share $((srv1 - srv0))), nginx $(share $((ngx1 - ngx0))), the load generator and everything else on the" \
+     "machine $(awk -v m="$machine" -v a="$(share $((pg1 - pg0)))" -v b="$(share $((srv1 - srv0)))" -v c="$(share $((ngx1 - ngx0)))" 'BEGIN { printf "%.2f", m - a - b - c }')"
+echo "  disk: PostgreSQL synced its WAL $wal_rate times/s for $commit_rate commits/s, $sync_ms ms per sync" \
+     "(the disk's floor at the start: $(printf '%.0f' "$FSYNCS") fsyncs/s, $(awk -v f="$FSYNCS" 'BEGIN { printf "%.2f", 1000 / f }') ms each)"
 if (($(at_least "$(ratio "$two" "$one")" 1.3) == 0)); then
   if (($(at_least "$machine" "$(awk -v c="$cores" 'BEGIN { print c * 0.9 }')"))); then
     echo "  capped by: cores — the machine's $cores cores were ≥ 90 % busy; a second instance only shares them"
-  elif (($(at_least "$wal_rate" "$(awk -v f="$FSYNCS" 'BEGIN { print f * 0.8 }')"))); then
-    echo "  capped by: disk — PostgreSQL's WAL fsyncs reach the disk's floor"
+  elif (($(at_least "$(awk -v r="$wal_rate" -v m="$sync_ms" 'BEGIN { print r * m / 1000 }')" 0.8))); then
+    echo "  capped by: disk — PostgreSQL spent ≥ 80 % of the time in WAL fsyncs ($sync_ms ms each: the disk, shared" \
+         "with the machine's other users, was slower than its floor at the start)"
   else
     echo "  capped by: neither cores nor disk saturated (see the write counters: waits, round trips)"
   fi
