@@ -11,6 +11,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 
+import { jsonCall } from './json_call.mjs';
+
 const args = process.argv.slice(2);
 const base = new URL(args[0] ?? 'http://127.0.0.1:8080');
 const option = (name, fallback) => {
@@ -21,26 +23,7 @@ const DURATION_S = option('--duration', 10), CLIENTS = option('--clients', 64);
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 function call(method, path, { token, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers = {};
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (payload) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
-    const req = http.request({ host: base.hostname, port: base.port, path, method, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        try {
-          resolve({ status: res.statusCode, json: text ? JSON.parse(text) : undefined });
-        } catch {
-          reject(new Error(`${method} ${path}: ${res.statusCode}, not JSON: ${text.slice(0, 200)}`));
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+  return jsonCall(base, method, path, { token, body, agent });
 }
 
 /** Latencies (ms) of one kind of request and its answers by status. */
@@ -76,15 +59,7 @@ async function phase(loop) {
 
 /** POST /api/v1/test/clock on another instance (not through the proxy). */
 function setClockOn(url, now) {
-  const u = new URL(url);
-  const body = JSON.stringify({ now });
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: '/api/v1/test/clock', method: 'POST',
-                               headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } },
-                             (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return jsonCall(new URL(url), 'POST', '/api/v1/test/clock', { body: { now } }).then((r) => r.status);
 }
 
 async function main() {

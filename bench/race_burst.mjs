@@ -9,6 +9,8 @@
 // same database takes other days.
 import http from 'node:http';
 
+import { jsonCall } from './json_call.mjs';
+
 const args = process.argv.slice(2);
 const base = new URL(args[0] ?? 'http://127.0.0.1:8080');
 const option = (name, fallback) => {
@@ -20,22 +22,7 @@ const BURSTS = Number(option('--bursts', 5)), FIRST_DAY = Number(option('--first
 const [adminUser, adminPassword] = String(option('--admin', '')).split(':');
 
 function call(method, path, { token, body, agent = false, url = base } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers = {};
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (payload) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
-    const req = http.request({ host: url.hostname, port: url.port, path, method, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({ status: res.statusCode, json: text ? JSON.parse(text) : undefined });
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+  return jsonCall(url, method, path, { token, body, agent });
 }
 
 async function main() {
