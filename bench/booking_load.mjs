@@ -3,9 +3,15 @@
 // it in a loop (two write transactions per cycle, each with an fsync). GET /api/v1/health is measured with
 // the same clients and the same Node client code as the ceiling, and the ratio is printed.
 //
-//   node bench/booking_load.mjs BASE_URL [--duration SECONDS] [--clients N] [--clock-on URL,URL...]
+//   node bench/booking_load.mjs BASE_URL [--duration SECONDS] [--clients N] [--clock-on URL,URL...] [--result-line]
+//                                                                       [--phase-file PATH]
 // --clock-on: the instances behind BASE_URL (a proxy) whose test clocks must be set too (each process has its own).
+// --result-line: also print the figures as one line "RESULT {json}" for a script to read.
+// --phase-file PATH: writes "bookings" into PATH when the booking phase starts (for a script that samples it).
+import fs from 'node:fs';
 import http from 'node:http';
+
+import { jsonCall } from './json_call.mjs';
 
 const args = process.argv.slice(2);
 const base = new URL(args[0] ?? 'http://127.0.0.1:8080');
@@ -17,22 +23,7 @@ const DURATION_S = option('--duration', 10), CLIENTS = option('--clients', 64);
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 function call(method, path, { token, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers = {};
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (payload) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
-    const req = http.request({ host: base.hostname, port: base.port, path, method, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({ status: res.statusCode, json: text ? JSON.parse(text) : undefined });
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+  return jsonCall(base, method, path, { token, body, agent });
 }
 
 /** Latencies (ms) of one kind of request and its answers by status. */
@@ -68,15 +59,7 @@ async function phase(loop) {
 
 /** POST /api/v1/test/clock on another instance (not through the proxy). */
 function setClockOn(url, now) {
-  const u = new URL(url);
-  const body = JSON.stringify({ now });
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: '/api/v1/test/clock', method: 'POST',
-                               headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } },
-                             (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return jsonCall(new URL(url), 'POST', '/api/v1/test/clock', { body: { now } }).then((r) => r.status);
 }
 
 async function main() {
@@ -104,6 +87,8 @@ async function main() {
   const healthSeconds = await phase(() => timed(health, call('GET', '/api/v1/health')));
 
   const booking = new Series('POST /bookings'), cancelling = new Series('DELETE /bookings/{id}');
+  const phaseFile = args.indexOf('--phase-file');
+  if (phaseFile >= 0) fs.writeFileSync(args[phaseFile + 1], 'bookings\n');
   let next = 0;
   const bookingSeconds = await phase(async (c) => {
     const slot = slots[(next++ * 7919) % slots.length];
@@ -120,6 +105,13 @@ async function main() {
   const ratio = (booking.ms.length / bookingSeconds) / (health.ms.length / healthSeconds);
   console.log(`  write requests (book + cancel): ${writes.toFixed(0)} req/s, each one committed durably (fsync)`);
   console.log(`  bookings / health ceiling: ${(ratio * 100).toFixed(1)} %`);
+  if (args.includes('--result-line')) {
+    // One machine-readable line for the scripts that compare runs (bench/store_compare.sh).
+    console.log('RESULT ' + JSON.stringify({
+      health: health.ms.length / healthSeconds, bookings: booking.ms.length / bookingSeconds, writes,
+      bookP99: booking.percentile(99), cancelP99: cancelling.percentile(99), bookingSeconds,
+    }));
+  }
   agent.destroy();
 }
 

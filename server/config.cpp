@@ -26,7 +26,7 @@ const char* usage_text() {
          "  --demo            load the Hui'an demo sites into an empty database\n"
          "  --demo-scale      load the national scale set (150,000 stations) into an empty database\n"
          "  --max-threads N   most connections served at once (default 512)\n"
-         "  --db-readers N    SQLite: read connections; PostgreSQL: pooled connections (default 8)\n"
+         "  --db-readers N    SQLite: read connections (default 8); PostgreSQL: pooled connections (default 32)\n"
          "  --db-timeout-ms N PostgreSQL: longest a statement may run before the request gets 503 (default 5000)\n"
          "  --trusted-proxy A a reverse proxy's address (repeatable): requests from it are counted, for the login\n"
          "                    rate limit, by the last X-Forwarded-For entry (nginx: X-Forwarded-For $remote_addr)\n"

@@ -20,7 +20,7 @@ struct ServerConfig {
   bool load_demo = false;
   bool load_demo_scale = false;              ///< --demo-scale: the 150,000 stations of tools/scale_data
   std::size_t max_threads = 512;             ///< ceiling of the HTTP thread pool
-  std::size_t db_readers = 8;                ///< SQLite read connections / PostgreSQL pool size
+  std::size_t db_readers = 0;                ///< SQLite read connections / PostgreSQL pool size; 0: the default
   int db_timeout_ms = 5000;                  ///< PostgreSQL statement_timeout
   int booking_limit = kDefaultBookingLimit;  ///< active future bookings per user
   std::optional<UtcSeconds> test_clock;      ///< the clock stands at this instant, and POST /api/v1/test/clock

@@ -183,6 +183,7 @@ int serve(const ServerConfig& config) {
   const bool served = server.run();
   if (!served) pthread_kill(signal_waiter.native_handle(), SIGTERM);  // release the waiter
   signal_waiter.join();
+  if (const std::string counts = store.write_counts(); !counts.empty()) std::cerr << "store: " << counts << '\n';
   return served ? 0 : 1;
 }
 

@@ -89,14 +89,15 @@ void one_booking(const ApiServices& services, const Request& req, Response& res,
 
 void cancel_booking(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   const User user = require_user(services, req);
-  const Booking booking = visible_booking(services, user, params.at(0));
+  // No read before the write: the store's cancellation itself answers not_found for another user's booking.
+  const BookingId id{path_id(params.at(0), "booking")};
   const ChangeOutcome outcome =
-      services.store.cancel_booking(CancelRequest{booking.id, user.id, user.role == Role::admin, services.clock.now()});
+      services.store.cancel_booking(CancelRequest{id, user.id, user.role == Role::admin, services.clock.now()});
   switch (outcome.result) {
     case ChangeResult::done:
       return http::send_json(res, booking_json(*outcome.booking));
     case ChangeResult::not_found:
-      throw http::not_found("no booking with id " + std::to_string(booking.id.value));
+      throw http::not_found("no booking with id " + std::to_string(id.value));
     case ChangeResult::too_late:
       throw http::ApiError(409, "too_late",
                            "开始前 60 分钟内不能取消 / too late: cancel at least 60 minutes before the start");

@@ -11,7 +11,7 @@ namespace gongyou::server {
 /// How to reach the database.
 struct StoreOptions {
   std::string db;                   ///< a SQLite file path, or a postgresql:// (postgres://) URL
-  std::size_t connections = 8;      ///< SQLite: read connections; PostgreSQL: pooled connections
+  std::size_t connections = 0;      ///< SQLite: read connections; PostgreSQL: pooled connections; 0: the default
   int statement_timeout_ms = 5000;  ///< PostgreSQL: longest a statement may run (then 503)
 };
 

@@ -111,6 +111,10 @@ class Store : public AccountStore, public ScheduleStore, public BookingStore, pu
   /// Deletes what has expired: sessions past their expiry at `now`, idempotency records created before
   /// `idempotency_before`, login failures before `failures_before`.
   virtual void purge_expired(UtcSeconds now, UtcSeconds idempotency_before, UtcSeconds failures_before) = 0;
+
+  /// One line of the store's write counters since it opened (commits, batches, retries, waits for a connection,
+  /// round trips), which the server prints when it stops and the benchmarks read; "" when it keeps none.
+  virtual std::string write_counts() const { return {}; }
 };
 
 }  // namespace gongyou::server

@@ -49,7 +49,7 @@ test('groups hold places; pending until approved; denial frees places for the fi
   assert.deepEqual([seen.booked, seen.remaining, seen.waitlist, seen.my_booking.status], [20, 0, 1, 'pending']);
 
   // No door pass and no desk check-in while pending.
-  assertError(await server.call('GET', `/api/v1/bookings/${first.json.id}/pass`, { token: a.token }), 409, 'conflict');
+  assertError(await server.call('GET', `/api/v1/bookings/${first.json.id}/pass`, { token: a.token }), 409, 'not_confirmed', 'no pass before approval');
   assertError(await staff(first.json.id, 'check-in'), 409, 'conflict');
   // Staff only.
   assertError(await server.call('POST', `/api/v1/admin/bookings/${first.json.id}/approve`, { token: a.token }),

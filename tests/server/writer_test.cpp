@@ -1,12 +1,14 @@
 // tests/server/writer_test.cpp — the SQLite writer's group commit: many threads write at once, every write
-// that returns is committed, a write that throws leaves nothing behind and does not disturb the others of its
-// group, and a write joins the transaction of the write it is called from.
+// that returns is committed, the writes queued while a batch runs share the next commit, a write that throws
+// leaves nothing behind and does not disturb the others of its batch (even when its failure ends the whole
+// SQLite transaction), and a write joins the transaction of the write it is called from.
 #include "server/store/sqlite/writer.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <filesystem>
+#include <semaphore>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -109,6 +111,107 @@ TEST_F(WriterTest, ConcurrentWritesAllCommitAndFailuresStayAlone) {
   EXPECT_EQ(failures, kThreads * kWritesPerThread / 5);
   EXPECT_EQ(count(), successes.load());
   EXPECT_EQ(count("value = 1000"), 0);
+}
+
+/// Holds the writer thread inside a write until released, so that the writes sent meanwhile queue up and
+/// make one batch.
+class HeldWriter {
+ public:
+  explicit HeldWriter(Writer& writer) : writer_(writer) {
+    holder_ = std::thread([this] {
+      writer_.transact([this](Connection&) {
+        started_.release();
+        release_.acquire();
+      });
+    });
+    started_.acquire();
+  }
+  /// Waits until `n` writes are queued behind the held one.
+  void wait_for_queue(std::size_t n) const {
+    while (writer_.queued() < n) std::this_thread::yield();
+  }
+  /// Lets the writer thread go on.
+  void release() {
+    release_.release();
+    holder_.join();
+  }
+
+ private:
+  Writer& writer_;
+  std::binary_semaphore started_{0}, release_{0};
+  std::thread holder_;
+};
+
+TEST_F(WriterTest, WritesQueuedDuringABatchShareOneCommit) {
+  HeldWriter held(*writer_);
+  const auto before = writer_->counts();
+  constexpr int kWrites = 20;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kWrites; ++i) threads.emplace_back([this] { writer_->transact([](Connection& c) { insert(c, 1); }); });
+  held.wait_for_queue(kWrites);
+  held.release();
+  for (auto& thread : threads) thread.join();
+  const auto after = writer_->counts();
+  EXPECT_EQ(after.writes - before.writes, kWrites + 1);
+  EXPECT_EQ(after.batches - before.batches, 2) << "the held write's batch, then one batch for the 20 queued";
+  EXPECT_EQ(count(), kWrites);
+}
+
+TEST_F(WriterTest, AFailureThatEndsTheTransactionFailsAlone) {
+  HeldWriter held(*writer_);
+  std::atomic<int> committed{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 10; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        writer_->transact([&](Connection& c) {
+          insert(c, i == 5 ? 1000 : 1);
+          // What SQLite does by itself on a full disk or an I/O error: the whole transaction is rolled back.
+          if (i == 5) {
+            c.exec("ROLLBACK");
+            throw SqliteError("database or disk is full");
+          }
+        });
+        ++committed;
+      } catch (const SqliteError&) {
+        ++failed;
+      }
+    });
+    held.wait_for_queue(static_cast<std::size_t>(i) + 1);  // queued in this order, so 5 runs amid the batch
+  }
+  held.release();
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failed, 1);
+  EXPECT_EQ(committed, 9);
+  EXPECT_EQ(count(), 9);
+  EXPECT_EQ(count("value = 1000"), 0);
+  EXPECT_GE(writer_->counts().reruns, 5u) << "the writes before the failed one were undone and run again";
+}
+
+TEST_F(WriterTest, AWriteThatFailsInsideABatchLeavesItsNeighboursCommitted) {
+  HeldWriter held(*writer_);
+  std::vector<std::thread> threads;
+  std::atomic<int> failed{0};
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        writer_->transact([i](Connection& c) {
+          insert(c, i % 2 ? 1000 : 1);
+          if (i % 2) insert(c, -1);  // CHECK fails: this write alone is rolled back to its savepoint
+        });
+      } catch (const SqliteError&) {
+        ++failed;
+      }
+    });
+    held.wait_for_queue(static_cast<std::size_t>(i) + 1);
+  }
+  const auto before = writer_->counts();
+  held.release();
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failed, 3);
+  EXPECT_EQ(count(), 3);
+  EXPECT_EQ(count("value = 1000"), 0);
+  EXPECT_EQ(writer_->counts().reruns, before.reruns) << "a failed statement does not end the transaction";
 }
 
 }  // namespace

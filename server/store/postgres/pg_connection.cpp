@@ -108,6 +108,7 @@ bool Statement::step() {
       lengths.push_back(value.text ? static_cast<int>(value.text->size()) : 0);
       formats.push_back(value.binary ? 1 : 0);
     }
+    connection_.count_round_trip();
     result_.reset(PQexecPrepared(connection_.raw(), name_.c_str(), static_cast<int>(values.size()), values.data(),
                                  lengths.data(), formats.data(), 0));
     connection_.check(result_.get(), "execute");
@@ -175,6 +176,7 @@ void Connection::check(PGresult* result, std::string_view what) {
 }
 
 void Connection::exec(const char* sql) {
+  count_round_trip();
   Result result(PQexec(conn_, sql), PQclear);
   check(result.get(), "exec");
 }
@@ -185,6 +187,7 @@ sql::StatementUse Connection::cached(std::string_view sql) {
     try {
       const std::string name = "s" + std::to_string(++prepared_);
       const std::string text = dollar_placeholders(sql);
+      round_trips_.fetch_add(2, std::memory_order_relaxed);  // prepare and describe
       Result prepared(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr), PQclear);
       check(prepared.get(), "prepare");
       Result described(PQdescribePrepared(conn_, name.c_str()), PQclear);

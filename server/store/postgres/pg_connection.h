@@ -6,6 +6,7 @@
 #pragma once
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -113,11 +114,17 @@ class Connection final : public sql::Connection {
   /// Records a command's changed-row count, for Statement.
   void set_changes(std::int64_t changes) { changes_ = changes; }
 
+  /// Counts one more round trip to the server (a statement, a prepare, a BEGIN or COMMIT).
+  void count_round_trip() { round_trips_.fetch_add(1, std::memory_order_relaxed); }
+  /// Round trips since the connection opened (readable from any thread).
+  std::uint64_t round_trips() const { return round_trips_.load(std::memory_order_relaxed); }
+
  private:
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::int64_t changes_ = 0;
   int prepared_ = 0;  // statements prepared on this session, for their names
+  std::atomic<std::uint64_t> round_trips_{0};
 };
 
 /// `sql` with SQLite-style ?N placeholders written as PostgreSQL's $N.

@@ -2,6 +2,7 @@
 #include "server/store/postgres/pg_pool.h"
 
 #include <chrono>
+#include <cstdio>
 #include <random>
 #include <thread>
 
@@ -58,8 +59,16 @@ Connection* Pool::take() {
   Connection* connection = nullptr;
   {
     std::unique_lock lock(mutex_);
-    if (!returned_.wait_for(lock, kBorrowWait, [this] { return !free_.empty(); }))
-      throw StoreUnavailable("no database connection free for " + std::to_string(kBorrowWait.count()) + " s");
+    loans_.fetch_add(1, std::memory_order_relaxed);
+    if (free_.empty()) {
+      const auto waiting_since = std::chrono::steady_clock::now();
+      const bool lent = returned_.wait_for(lock, kBorrowWait, [this] { return !free_.empty(); });
+      waited_loans_.fetch_add(1, std::memory_order_relaxed);
+      wait_ns_.fetch_add(static_cast<std::uint64_t>(std::chrono::nanoseconds(std::chrono::steady_clock::now() - waiting_since).count()),
+                         std::memory_order_relaxed);
+      if (!lent)
+        throw StoreUnavailable("no database connection free for " + std::to_string(kBorrowWait.count()) + " s");
+    }
     connection = free_.back();
     free_.pop_back();
   }
@@ -89,6 +98,21 @@ void Pool::give_back(Connection* connection) noexcept {
   returned_.notify_one();
 }
 
+std::string Pool::counts() const {
+  std::uint64_t round_trips = 0;
+  for (const auto& connection : connections_) round_trips += connection->round_trips();
+  const std::uint64_t committed = committed_.load();
+  char line[240];
+  std::snprintf(line, sizeof line,
+                "%llu transactions, %llu retried, %llu of %llu connection loans waited (%.0f ms in all), "
+                "%llu round trips (%.1f per transaction, reads included)",
+                static_cast<unsigned long long>(committed), static_cast<unsigned long long>(retried_.load()),
+                static_cast<unsigned long long>(waited_loans_.load()), static_cast<unsigned long long>(loans_.load()),
+                static_cast<double>(wait_ns_.load()) / 1e6, static_cast<unsigned long long>(round_trips),
+                committed ? static_cast<double>(round_trips) / static_cast<double>(committed) : 0.0);
+  return line;
+}
+
 void Pool::run_transaction(const std::function<void(Connection&)>& work, const char* begin) {
   for (int attempt = 1;; ++attempt) {
     Lease lease(this, take());
@@ -99,11 +123,13 @@ void Pool::run_transaction(const std::function<void(Connection&)>& work, const c
       work(connection);
       active_ = nullptr;
       connection.exec("COMMIT");
+      committed_.fetch_add(1, std::memory_order_relaxed);
       return;
     } catch (const PgError& error) {
       active_ = nullptr;
       roll_back(connection);
       if (!retryable(error) || attempt == kMaxAttempts) throw;
+      retried_.fetch_add(1, std::memory_order_relaxed);
     } catch (...) {
       active_ = nullptr;
       roll_back(connection);

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -64,6 +65,10 @@ class Pool {
     return run<Work>(std::forward<Work>(work), kSerializable);
   }
 
+  /// "T transactions, R retried (serialization failure or deadlock), W of L connection loans waited (M ms in
+  /// all), N round trips (N/T per transaction)", since the pool opened.
+  std::string counts() const;
+
   /// Like transact() but READ COMMITTED: for the hot booking paths, which lock the rows they decide on
   /// (SELECT ... FOR UPDATE) before reading them, so that they never fail on a false serialization conflict.
   /// Each statement then sees every transaction committed before it started.
@@ -101,6 +106,8 @@ class Pool {
   std::mutex mutex_;
   std::condition_variable returned_;
   std::atomic<std::chrono::steady_clock::rep> no_reconnect_until_{0};  // after a failed reconnect
+  // For counts(): transactions committed, attempts run again, loans, loans that waited and their total wait.
+  std::atomic<std::uint64_t> committed_{0}, retried_{0}, loans_{0}, waited_loans_{0}, wait_ns_{0};
 };
 
 }  // namespace gongyou::server::postgres

@@ -21,6 +21,9 @@ class PostgresStore final : public sql::SqlStore {
   /// limited to `statement_timeout_ms`.
   PostgresStore(const std::string& conninfo, std::size_t connections, int statement_timeout_ms);
 
+  /// The pool's counters (Pool::counts()).
+  std::string write_counts() const override { return pool_.counts(); }
+
  protected:
   /// A pooled connection, or this thread's open transaction.
   sql::Connection& lend() override;

@@ -100,11 +100,13 @@ bool take_places(Connection& connection, SlotId slot, int places) {
   return connection.changes() == 1;
 }
 
-void free_places(Connection& connection, SlotId slot, int places) {
-  auto update = connection.cached("UPDATE slots SET booked = booked - ?2 WHERE id = ?1");
+int free_places(Connection& connection, SlotId slot, int places) {
+  auto update = connection.cached(
+      "UPDATE slots SET booked = booked - ?2 WHERE id = ?1 "
+      "RETURNING (SELECT count(*) FROM bookings w WHERE w.slot_id = slots.id AND w.status = 'waitlisted')");
   update->bind(1, slot.value);
   update->bind(2, places);
-  update->step();
+  return update->step() ? static_cast<int>(update->column_int(0)) : 0;
 }
 
 int promote_waiters(Connection& connection, SlotId slot, UtcSeconds now) {

@@ -27,7 +27,7 @@ std::optional<User> user_by_name(Connection& connection, std::string_view userna
 }  // namespace
 
 std::optional<User> SqlStore::create_user(const NewUser& user) {
-  return write([&](Connection& writer) -> std::optional<User> {
+  return write_locking([&](Connection& writer) -> std::optional<User> {
     auto insert =
         writer.cached(std::string("INSERT INTO users (username, display_name, role, password_hash, created_at) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT ") +
@@ -68,7 +68,7 @@ std::optional<UserCredentials> SqlStore::find_credentials(std::string_view usern
 }
 
 void SqlStore::create_session(const NewSession& session) {
-  write([&](Connection& writer) {
+  write_locking([&](Connection& writer) {
     auto insert =
         writer.cached("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)");
     insert->bind(1, session.token_hash);
@@ -93,7 +93,7 @@ std::optional<User> SqlStore::session_user(std::string_view token_hash, UtcSecon
 }
 
 void SqlStore::delete_session(std::string_view token_hash) {
-  write([&](Connection& writer) {
+  write_locking([&](Connection& writer) {
     auto remove = writer.cached("DELETE FROM sessions WHERE token_hash = ?1");
     remove->bind(1, token_hash);
     remove->step();
@@ -101,7 +101,7 @@ void SqlStore::delete_session(std::string_view token_hash) {
 }
 
 void SqlStore::record_login_failure(std::string_view username, std::string_view address, UtcSeconds at) {
-  write([&](Connection& writer) {
+  write_locking([&](Connection& writer) {
     auto insert = writer.cached("INSERT INTO login_failures (username, address, at) VALUES (?1, ?2, ?3)");
     insert->bind(1, username);
     insert->bind(2, address);
@@ -111,7 +111,7 @@ void SqlStore::record_login_failure(std::string_view username, std::string_view 
 }
 
 void SqlStore::clear_login_failures(std::string_view username) {
-  write([&](Connection& writer) {
+  write_locking([&](Connection& writer) {
     auto remove = writer.cached("DELETE FROM login_failures WHERE " + writer.dialect().username_is(1));
     remove->bind(1, username);
     remove->step();

@@ -5,7 +5,8 @@
 // write transaction; the schema adds CHECK (booked <= capacity) and a partial UNIQUE index on (slot_id, user_id)
 // over active bookings, so even a bug here could not overfill a slot or double-book a user.
 //
-// book() and cancel_booking(), the hot paths, run as WriteMode::locking and lock first what they decide on
+// book() and cancel_booking(), the hot paths, run as WriteMode::locking (so do check_in() and
+// mark_notifications_read(), single conditional updates) and lock first what they decide on
 // (where the dialect has row locks, i.e. PostgreSQL READ COMMITTED): book() the user's row (their limit and
 // duplicate checks) and the slot's row; cancel_booking() the booking's row and its slot's row. So two bookings
 // of one slot, or a booking and a cancellation that promotes waiters, run one after the other on every
@@ -23,45 +24,41 @@ namespace {
 
 constexpr std::int64_t kNoShowGraceSeconds = static_cast<std::int64_t>(kNoShowGrace.value * 60);
 
-/// The slot fields a booking transaction needs.
-struct SlotState {
+/// What a booking transaction decides on: the slot's fields, and whether the user already holds it and how many
+/// active future visits they hold.
+struct BookingState {
   UtcSeconds start, end;
   SlotKind kind = SlotKind::visit;
   VisitRules rules;
+  bool holds_slot = false;
+  int active_future_visits = 0;
 };
 
-std::optional<SlotState> bookable_slot(Connection& writer, SlotId id) {
+/// The slot (when it exists and is not retired) and the user's bookings, read in one statement: on PostgreSQL
+/// this runs after lock_for_booking(), so it sees every booking committed before the locks were granted.
+std::optional<BookingState> booking_state(Connection& writer, const BookRequest& request) {
   auto query = writer.cached(
       "SELECT s.start_at, s.end_at, s.kind, coalesce(r.min_group, 1), coalesce(r.max_group, 1), "
-      "coalesce(r.approval_required, 0) FROM slots s LEFT JOIN visit_rules r ON r.site_id = s.site_id AND "
-      "s.kind = 'visit' WHERE s.id = ?1 AND s.retired = 0");
-  query->bind(1, id.value);
+      "coalesce(r.approval_required, 0), "
+      "EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = s.id AND b.user_id = ?2 "
+      "AND b.status IN ('confirmed', 'waitlisted', 'checked_in')), "
+      "(SELECT count(*) FROM bookings b WHERE b.user_id = ?2 AND b.status IN ('confirmed', 'waitlisted') "
+      "AND b.slot_start > ?3 AND b.kind = 'visit') "
+      "FROM slots s LEFT JOIN visit_rules r ON r.site_id = s.site_id AND s.kind = 'visit' "
+      "WHERE s.id = ?1 AND s.retired = 0");
+  query->bind(1, request.slot.value);
+  query->bind(2, request.user.value);
+  query->bind(3, request.now.value);
   if (!query->step()) return std::nullopt;
-  return SlotState{UtcSeconds{query->column_int(0)}, UtcSeconds{query->column_int(1)},
-                   query->column_text(2) == "class" ? SlotKind::class_session : SlotKind::visit,
-                   VisitRules{static_cast<int>(query->column_int(3)), static_cast<int>(query->column_int(4)),
-                              query->column_int(5) != 0}};
+  return BookingState{UtcSeconds{query->column_int(0)}, UtcSeconds{query->column_int(1)},
+                      query->column_text(2) == "class" ? SlotKind::class_session : SlotKind::visit,
+                      VisitRules{static_cast<int>(query->column_int(3)), static_cast<int>(query->column_int(4)),
+                                 query->column_int(5) != 0},
+                      query->column_int(6) != 0, static_cast<int>(query->column_int(7))};
 }
 
-bool holds_slot(Connection& writer, UserId user, SlotId slot) {
-  auto query = writer.cached(
-      "SELECT EXISTS (SELECT 1 FROM bookings WHERE slot_id = ?1 AND user_id = ?2 "
-      "AND status IN ('confirmed', 'waitlisted', 'checked_in'))");
-  query->bind(1, slot.value);
-  query->bind(2, user.value);
-  return query->step() && query->column_int(0) != 0;
-}
-
-int active_future_bookings(Connection& writer, UserId user, UtcSeconds now) {
-  auto query = writer.cached(
-      "SELECT count(*) FROM bookings WHERE user_id = ?1 AND status IN ('confirmed', 'waitlisted') AND slot_start > ?2 "
-      "AND kind = 'visit'");
-  query->bind(1, user.value);
-  query->bind(2, now.value);
-  return query->step() ? static_cast<int>(query->column_int(0)) : 0;
-}
-
-BookingId insert_booking(Connection& writer, const BookRequest& request, const SlotState& slot, BookingStatus status) {
+BookingId insert_booking(Connection& writer, const BookRequest& request, const BookingState& slot,
+                         BookingStatus status) {
   auto insert = writer.cached(
       "INSERT INTO bookings (slot_id, user_id, status, slot_start, attend_from, created_at, kind, places, approval) "
       "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8) RETURNING id");
@@ -86,29 +83,26 @@ void mark_cancelled(Connection& writer, BookingId id, UserId actor, UtcSeconds n
   update->step();
 }
 
-/// Runs `sql` (a SELECT of rows to lock, ?1 bound to `id`) when the dialect locks rows; a no-op on SQLite, whose
-/// single writer already runs the writes one at a time.
-void lock_rows(Connection& writer, const std::string& sql, std::int64_t id) {
+/// Locks a booking's user and slot rows until the transaction ends, in one statement (users first, then slots:
+/// the order of FOR UPDATE's row marks), where the dialect locks rows; a no-op on SQLite, whose single writer
+/// already runs the writes one at a time.
+void lock_for_booking(Connection& writer, const BookRequest& request) {
   if (!*writer.dialect().for_update()) return;
-  auto lock = writer.cached(sql);
-  lock->bind(1, id);
+  auto lock = writer.cached(std::string("SELECT 1 FROM users u, slots s WHERE u.id = ?1 AND s.id = ?2") +
+                            writer.dialect().for_update());
+  lock->bind(1, request.user.value);
+  lock->bind(2, request.slot.value);
   lock->step();
 }
 
-/// Locks a booking's user and slot rows until the transaction ends (see lock_rows).
-void lock_for_booking(Connection& writer, const BookRequest& request) {
-  const std::string for_update = writer.dialect().for_update();
-  lock_rows(writer, "SELECT 1 FROM users WHERE id = ?1" + for_update, request.user.value);
-  lock_rows(writer, "SELECT 1 FROM slots WHERE id = ?1" + for_update, request.slot.value);
-}
-
-/// Locks a booking's row and its slot's row until the transaction ends (see lock_rows).
+/// Locks a booking's row and its slot's row until the transaction ends (see lock_for_booking).
 void lock_for_cancel(Connection& writer, BookingId booking) {
   const std::string for_update = writer.dialect().for_update();
-  lock_rows(
-      writer,
-      "SELECT 1 FROM slots WHERE id = (SELECT slot_id FROM bookings WHERE id = ?1" + for_update + ")" + for_update,
-      booking.value);
+  if (for_update.empty()) return;
+  auto lock = writer.cached("SELECT 1 FROM slots WHERE id = (SELECT slot_id FROM bookings WHERE id = ?1" +
+                            for_update + ")" + for_update);
+  lock->bind(1, booking.value);
+  lock->step();
 }
 
 std::vector<Booking> bookings_where(Connection& connection, const char* where, auto&& bind) {
@@ -124,13 +118,13 @@ std::vector<Booking> bookings_where(Connection& connection, const char* where, a
 BookOutcome SqlStore::book(const BookRequest& request) {
   return write_locking([&](Connection& writer) -> BookOutcome {
     lock_for_booking(writer, request);
-    const auto slot = bookable_slot(writer, request.slot);
+    const auto slot = booking_state(writer, request);
     if (!slot || slot->kind != request.kind) return {BookResult::slot_not_found, std::nullopt};
     if (request.places < slot->rules.min_group || request.places > std::max(slot->rules.max_group, 1))
       return {BookResult::bad_group_size, std::nullopt};
     if (!is_bookable_at(request.now, slot->start)) return {BookResult::slot_closed, std::nullopt};
-    if (holds_slot(writer, request.user, request.slot)) return {BookResult::already_holds, std::nullopt};
-    if (slot->kind == SlotKind::visit && active_future_bookings(writer, request.user, request.now) >= request.limit)
+    if (slot->holds_slot) return {BookResult::already_holds, std::nullopt};
+    if (slot->kind == SlotKind::visit && slot->active_future_visits >= request.limit)
       return {BookResult::limit_reached, std::nullopt};
     BookingStatus status = BookingStatus::confirmed;
     if (!take_places(writer, request.slot, request.places)) {
@@ -175,11 +169,12 @@ ChangeOutcome SqlStore::cancel_booking(const CancelRequest& request) {
     if (!held && booking->status != BookingStatus::waitlisted) return {ChangeResult::wrong_status, booking};
     if (held && !request.by_staff && !can_cancel(request.now, booking->start)) return {ChangeResult::too_late, booking};
     mark_cancelled(writer, booking->id, request.actor, request.now);
-    if (held) {
-      free_places(writer, booking->slot, booking->places);
+    if (held && free_places(writer, booking->slot, booking->places) > 0)
       promote_waiters(writer, booking->slot, request.now);
-    }
-    booking = load_booking(writer, booking->id);
+    // What mark_cancelled() changed, without reading the row again (read_booking_row() of it gives the same).
+    booking->status = BookingStatus::cancelled;
+    booking->cancelled_at = request.now;
+    booking->waitlist_position = std::nullopt;
     if (request.by_staff && booking->user != request.actor)
       notify(writer, NotificationKind::cancelled_by_staff, *booking, request.now);
     return {ChangeResult::done, booking};
@@ -207,7 +202,7 @@ int SqlStore::cancel_site_bookings(SiteId site, UtcSeconds from, UtcSeconds unti
 }
 
 ChangeOutcome SqlStore::check_in(BookingId id, UtcSeconds now) {
-  return write([&](Connection& writer) -> ChangeOutcome {
+  return write_locking([&](Connection& writer) -> ChangeOutcome {
     auto update = writer.cached(
         "UPDATE bookings SET status = 'checked_in', checked_in_at = ?2 WHERE id = ?1 AND status = 'confirmed' "
         "AND approval IS DISTINCT FROM 'pending'");
@@ -311,7 +306,7 @@ std::vector<Notification> SqlStore::notifications(UserId user) {
 }
 
 void SqlStore::mark_notifications_read(UserId user) {
-  write([&](Connection& writer) {
+  write_locking([&](Connection& writer) {
     auto update = writer.cached("UPDATE notifications SET read = 1 WHERE user_id = ?1 AND read = 0");
     update->bind(1, user.value);
     update->step();

@@ -95,7 +95,9 @@ class SqlStore : public Store {
   /// How a write transaction keeps its decisions valid.
   enum class WriteMode {
     serial,   ///< as if the writes ran one at a time (SQLite's single writer; PostgreSQL SERIALIZABLE, retried)
-    locking,  ///< the work locks the rows it decides on first (Dialect::for_update()); PostgreSQL READ COMMITTED
+    /// each decision is one conditional statement (or a unique key), or the work locks the rows it decides on
+    /// first (Dialect::for_update()); PostgreSQL READ COMMITTED, without SERIALIZABLE's predicate locks and retries
+    locking,
   };
 
   /// A connection for reads; inside run_write() on the same thread it may be the transaction's own.
@@ -137,7 +139,7 @@ class SqlStore : public Store {
     }
   }
 
-  /// Like write() but WriteMode::locking: `work` locks the rows it decides on first.
+  /// Like write() but WriteMode::locking: `work` decides by single conditional statements or on rows it locked.
   template <class Work>
   std::invoke_result_t<Work&, Connection&> write_locking(Work&& work) {
     return write(std::forward<Work>(work), WriteMode::locking);

@@ -83,6 +83,12 @@ class Connection final : public sql::Connection {
   /// SQLite's SQL fragments.
   const sql::Dialect& dialect() const override { return sql::Dialect::sqlite(); }
 
+  /// True inside BEGIN ... COMMIT (false after SQLite rolled a transaction back by itself).
+  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+  /// The SQLite handle, for what this wrapper does not cover (hooks, checkpoints).
+  sqlite3* raw() const { return db_; }
+
   /// The rowid of the last INSERT.
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
