@@ -106,9 +106,9 @@ void AppShell::draw(const App& app, ImVec2 screen, std::vector<Intent>& intents)
   compact_ = phone_ || screen.y < kShortScreen;
   if (phone_) {
     // Above the tab bar. The booking and course screens need the room: the sheet rises over most of the map there,
-    // except where the map is part of the task.
+    // except where the map is part of the task. The worker drags the handle between peek, half and full.
     const float room = screen.y - kTabBarHeight;
-    const float h = std::max(std::min(320.0f, room), room * (map_matters(app) ? 0.6f : 0.86f));
+    const float h = sheet_height(app, room);
     ImGui::SetNextWindowPos(ImVec2(0, room - h));
     ImGui::SetNextWindowSize(ImVec2(screen.x, h));
     map_insets_ = ImVec2(0, h + kTabBarHeight);
@@ -122,6 +122,7 @@ void AppShell::draw(const App& app, ImVec2 screen, std::vector<Intent>& intents)
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
   if (ImGui::Begin("##sites", nullptr, flags)) {
+    if (phone_) draw_sheet_handle(screen.y - kTabBarHeight);
     draw_header(app, intents);
     if (!phone_) draw_sections(app, intents);
     if (app.sites().offline()) {
@@ -137,6 +138,63 @@ void AppShell::draw(const App& app, ImVec2 screen, std::vector<Intent>& intents)
   ImGui::End();
   if (phone_) draw_tab_bar(app, screen, intents);
   announce_changes(app, intents);
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] The phone's sheet: peek, half, full
+//-------------------------------------------------------------------------------------------------
+
+float AppShell::sheet_stop_height(SheetStop stop, float room) const {
+  switch (stop) {
+    case SheetStop::peek: return std::min(room, kSheetPeek);
+    case SheetStop::half: return std::max(std::min(320.0f, room), room * 0.6f);
+    case SheetStop::full: return std::max(std::min(320.0f, room), room * 0.86f);
+  }
+  return room;
+}
+
+float AppShell::sheet_height(const App& app, float room) {
+  // A new section starts at its own stop (half where the map is part of the task); the worker's choice holds
+  // until they leave the section.
+  const Screen section = section_of(app.screen());
+  const SheetStop natural = map_matters(app) ? SheetStop::half : SheetStop::full;
+  if (section != sheet_section_ || natural != sheet_natural_) {
+    sheet_section_ = section;
+    sheet_natural_ = natural;
+    sheet_stop_ = natural;
+  }
+  if (sheet_drag_height_) return std::clamp(*sheet_drag_height_, std::min(room, kSheetPeek), room);
+  return sheet_stop_height(sheet_stop_, room);
+}
+
+void AppShell::draw_sheet_handle(float room) {
+  // The whole top of the sheet (44 px, the grab bar and the header line) is the handle; the header's own buttons,
+  // submitted after it, keep their taps.
+  const ImVec2 top = ImGui::GetWindowPos();
+  const float height = ImGui::GetWindowHeight();
+  const ImVec2 cursor = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(top);
+  ImGui::SetNextItemAllowOverlap();
+  ImGui::InvisibleButton("##sheet_handle", ImVec2(ImGui::GetWindowWidth(), kSheetHandleHeight));
+  mark_last_item("sheet_handle");
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 6)) {
+    if (!sheet_drag_height_) sheet_drag_start_ = height;
+    sheet_drag_height_ = sheet_drag_start_ - ImGui::GetMouseDragDelta(0, 6).y;
+  }
+  if (ImGui::IsItemDeactivated()) {
+    if (sheet_drag_height_) {  // released after a drag: the nearest stop
+      SheetStop nearest = SheetStop::peek;
+      for (SheetStop stop : {SheetStop::half, SheetStop::full})
+        if (std::abs(sheet_stop_height(stop, room) - *sheet_drag_height_) <
+            std::abs(sheet_stop_height(nearest, room) - *sheet_drag_height_))
+          nearest = stop;
+      sheet_stop_ = nearest;
+      sheet_drag_height_.reset();
+    } else if (ImGui::IsItemHovered()) {  // a tap: up to full, or back down to half
+      sheet_stop_ = sheet_stop_ == SheetStop::full ? SheetStop::half : SheetStop::full;
+    }
+  }
+  ImGui::SetCursorScreenPos(cursor);
 }
 
 //-------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // dialog. Reads the App, emits Intents; no I/O. Each screen's view lives in its own file (ui/*_view.h).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ class AppShell {
   static constexpr float kShortScreen = 560;
   /// Height in CSS px of the phone's bottom tab bar (its targets are at least 44 px).
   static constexpr float kTabBarHeight = 58;
+  /// The phone's sheet at its lowest: the header line and the search field over the map.
+  static constexpr float kSheetPeek = 150;
+  /// The sheet's handle: the top of the sheet a finger drags or taps.
+  static constexpr float kSheetHandleHeight = 44;
+
+  /// Where the phone's sheet rests.
+  enum class SheetStop : std::uint8_t { peek, half, full };
 
   /// Draws the frame for a display of `screen` CSS px; appends what the user asked for to `intents`.
   void draw(const App& app, ImVec2 screen, std::vector<Intent>& intents);
@@ -44,6 +52,11 @@ class AppShell {
   /// The four sections as the phone's bottom tab bar, a window of its own.
   void draw_tab_bar(const App& app, ImVec2 screen, std::vector<Intent>& intents);
   void draw_screen(const App& app, std::vector<Intent>& intents);
+  /// The phone sheet's height this frame, in a `room` CSS px tall above the tab bar.
+  float sheet_height(const App& app, float room);
+  float sheet_stop_height(SheetStop stop, float room) const;
+  /// The handle at the sheet's top: a drag moves the sheet and lets it settle at the nearest stop; a tap toggles.
+  void draw_sheet_handle(float room);
   /// Tells screen readers about a new screen, selection, chosen slot or message (once each).
   void announce_changes(const App& app, std::vector<Intent>& intents);
 
@@ -57,6 +70,11 @@ class AppShell {
   ImVec2 map_insets_;
   bool phone_ = false;    // bottom-sheet layout this frame
   bool compact_ = false;  // phone or short screen: one-line header
+  SheetStop sheet_stop_ = SheetStop::half;       // where the phone's sheet rests
+  SheetStop sheet_natural_ = SheetStop::half;    // the current screen's own stop
+  Screen sheet_section_ = Screen::home;          // the section the stop was chosen in
+  std::optional<float> sheet_drag_height_;       // while the handle is dragged
+  float sheet_drag_start_ = 0;
   // What screen readers were last told about (a message, a chosen slot, a selected site).
   std::string announced_feedback_;
   int announced_number_ = 0;

@@ -27,8 +27,7 @@ void swatch(ImU32 color, const char* label) {
 
 void draw_coverage_switch(const SiteFinderState& state, std::vector<Intent>& intents) {
   ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
-  bool on = state.coverage_on();
-  if (ImGui::Checkbox(tr(Text::coverage_toggle), &on)) intents.push_back(ToggleCoverage{});
+  if (toggle_switch(tr(Text::coverage_toggle), state.coverage_on(), /*tall=*/false)) intents.push_back(ToggleCoverage{});
   mark_last_item("coverage");
   if (state.coverage_on()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);

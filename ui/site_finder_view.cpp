@@ -38,6 +38,17 @@ void type_icon(SiteType type, float diameter) {
 
 namespace {
 
+/// A site type's disc of `diameter` with its character, centred at `c`; pale unless `on`.
+void type_disc(SiteType type, ImVec2 c, float diameter, bool on) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddCircleFilled(c, diameter / 2, on ? rgb(info(type).color_rgb) : rgb(info(type).color_rgb, 110));
+  const std::string_view glyph = info(type).icon;
+  const float gs = diameter * 0.62f;
+  const ImVec2 g = ImGui::GetFont()->CalcTextSizeA(gs, FLT_MAX, 0, glyph.data(), glyph.data() + glyph.size());
+  dl->AddText(ImGui::GetFont(), gs, ImVec2(c.x - g.x / 2, c.y - g.y / 2), IM_COL32_WHITE, glyph.data(),
+              glyph.data() + glyph.size());
+}
+
 void muted_text(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::TextWrapped("%s", text);
@@ -106,17 +117,15 @@ void SiteFinderView::draw_search(const SiteFinderState& state, std::vector<Inten
 }
 
 void SiteFinderView::draw_type_filters(const SiteFinderState& state, std::vector<Intent>& intents) {
-  ImGui::PushFont(nullptr, kBaseFontSize * (compact_ ? 0.8f : 0.9f));
+  if (compact_) return draw_type_strip(state, intents);
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.9f);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   const float icon = ImGui::GetFontSize() * 1.25f;
   const float height = icon + 8;
-  // Phones and short screens show type chips as icons only (names are in their tooltips and in the list rows).
-  const bool icon_only = compact_;
   auto chip = [&](const char* id, std::string_view label, bool on, std::optional<SiteType> type) {
-    const bool show_label = !(icon_only && type);
-    const float label_w = show_label ? ImGui::CalcTextSize(label.data(), label.data() + label.size()).x : 0;
-    const float width = show_label ? (type ? icon + 6 : 0) + label_w + 20 : height;
+    const float label_w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+    const float width = (type ? icon + 6 : 0) + label_w + 20;
     // Wrap to the next line when the chip does not fit.
     const float last_x = ImGui::GetItemRectMax().x;
     if (ImGui::GetCursorPosX() > style.WindowPadding.x + 1 && last_x + style.ItemSpacing.x + width > right)
@@ -133,22 +142,13 @@ void SiteFinderView::draw_type_filters(const SiteFinderState& state, std::vector
                           : (hovered ? IM_COL32(236, 237, 240, 255) : IM_COL32(245, 245, 247, 255));
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), fill, height / 2);
     if (on) dl->AddRect(p, ImVec2(p.x + width, p.y + height), accent, height / 2, 0, 1.5f);
-    float x = p.x + (show_label ? 10 : (height - icon) / 2);
+    float x = p.x + 10;
     if (type) {
-      const ImVec2 c(x + icon / 2, p.y + height / 2);
-      dl->AddCircleFilled(c, icon / 2, on ? accent : rgb(info(*type).color_rgb, 110));
-      const std::string_view glyph = info(*type).icon;
-      const float gs = icon * 0.62f;
-      const ImVec2 g = ImGui::GetFont()->CalcTextSizeA(gs, FLT_MAX, 0, glyph.data(), glyph.data() + glyph.size());
-      dl->AddText(ImGui::GetFont(), gs, ImVec2(c.x - g.x / 2, c.y - g.y / 2), IM_COL32_WHITE, glyph.data(),
-                  glyph.data() + glyph.size());
+      type_disc(*type, ImVec2(x + icon / 2, p.y + height / 2), icon, on);
       x += icon + 6;
     }
-    if (show_label)
-      dl->AddText(ImVec2(x, p.y + (height - ImGui::GetFontSize()) / 2), on ? IM_COL32(33, 37, 41, 255) : kTextMuted,
-                  label.data(), label.data() + label.size());
-    else if (hovered && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)
-      ImGui::SetTooltip("%.*s", static_cast<int>(label.size()), label.data());
+    dl->AddText(ImVec2(x, p.y + (height - ImGui::GetFontSize()) / 2), on ? IM_COL32(33, 37, 41, 255) : kTextMuted,
+                label.data(), label.data() + label.size());
     ImGui::SameLine();
     return clicked;
   };
@@ -161,6 +161,49 @@ void SiteFinderView::draw_type_filters(const SiteFinderState& state, std::vector
   }
   ImGui::NewLine();
   ImGui::PopFont();
+}
+
+void SiteFinderView::draw_type_strip(const SiteFinderState& state, std::vector<Intent>& intents) {
+  // Phones and short screens: one row that scrolls sideways under the finger, each chip 52 px tall with its icon
+  // and its name under it (issue 14.5: icon-only chips were ~30 px and said nothing to a new worker).
+  constexpr float kChipHeight = 52;
+  const float icon = 22;
+  ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 0));
+  ImGui::BeginChild("##type_strip", ImVec2(0, kChipHeight), ImGuiChildFlags_NavFlattened,
+                    ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  touch_drag_scroll(chips_scroll_, ScrollAxis::horizontal);
+  ImGui::PushFont(nullptr, kBaseFontSize * 0.68f);
+  auto chip = [&](const char* id, std::string_view label, bool on, std::optional<SiteType> type) {
+    const float label_w = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x;
+    const float width = std::max(52.0f, label_w + 14);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, kChipHeight), ImGuiButtonFlags_EnableNav) &&
+                         !chips_scroll_.dragged;
+    mark_last_item("type_chip", type ? static_cast<std::int64_t>(*type) + 1 : 0);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 accent = type ? rgb(info(*type).color_rgb) : kBrandRed;
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + kChipHeight),
+                      on ? (type ? rgb(info(*type).color_rgb, 40) : IM_COL32(200, 16, 46, 30)) : IM_COL32(245, 245, 247, 255),
+                      12);
+    if (on) dl->AddRect(p, ImVec2(p.x + width, p.y + kChipHeight), accent, 12, 0, 1.5f);
+    if (type) type_disc(*type, ImVec2(p.x + width / 2, p.y + 6 + icon / 2), icon, on);
+    const float text_y = type ? p.y + 6 + icon + 3 : p.y + (kChipHeight - ImGui::GetFontSize()) / 2;
+    dl->AddText(ImVec2(p.x + (width - label_w) / 2, text_y), on ? IM_COL32(33, 37, 41, 255) : kTextMuted, label.data(),
+                label.data() + label.size());
+    ImGui::SameLine();
+    return clicked;
+  };
+  if (chip("##all", tr(Text::all_types), state.all_types_visible(), std::nullopt)) intents.push_back(ShowAllTypes{});
+  for (const SiteTypeInfo& t : all_site_types()) {
+    if (state.count_of(t.type) == 0) continue;
+    const bool on = state.type_visible(t.type) && !state.all_types_visible();
+    if (chip(t.id.data(), type_name(t.type), on || state.all_types_visible(), t.type))
+      intents.push_back(ToggleType{t.type});
+  }
+  ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
 }
 
 void SiteFinderView::draw_origin(const SiteFinderState& state, std::vector<Intent>& intents) {
@@ -216,7 +259,7 @@ void SiteFinderView::draw_filter_menu(const SiteFinderState& state, const char* 
   // The menu stays open while the worker ticks several; a tap outside closes it.
   // One row: a selectable as wide as the menu's longest name, with a check-mark column and the name drawn
   // centred in the row's height (drawn, not laid out, so the row stays one item).
-  const float check_w = ImGui::CalcTextSize("\xE2\x9C\x93").x + ImGui::GetStyle().ItemSpacing.x;
+  const float check_w = ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.x;
   const float row_w = std::max(ImGui::GetFontSize() * 7, check_w + ImGui::CalcTextSize(tr(Text::open_now)).x);
   auto toggle_row = [&](std::string_view name, bool on) {
     const float h = std::max(row.y, ImGui::GetTextLineHeight());
@@ -225,7 +268,8 @@ void SiteFinderView::draw_filter_menu(const SiteFinderState& state, const char* 
     const ImVec2 text_at(at.x + check_w, at.y + (h - ImGui::GetTextLineHeight()) / 2);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-    if (on) dl->AddText(ImVec2(at.x, text_at.y), kBrandRed, "\xE2\x9C\x93");  // a check mark
+    // The tick is drawn, not a font's ✓: a face without that glyph would show nothing (issue 14.5).
+    if (on) ImGui::RenderCheckMark(dl, ImVec2(at.x + 2, text_at.y + 2), kBrandRed, ImGui::GetFontSize() - 4);
     dl->AddText(text_at, ink, name.data(), name.data() + name.size());
     return clicked;
   };

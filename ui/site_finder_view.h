@@ -42,6 +42,8 @@ class SiteFinderView {
  private:
   void draw_search(const SiteFinderState& state, std::vector<Intent>& intents);
   void draw_type_filters(const SiteFinderState& state, std::vector<Intent>& intents);
+  /// Phones and short screens: the types as one sideways-scrolling row of 52 px chips with their names.
+  void draw_type_strip(const SiteFinderState& state, std::vector<Intent>& intents);
   void draw_origin(const SiteFinderState& state, std::vector<Intent>& intents);
   /// The filter menu's button (labelled `label`, after the sort's words when `same_line`) and its popup.
   void draw_filter_menu(const SiteFinderState& state, const char* label, bool same_line, std::vector<Intent>& intents);
@@ -57,6 +59,7 @@ class SiteFinderView {
   bool compact_ = false;        // phone or short screen: icon chips, card replaces filters
   TouchScroll list_scroll_;     // finger scrolling of the site list
   TouchScroll details_scroll_;  // finger scrolling of a long details card
+  TouchScroll chips_scroll_;    // finger scrolling of the phone's row of type chips
 
   /// The selected site's details as shown, formatted once per site and language (an idle frame allocates nothing).
   struct DetailsText {

@@ -17,7 +17,8 @@ struct TestMark {
   bool active;       ///< the control holds the keyboard (a text field being edited)
   bool focused;      ///< the keyboard focus is on it and its focus ring is drawn
   ImVec2 window_min, window_max;  ///< the visible part of the window (or child window) it was drawn in
-  float content_left, content_right;  ///< the horizontal extent of that window's content (inside its padding)
+  float content_left, content_right;  ///< the horizontal extent of that window's content (inside its padding;
+                                      ///< unbounded in a window that scrolls sideways)
   bool clickable;    ///< its center is in the visible part of its window (else only part of it shows, or none)
 };
 

@@ -1,6 +1,10 @@
 // ui/theme.cpp — see theme.h.
 #include "ui/theme.h"
 
+#include <algorithm>
+
+#include "imgui_internal.h"  // FindRenderedTextEnd
+
 namespace gongyou::ui {
 
 bool primary_button(const char* label, ImVec2 size) {
@@ -16,6 +20,24 @@ bool primary_button(const char* label, ImVec2 size) {
 // The style's own button colors are the light ones, so ImGui's built-in buttons (the steppers of
 // InputInt, combo arrows) look like secondary buttons too.
 bool secondary_button(const char* label, ImVec2 size) { return ImGui::Button(label, size); }
+
+bool toggle_switch(const char* label, bool on, bool tall) {
+  const float h = ImGui::GetFrameHeight() * 0.8f, w = h * 1.8f;
+  const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float row_h = tall ? std::max(44.0f, ImGui::GetFrameHeight()) : ImGui::GetFrameHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::InvisibleButton(label, ImVec2(w + style.ItemInnerSpacing.x + label_w, row_h),
+                                              ImGuiButtonFlags_EnableNav);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float y = p.y + (row_h - h) / 2;
+  dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w, y + h), on ? kBrandRed : IM_COL32(190, 194, 200, 255), h / 2);
+  const float r = h / 2 - 3;
+  dl->AddCircleFilled(ImVec2(on ? p.x + w - h / 2 : p.x + h / 2, y + h / 2), r, IM_COL32_WHITE);
+  dl->AddText(ImVec2(p.x + w + style.ItemInnerSpacing.x, p.y + (row_h - ImGui::GetTextLineHeight()) / 2),
+              ImGui::GetColorU32(ImGuiCol_Text), label, ImGui::FindRenderedTextEnd(label));
+  return clicked;
+}
 
 void same_line_or_wrap(float width) {
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // (a new line's start)

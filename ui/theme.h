@@ -23,6 +23,10 @@ bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 /// A light button for secondary actions.
 bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 
+/// A switch (a pill with its knob at the right when on) followed by `label`, at least 44 px tall on phones (`tall`);
+/// true when tapped. Reads as on or off at a glance, unlike a grey checkbox square.
+bool toggle_switch(const char* label, bool on, bool tall);
+
 /// In a row of buttons that wraps: call between two; the next one of `width` CSS px stays on the line if it fits.
 void same_line_or_wrap(float width);
 /// The width of a button labelled `label` (its text and frame padding).

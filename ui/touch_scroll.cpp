@@ -21,8 +21,13 @@ void begin_touch_frame() { g_gliding = false; }
 
 bool touch_gliding() { return g_gliding; }
 
-void touch_drag_scroll(TouchScroll& state) {
+void touch_drag_scroll(TouchScroll& state, ScrollAxis axis) {
   const ImGuiIO& io = ImGui::GetIO();
+  const bool x = axis == ScrollAxis::horizontal;
+  const auto scroll = [x] { return x ? ImGui::GetScrollX() : ImGui::GetScrollY(); };
+  const auto scroll_max = [x] { return x ? ImGui::GetScrollMaxX() : ImGui::GetScrollMaxY(); };
+  const auto set_scroll = [x](float v) { x ? ImGui::SetScrollX(v) : ImGui::SetScrollY(v); };
+  const float delta = x ? io.MouseDelta.x : io.MouseDelta.y;
   // A long pause between frames (the loop slept) must not turn into a jump.
   const float dt = std::clamp(io.DeltaTime, 1.0f / 240, 1.0f / 30);
   if (ImGui::IsMouseClicked(0)) {  // a new touch stops any glide; a touch on this list starts tracking it
@@ -35,20 +40,20 @@ void touch_drag_scroll(TouchScroll& state) {
   if (!ImGui::IsMouseDown(0)) state.tracking = false;
   // The list follows the finger even when it leaves the list's rectangle, as native lists do.
   if (state.tracking && ImGui::IsMouseDragging(0, 6)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    set_scroll(scroll() - delta);
     state.dragged = true;
     // Smoothed: the speed of the last few moves, so a finger that stops before lifting does not fling.
-    state.velocity = 0.6f * (-io.MouseDelta.y / dt) + 0.4f * state.velocity;
+    state.velocity = 0.6f * (-delta / dt) + 0.4f * state.velocity;
     return;
   }
   if (ImGui::IsMouseDown(0) || std::abs(state.velocity) < kStopSpeed) {
     state.velocity = 0;
     return;
   }
-  const float before = ImGui::GetScrollY();
-  ImGui::SetScrollY(std::clamp(before + state.velocity * dt, 0.0f, ImGui::GetScrollMaxY()));
+  const float before = scroll();
+  set_scroll(std::clamp(before + state.velocity * dt, 0.0f, scroll_max()));
   state.velocity *= std::exp(-kFrictionPerSecond * dt);
-  const bool at_end = (state.velocity < 0 && before <= 0) || (state.velocity > 0 && before >= ImGui::GetScrollMaxY());
+  const bool at_end = (state.velocity < 0 && before <= 0) || (state.velocity > 0 && before >= scroll_max());
   if (at_end) state.velocity = 0;
   g_gliding = state.velocity != 0;
 }

@@ -2,6 +2,8 @@
 // scrollbar): the list follows the finger, and a flick keeps it gliding with friction, as native lists do.
 // Call inside the child, before its rows.
 #pragma once
+#include <cstdint>
+
 #include "imgui.h"
 
 namespace gongyou::ui {
@@ -13,8 +15,11 @@ struct TouchScroll {
   bool tracking = false;  ///< the finger went down on this list and is still down
 };
 
-/// Scrolls the current window by touch; test `state.dragged` before acting on a row's click.
-void touch_drag_scroll(TouchScroll& state);
+/// Which way a list scrolls.
+enum class ScrollAxis : std::uint8_t { vertical, horizontal };
+
+/// Scrolls the current window by touch along `axis`; test `state.dragged` before acting on a row's click.
+void touch_drag_scroll(TouchScroll& state, ScrollAxis axis = ScrollAxis::vertical);
 
 /// Forgets last frame's gliding; call once before drawing a frame.
 void begin_touch_frame();
