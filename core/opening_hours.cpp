@@ -557,4 +557,13 @@ bool is_open_at(const OpeningSchedule& schedule, UtcSeconds instant, HolidayCale
   return is_open_at(schedule, shanghai_date(instant), shanghai_time(instant), holidays);
 }
 
+bool open_throughout(const OpeningSchedule& schedule, int iso_weekday, LocalTime from, LocalTime until) {
+  if (iso_weekday < 1 || iso_weekday > 7 || until.minutes <= from.minutes) return false;
+  // A week with no dated rules in force for any plausible schedule: 2001-01-01 was a Monday.
+  const LocalDate day = add_days(LocalDate{2001, 1, 1}, iso_weekday - 1);
+  for (int m = from.minutes; m < until.minutes; m += 15)
+    if (!is_open_at(schedule, day, LocalTime{m})) return false;
+  return is_open_at(schedule, day, LocalTime{until.minutes - 1});
+}
+
 }  // namespace gongyou

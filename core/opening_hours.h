@@ -74,6 +74,11 @@ std::variant<OpeningSchedule, HoursError> parse_opening_hours(std::string_view t
 /// midnight of a range opened the day before. No allocation.
 bool is_open_at(const OpeningSchedule& schedule, LocalDate date, LocalTime time, HolidayCalendar holidays = {});
 
+/// True when the schedule is open all the way from `from` to `until` (minutes of the day, until ≤ 24:00) on an
+/// ordinary `iso_weekday` (1 = Monday): date ranges and public holidays aside — the weekly shape of the hours, which a
+/// slot template must lie within. Checked every minute boundary of a 15-minute grid and at `until` - 1.
+bool open_throughout(const OpeningSchedule& schedule, int iso_weekday, LocalTime from, LocalTime until);
+
 /// is_open_at() for an instant, read in Asia/Shanghai.
 bool is_open_at(const OpeningSchedule& schedule, UtcSeconds instant, HolidayCalendar holidays = {});
 

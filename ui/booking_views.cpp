@@ -192,11 +192,15 @@ void SlotGridView::draw(const BookingState& state, UtcSeconds now, std::vector<I
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::PushFont(nullptr, kBaseFontSize * 0.72f);
+    const LocalDate today = shanghai_date(now);
     for (int d = 0; d < kSlotGridDays; ++d) {
       const LocalDate day = add_days(state.first_day, d);
+      // 今天 / 明天 where they are, else the weekday; then the date.
+      const char* name = day == today ? tr(Text::grid_today)
+                         : day == add_days(today, 1) ? tr(Text::grid_tomorrow) : weekday_name(iso_weekday(day));
       char head[40];
-      std::snprintf(head, sizeof head, "%s\n%d/%d", weekday_name(iso_weekday(day)), day.month, day.day);
-      dl->AddText(ImVec2(origin.x + label_w + d * cell_w + 4, origin.y), kTextMuted, head);
+      std::snprintf(head, sizeof head, "%s\n%d/%d", name, day.month, day.day);
+      dl->AddText(ImVec2(origin.x + label_w + d * cell_w + 4, origin.y), day == today ? kBrandRed : kTextMuted, head);
     }
     ImGui::PopFont();
     const float head_h = ImGui::GetFontSize() * 1.5f;
@@ -239,6 +243,23 @@ void SlotGridView::draw(const BookingState& state, UtcSeconds now, std::vector<I
         ImGui::PopFont();
       }
     }
+    // A day without slots while others have some: the site is closed then (周一 for Workers' Homes), said in its column.
+    ImGui::PushFont(nullptr, kBaseFontSize * 0.72f);
+    for (int d = 0; d < kSlotGridDays; ++d) {
+      bool any = false;
+      for (std::size_t row = 0; row < times_.size() && !any; ++row) any = cells_[row * kSlotGridDays + d] >= 0;
+      if (any || times_.empty()) continue;
+      const float x = origin.x + label_w + d * cell_w + 2;
+      const float h = times_.size() * cell_h - 4;
+      dl->AddRectFilled(ImVec2(x, origin.y + 2), ImVec2(x + cell_w - 4, origin.y + 2 + h), IM_COL32(241, 243, 245, 255), 6);
+      const ImVec2 ts = ImGui::CalcTextSize(tr(Text::grid_closed));
+      const ImVec2 at(x + (cell_w - 4 - ts.x) / 2, origin.y + 2 + (h - ts.y) / 2);
+      ImGui::SetCursorScreenPos(ImVec2(x, origin.y + 2));
+      ImGui::Dummy(ImVec2(cell_w - 4, h));
+      mark_last_item("grid_closed", d);
+      dl->AddText(ImVec2(std::max(at.x, x + 2), at.y), kTextMuted, tr(Text::grid_closed));
+    }
+    ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + times_.size() * cell_h));
     ImGui::Dummy(ImVec2(0, 0));
   }

@@ -10,7 +10,7 @@ namespace gongyou::ui {
 enum class Language : std::uint8_t { zh_CN, en };
 
 /// A user-visible text of the UI: one key of the catalogs in assets/i18n/ (zh-CN.json fixes the order).
-enum class Text : std::uint8_t {
+enum class Text : std::uint16_t {
 #include "ui/i18n_keys.inc"  // generated from assets/i18n/zh-CN.json (tools/i18n/gen_i18n.py)
 };
 

@@ -2,6 +2,7 @@
 // refresh of that site, so the slots match before the answer is sent.
 #include "server/api/staff_api.h"
 
+#include "core/opening_hours.h"
 #include "server/accounts/account_rules.h"
 #include "server/api/auth.h"
 #include "server/api/booking_json.h"
@@ -38,6 +39,24 @@ LocalTime time_field(const JsonBody& body, const char* name) {
   const auto time = parse_time(body.text(name, 5));
   if (!time) throw http::bad_request(std::string(name) + " must be a time HH:MM");
   return *time;
+}
+
+/// A template must lie within the site's opening hours on every day it opens (when the hours can be read): slots
+/// offered while the site says it is closed would send workers to a shut door (issue 14.6).
+void require_within_hours(const Site& site, const WeeklyTemplate& weekly) {
+  const auto parsed = parse_opening_hours(site.hours);
+  const auto* schedule = std::get_if<OpeningSchedule>(&parsed);
+  if (!schedule) return;  // hours nobody can read constrain nothing
+  static constexpr const char* kDays[] = {"", "周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  static constexpr const char* kDaysEn[] = {"", "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+  for (int d = 1; d <= 7; ++d) {
+    if (!weekly.weekdays.test(static_cast<std::size_t>(d)) || open_throughout(*schedule, d, weekly.open, weekly.close))
+      continue;
+    throw http::bad_request(std::string(kDays[d]) + " " + format_time(weekly.open) + "–" + format_time(weekly.close) +
+                            " 超出了开放时间（" + site.hours + "），请按开放时间设置 / " + kDaysEn[d] + " " +
+                            format_time(weekly.open) + "-" + format_time(weekly.close) +
+                            " lies outside the opening hours (" + site.hours + ")");
+  }
 }
 
 WeeklyTemplate parse_template(const JsonBody& body) {
@@ -86,6 +105,7 @@ void put_template(const ApiServices& services, const Request& req, Response& res
   const Site site = site_of(services, params.at(0));
   const WeeklyTemplate weekly = parse_template(JsonBody(req));
   require_bookable(site);
+  require_within_hours(site, weekly);
   services.store.set_weekly_template(site.id, weekly);
   services.keeper.refresh_site(site.id);
   http::send_json(res, template_json(weekly));

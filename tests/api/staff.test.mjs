@@ -32,16 +32,15 @@ test('GET template: the demo template of a Workers\' Home and of a model-worker 
 
 test('PUT template: bad values get 400, a site that is not bookable 409, and slots follow the new template', async () => {
   const site = homes[1];
-  const good = { weekdays: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '20:00', slot_minutes: 120, capacity: 6 };
+  const good = { weekdays: [2, 3, 4, 5, 6, 7], open: '10:00', close: '20:00', slot_minutes: 120, capacity: 6 };
   const bad = [{ ...good, weekdays: [0] }, { ...good, weekdays: [8] }, { ...good, weekdays: ['1'] }, { ...good, weekdays: 3 },
     { ...good, weekdays: [] }, { ...good, open: '20:00', close: '08:00' }, { ...good, open: '25:00' }, { ...good, open: 800 },
-    { ...good, slot_minutes: 10 }, { ...good, slot_minutes: 500 }, { ...good, slot_minutes: 50 }, { ...good, capacity: 0 },
+    { ...good, slot_minutes: 10 }, { ...good, slot_minutes: 500 }, { ...good, slot_minutes: 70 }, { ...good, capacity: 0 },
     { ...good, capacity: 501 }, { ...good, capacity: 2.5 }, { ...good, capacity: undefined }];
   for (const body of bad) assertError(await adminCall('PUT', `/api/v1/admin/sites/${site}/template`, body), 400, 'bad_request', JSON.stringify(body));
   assertError(await adminCall('PUT', `/api/v1/admin/sites/${site}/template`, '{"weekdays":'), 400, 'bad_request');
   const bookstore = (await server.call('GET', '/api/v1/sites?type=bookstore&limit=1')).json.items[0].id;
   assertError(await adminCall('PUT', `/api/v1/admin/sites/${bookstore}/template`, good), 409, 'conflict', 'not bookable');
-  assert.equal((await slotsOn(server, site, '2026-12-07')).length, 0, 'closed on Monday before');
 
   // A booked 60-minute slot survives the change to 120-minute slots.
   const worker = await registerUser(server);
@@ -51,14 +50,34 @@ test('PUT template: bad values get 400, a site that is not bookable 409, and slo
   assert.equal(response.status, 200, response.text);
   assert.deepEqual(response.json, good);
   assert.deepEqual((await adminCall('GET', `/api/v1/admin/sites/${site}/template`)).json, good);
-  const monday = await slotsOn(server, site, '2026-12-07');
-  assert.deepEqual(monday.map((s) => [s.start.slice(11, 16), s.end.slice(11, 16), s.capacity]),
-                   [['08:00', '10:00', 6], ['10:00', '12:00', 6], ['12:00', '14:00', 6], ['14:00', '16:00', 6],
-                    ['16:00', '18:00', 6], ['18:00', '20:00', 6]]);
+  const tuesday = await slotsOn(server, site, '2026-12-08');
+  assert.deepEqual(tuesday.map((s) => [s.start.slice(11, 16), s.end.slice(11, 16), s.capacity]),
+                   [['10:00', '12:00', 6], ['12:00', '14:00', 6], ['14:00', '16:00', 6], ['16:00', '18:00', 6],
+                    ['18:00', '20:00', 6]]);
   const wednesday = await slotsOn(server, site, '2026-12-02');
   assert.ok(wednesday.some((s) => s.id === kept.id && s.booked === 1), 'the booked slot is kept with its booking');
   assert.equal((await server.call('GET', `/api/v1/bookings/${booking.id}`, { token: worker.token })).json.status, 'confirmed');
-  assert.equal(wednesday.filter((s) => s.id !== kept.id).length, 6);
+  assert.equal(wednesday.filter((s) => s.id !== kept.id).length, 5);
+});
+
+// Issue 14 (6): site 12 listed hours 周一至周五 18:00–22:00 but offered Tuesday–Sunday 09:00–21:00 slots.
+test('a template must lie within the site\'s opening hours; every demo site\'s own template does', async () => {
+  const all = (await server.call('GET', '/api/v1/sites?limit=1000')).json.items.filter((s) => s.bookable);
+  assert.ok(all.length > 20);
+  for (const site of all) {
+    const own = await adminCall('GET', `/api/v1/admin/sites/${site.id}/template`);
+    if (own.status !== 200) continue;
+    const again = await adminCall('PUT', `/api/v1/admin/sites/${site.id}/template`, own.json);
+    assert.equal(again.status, 200, `${site.name} (${site.hours}): ${again.text}`);
+  }
+  const home = all.find((s) => s.hours.startsWith('Tu-Su'));
+  const monday = { weekdays: [1, 2], open: '10:00', close: '12:00', slot_minutes: 60, capacity: 4 };
+  const refused = await adminCall('PUT', `/api/v1/admin/sites/${home.id}/template`, monday);
+  assertError(refused, 400, 'bad_request', 'Monday is closed');
+  assert.match(refused.json.error.message, /周一 10:00–12:00 超出了开放时间/);
+  assert.ok(refused.json.error.message.includes(home.hours), 'the message names the hours');
+  const late = { weekdays: [3], open: '20:00', close: '23:00', slot_minutes: 60, capacity: 4 };
+  assertError(await adminCall('PUT', `/api/v1/admin/sites/${home.id}/template`, late), 400, 'bad_request', 'after closing');
 });
 
 test('capacity never goes below booked, and a raise promotes waiters at once', async () => {

@@ -170,6 +170,20 @@ TEST(OpeningHours, PublicHolidaysOverrideTheWeek) {
   EXPECT_FALSE(is_open_at(sat_ph, LocalDate{2026, 10, 8}, at(9), china));
 }
 
+TEST(OpeningHours, OpenThroughoutChecksAWholeSpanOfAnOrdinaryWeekday) {
+  const auto hours = parse_ok("Mo-Fr 18:00-22:00; Sa,Su 09:00-21:00");
+  EXPECT_TRUE(open_throughout(hours, 1, LocalTime{18 * 60}, LocalTime{22 * 60}));
+  EXPECT_FALSE(open_throughout(hours, 2, LocalTime{9 * 60}, LocalTime{21 * 60})) << "site 12's old mismatch";
+  EXPECT_TRUE(open_throughout(hours, 6, LocalTime{9 * 60}, LocalTime{21 * 60}));
+  EXPECT_FALSE(open_throughout(hours, 6, LocalTime{9 * 60}, LocalTime{21 * 60 + 30})) << "past closing";
+  EXPECT_FALSE(open_throughout(hours, 6, LocalTime{8 * 60 + 45}, LocalTime{10 * 60})) << "before opening";
+  const auto lunch = parse_ok("Mo-Fr 08:30-12:00,14:30-17:30");
+  EXPECT_FALSE(open_throughout(lunch, 3, LocalTime{9 * 60}, LocalTime{17 * 60})) << "closed over lunch";
+  EXPECT_TRUE(open_throughout(parse_ok("24/7"), 7, LocalTime{0}, LocalTime{24 * 60}));
+  EXPECT_FALSE(open_throughout(hours, 0, LocalTime{0}, LocalTime{60})) << "no weekday 0";
+  EXPECT_FALSE(open_throughout(hours, 6, LocalTime{10 * 60}, LocalTime{10 * 60})) << "an empty span";
+}
+
 TEST(OpeningHours, ChinaHolidayCalendar) {
   const HolidayCalendar china = china_public_holidays();
   EXPECT_TRUE(std::is_sorted(china.dates.begin(), china.dates.end()));

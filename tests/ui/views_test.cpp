@@ -313,6 +313,37 @@ TEST(Views, ATapOnAFullSlotEmitsNoBookingOnlyTheWaitlistChoice) {
   EXPECT_TRUE(confirms[0].waitlist) << "a tap on a full slot's button joins the waitlist, never books a place";
 }
 
+// Issue 14 (6): a closed day (周一) was a blank column.
+TEST(Views, AClosedDaySaysSoInItsColumn) {
+  HeadlessUi ui(kPhone);
+  const UtcSeconds now = *parse_iso8601("2026-12-01T08:00:00+08:00");  // a Tuesday
+  BookingState state;
+  state.site = SiteId{12};
+  state.first_day = shanghai_date(now);
+  for (int d = 0; d < 7; ++d) {
+    const LocalDate day = add_days(state.first_day, d);
+    if (iso_weekday(day) == 1) continue;  // Workers' Homes close on Mondays
+    state.slots.push_back(slot_at(100 + d, to_utc(day, LocalTime{10 * 60}), 5));
+  }
+  state.slots_revision = 1;
+  SlotGridView grid;
+  std::vector<Intent> intents;
+  const auto draw = [&] {
+    begin_test_marks();
+    ImGui::SetNextWindowPos(ImVec2(0, 200));
+    ImGui::SetNextWindowSize(ImVec2(kPhone.x, 600));
+    ImGui::Begin("##grid_test");
+    grid.draw(state, now, intents);
+    ImGui::End();
+  };
+  ui.frame(draw);
+  ui.frame(draw);
+  std::vector<std::int64_t> closed;
+  for (const TestMark& m : test_marks())
+    if (std::string_view(m.name) == "grid_closed") closed.push_back(m.id);
+  EXPECT_EQ(closed, std::vector<std::int64_t>{6}) << "Monday 2026-12-07 is the grid's seventh column";
+}
+
 // ---- A long Chinese name is clipped with "…" inside its row ----
 
 TEST(Views, ALongChineseNameEndsInsideItsRow) {

@@ -165,8 +165,10 @@ struct TypeRule {
 };
 
 constexpr std::array kHoursService{"Mo-Fr 08:00-12:00,14:30-17:30"sv, "Mo-Sa 08:30-12:00,14:30-17:30"sv};
-constexpr std::array kHoursHome{"Mo-Su 08:00-22:00"sv, "Mo-Su 09:00-21:00"sv, "Mo-Fr 18:00-22:00; Sa,Su 09:00-21:00"sv};
-constexpr std::array kHoursStudio{"Mo-Fr 08:30-12:00,14:30-17:30"sv, "Mo-Sa 09:00-17:00"sv};
+// Bookable sites: their hours hold the demo's weekly templates (server/bookings/demo_schedule.cpp: Workers' Homes
+// Tu-Su 09:00-21:00, studios Mo-Fr 09:00-17:00), so that no slot is offered while a site says it is closed.
+constexpr std::array kHoursHome{"Tu-Su 08:00-22:00"sv, "Tu-Su 09:00-21:00"sv, "Tu-Su 08:30-21:30"sv};
+constexpr std::array kHoursStudio{"Mo-Fr 08:30-17:30"sv, "Mo-Fr 09:00-17:00"sv};
 constexpr std::array kHoursBookstore{"Tu-Su 09:00-21:00"sv, "Mo-Su 08:30-20:30"sv,
                                      "Mo-Fr 12:00-13:30,17:30-21:00; Sa,Su 09:00-21:00"sv};
 constexpr std::array kHoursOutdoor{"24/7"sv, "Mo-Su 07:00-21:00"sv, "Mo-Su 06:30-22:00"sv};
