@@ -219,8 +219,7 @@ void AppShell::draw_header(const App& app, std::vector<Intent>& intents) {
     ImGui::Text("%s · %s", tr(sites.national_scale() ? Text::region_national : Text::region_title), count);
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    language_switch(intents);
-    if (!phone_) draw_sections(app, intents);  // a short desktop window: the sections under the line
+    language_switch(intents);  // a short desktop window or a turned phone: draw() puts the sections under the line
     return;
   }
   const ImVec2 p = ImGui::GetCursorScreenPos();

@@ -2,6 +2,7 @@
 // answering with the demo data): what they draw and which intents a tap emits. A tap on a full or past slot books
 // nothing; a long Chinese name ends in "…" inside its row; phone targets are at least 44 px; and an idle frame on
 // every screen allocates nothing (operator new and ImGui's allocator are counted).
+#include <cstring>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -52,6 +53,7 @@ void counted_free(void* p, void*) { std::free(p); }
 
 constexpr ImVec2 kPhone{390, 844};
 constexpr ImVec2 kDesktop{1280, 800};
+constexpr ImVec2 kLandscapePhone{844, 390};  // a phone turned: the side panel, short
 
 /// The demo sites in one listing, their positions, and whatever a test scripts.
 HttpResponse demo_answer(const HttpRequest& r) {
@@ -382,8 +384,9 @@ TEST(Views, ALongChineseNameEndsInsideItsRow) {
 
 // ---- Every screen, in both languages: nothing overlaps, nothing runs off the screen ----
 
-/// The marks of the last frame that overlap another (one inside the other is a control within a box: fine) or run
-/// past the display's or their window's edge; described for the failure message.
+/// The marks of the last frame that overlap another (one inside the other is a control within a box: fine), run
+/// past the display's or their window's edge, or are drawn twice (one control, two places); described for the
+/// failure message.
 std::vector<std::string> layout_faults(float width) {
   std::vector<std::string> faults;
   const auto& marks = test_marks();
@@ -402,6 +405,7 @@ std::vector<std::string> layout_faults(float width) {
       faults.push_back(describe(a) + " runs out of its window");
     for (std::size_t j = i + 1; j < marks.size(); ++j) {
       const TestMark& b = marks[j];
+      if (std::strcmp(a.name, b.name) == 0 && a.id == b.id) faults.push_back(describe(a) + " drawn again as " + describe(b));
       // Compared where they show: a row scrolled half out of its list is hidden by the list's edge.
       const auto top = [](const TestMark& m) { return std::max(m.min.y, m.window_min.y); };
       const auto bottom = [](const TestMark& m) { return std::min(m.max.y, m.window_max.y); };
@@ -422,7 +426,7 @@ std::vector<std::string> layout_faults(float width) {
 }
 
 TEST(Views, EveryScreenInBothLanguagesKeepsItsControlsApartAndOnScreen) {
-  for (const ImVec2 display : {kPhone, kDesktop}) {
+  for (const ImVec2 display : {kPhone, kDesktop, kLandscapePhone}) {
     for (const Language lang : {Language::zh_CN, Language::en}) {
       set_language(lang);
       ShellUnderTest t(display);
