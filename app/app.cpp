@@ -82,6 +82,8 @@ void App::handle(const PlatformEvent& event) {
           } else if (*route != current_route()) {
             apply_route(*route);
           }
+        } else if constexpr (std::is_same_v<E, TimerFired>) {
+          session_.timer_fired(e.token);
         } else if constexpr (std::is_same_v<E, RefreshTick>) {
           sites_.handle(e);
           refresh();

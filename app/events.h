@@ -21,9 +21,10 @@ struct GeolocationFailed { GeolocationError reason; };                  ///< the
 struct RefreshTick {};                                                  ///< once a minute: reload what may have changed
 struct RouteChanged { std::string hash; };                              ///< back, forward, or an edited URL hash
 struct HttpAnswered { RequestId request; HttpResponse response; };      ///< a request sent through PlatformServices::send
+struct TimerFired { std::uint64_t token; };                             ///< a timer of PlatformServices::start_timer
 
 /// Any platform event.
 using PlatformEvent = std::variant<MarkerClicked, ClusterClicked, MapMoved, GeolocationFound, GeolocationFailed,
-                                   RefreshTick, RouteChanged, HttpAnswered>;
+                                   RefreshTick, RouteChanged, HttpAnswered, TimerFired>;
 
 }  // namespace gongyou

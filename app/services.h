@@ -18,6 +18,8 @@ struct HttpRequest {
   std::string body;             ///< JSON text, empty for none
   std::string token;            ///< bearer token, empty for none
   std::string idempotency_key;  ///< Idempotency-Key header, empty for none
+  std::string save_as;          ///< a file name: the platform saves the answer's body as that file, and answers
+                                ///< with the status only (calendar, CSV, GeoJSON)
 };
 
 /// An HTTP answer: status 0 means the request never got one (network down).
@@ -37,8 +39,8 @@ struct RequestId {
 struct PlatformServices {
   /// Sends `request`; its answer comes back once, later, as HttpAnswered{id, ...}.
   std::function<void(RequestId id, const HttpRequest& request)> send;
-  /// Sends a request and saves its answer as a file (calendar, CSV, GeoJSON) named `filename`.
-  std::function<void(const HttpRequest& request, const std::string& filename)> download;
+  /// Reports TimerFired{token} once, `milliseconds` from now (a success message that goes away by itself).
+  std::function<void(std::uint64_t token, int milliseconds)> start_timer;
   /// Asks for the user's position; the answer comes back as GeolocationFound or GeolocationFailed.
   std::function<void()> request_geolocation;
   /// Reads and writes small settings that survive a reload (the session token, the language).

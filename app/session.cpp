@@ -140,9 +140,14 @@ void Session::call(const std::string& method, const std::string& path, const std
             });
 }
 
-void Session::download(const std::string& path, const std::string& filename) {
-  if (!platform_.download || state_.token.empty()) return;
-  platform_.download(HttpRequest{"GET", path, "", state_.token, ""}, filename);
+void Session::download(const std::string& path, const std::string& filename, const char* saved_code) {
+  if (state_.token.empty()) return;
+  HttpRequest request{"GET", path, "", state_.token, ""};
+  request.save_as = filename;
+  api_.send(request, [this, saved_code](const HttpResponse& r) {
+    if (r.status == 200) return say(Feedback::Kind::success, saved_code);
+    fail(r);
+  });
 }
 
 std::string Session::new_key() const {
@@ -154,11 +159,19 @@ void Session::fail(const HttpResponse& response) {
   // An expired session was already explained (call()); a 401 must not replace that with a bare code.
   if (response.status == 401 && state_.feedback && state_.feedback->code == "session_expired") return;
   const ApiError e = api_error(response.status, response.body);
-  state_.feedback = Feedback{Feedback::Kind::error, e.code, 0, e.message};
+  state_.feedback = Feedback{Feedback::Kind::error, e.code, 0, e.message, ++feedback_serial_};
 }
 
 void Session::say(Feedback::Kind kind, std::string code, int number) {
-  state_.feedback = Feedback{kind, std::move(code), number, ""};
+  state_.feedback = Feedback{kind, std::move(code), number, "", ++feedback_serial_};
+  // Good news goes away by itself (issue 14.7); an error waits to be read and closed.
+  if (kind != Feedback::Kind::error && platform_.start_timer)
+    platform_.start_timer(feedback_serial_, Feedback::kShownMilliseconds);
+}
+
+void Session::timer_fired(std::uint64_t token) {
+  if (state_.feedback && state_.feedback->serial == token && state_.feedback->kind != Feedback::Kind::error)
+    state_.feedback.reset();
 }
 
 }  // namespace gongyou

@@ -29,6 +29,9 @@ struct Feedback {
   std::string code;    ///< "booked", "waitlisted", "slot_full", "too_late", "network", ...
   int number = 0;      ///< e.g. the waitlist position
   std::string detail;  ///< the server's own words, where they help (e.g. why a template is refused)
+  std::uint64_t serial = 0;  ///< which message this is: its timer dismisses this one, not a later one
+  /// How long a success or an info message stays (an error stays until dismissed: it needs reading).
+  static constexpr int kShownMilliseconds = 6000;
 };
 
 /// An API error answer: HTTP status and the api.md error code ("slot_full", ...); status 0 = no network.
@@ -80,13 +83,16 @@ class Session {
   /// Calls the API with the session's token; an expired session signs out and asks to sign in again.
   void call(const std::string& method, const std::string& path, const std::string& body, Done done,
             const std::string& idempotency_key = "");
-  /// Saves the answer of GET `path` (asked with the session's token) as a file named `filename`.
-  void download(const std::string& path, const std::string& filename);
+  /// Saves the answer of GET `path` (asked with the session's token) as a file named `filename`, then says
+  /// `saved_code` (or why it could not).
+  void download(const std::string& path, const std::string& filename, const char* saved_code);
   /// Explains a refused or failed request in the feedback line.
   void fail(const HttpResponse& response);
   /// Puts a message in the feedback line.
   void say(Feedback::Kind kind, std::string code, int number = 0);
   void dismiss_feedback() { state_.feedback.reset(); }
+  /// A timer of say() ran out: its message, if still shown, goes away.
+  void timer_fired(std::uint64_t token);
   /// A fresh idempotency key.
   std::string new_key() const;
 
@@ -94,6 +100,7 @@ class Session {
   void on_change(std::function<void()> listener) { listeners_.push_back(std::move(listener)); }
 
  private:
+  std::uint64_t feedback_serial_ = 0;
   /// Sign-in and registration: POST `body` to `path`; `success_status` brings a session, `refusal_status`
   /// is explained by `refusal_code`.
   void authenticate(const char* path, const std::string& body, int success_status, const char* refusal_code,

@@ -258,11 +258,17 @@ void AppShell::draw_sections(const App& app, std::vector<Intent>& intents) {
   }
   // The account, at the right: sign in, or sign out (the name is on 我的 and in the tooltip).
   const SessionState& session = app.session();
-  const char* account = session.user ? tr(Text::sign_out) : tr(Text::sign_in);
+  const char* account = !session.user                            ? tr(Text::sign_in)
+                        : confirm_.is_armed("account", 0, ImGui::GetTime()) ? tr(Text::sign_out_confirm)
+                                                                            : tr(Text::sign_out);
   const float w = ImGui::CalcTextSize(account).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
-  if (secondary_button(account)) intents.push_back(session.user ? Intent{Logout{}} : Intent{OpenAuth{false}});
-  mark_last_item("account");
+  if (!session.user) {
+    if (secondary_button(account)) intents.push_back(OpenAuth{false});
+    mark_last_item("account");
+  } else if (confirm_button(confirm_, "account", 0, tr(Text::sign_out), tr(Text::sign_out_confirm))) {
+    intents.push_back(Logout{});
+  }
   if (session.user && ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)
     ImGui::SetTooltip("%s", session.user->display_name.c_str());
 }
@@ -318,7 +324,7 @@ void AppShell::draw_screen(const App& app, std::vector<Intent>& intents) {
     case Screen::map: finder_.draw(app.sites(), app.session(), phone_, compact_, intents); break;
     case Screen::slots: slot_grid_.draw(app.bookings(), app.now(), intents); break;
     case Screen::me: me_.draw(app, phone_, intents); break;
-    case Screen::staff: staff_.draw(app.staff_desk(), intents); break;
+    case Screen::staff: staff_.draw(app.staff_desk(), app.now(), intents); break;
     case Screen::coverage:
       draw_staff_nav(app.screen(), intents);
       draw_coverage_analysis(app.coverage_analysis(), intents);

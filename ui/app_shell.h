@@ -64,6 +64,7 @@ class AppShell {
   SiteFinderView finder_;
   SlotGridView slot_grid_;
   StaffView staff_;
+  ConfirmTap confirm_;  ///< 退出, once armed
   CourseViews courses_;
   HomeView home_;
   MeView me_;

@@ -395,9 +395,12 @@ void MyBookingsView::draw(const BookingState& state, UtcSeconds now, std::vector
       mark_last_item("show_pass", b->id);
       ImGui::SameLine();
       if (secondary_button(tr(Text::add_to_calendar))) intents.push_back(DownloadCalendar{b->id});
+      mark_last_item("add_to_calendar", b->id);
       ImGui::SameLine();
-      if (secondary_button(tr(Text::cancel_booking))) intents.push_back(CancelBooking{b->id});
-      mark_last_item("cancel_booking", b->id);
+      // Two taps: a booking given up by a slip is a place lost (issue 14.7).
+      if (confirm_button(confirm_, "cancel_booking", b->id.value, tr(Text::cancel_booking),
+                         tr(Text::cancel_booking_confirm)))
+        intents.push_back(CancelBooking{b->id});
     } else if (upcoming && (b->status == BookingStatus::waitlisted || b->status == BookingStatus::pending)) {
       if (secondary_button(tr(Text::leave_waitlist))) intents.push_back(CancelBooking{b->id});
     }
@@ -479,6 +482,8 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"pick_place", Text::fb_pick_place},   {"course_full", Text::fb_course_full},
       {"visit_pending", Text::fb_visit_pending}, {"visit_approved", Text::fb_visit_approved},
       {"visit_denied", Text::fb_visit_denied},
+      {"calendar_downloaded", Text::fb_calendar_downloaded}, {"roster_downloaded", Text::fb_roster_downloaded},
+      {"export_downloaded", Text::fb_export_downloaded},
       {"booking_cancelled", Text::fb_pass_cancelled}, {"already_used", Text::fb_pass_used},
       {"not_confirmed", Text::fb_pass_not_confirmed}, {"pass_expired", Text::fb_pass_expired},
   };

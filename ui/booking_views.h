@@ -9,6 +9,7 @@
 #include "app/intent.h"
 #include "app/session.h"
 #include "imgui.h"
+#include "ui/confirm_tap.h"
 
 namespace gongyou::ui {
 
@@ -44,6 +45,7 @@ class MyBookingsView {
 
  private:
   std::vector<const Booking*> order_;  ///< upcoming first (soonest first), then the past (latest first)
+  ConfirmTap confirm_;                 ///< the armed 取消预约, if any
 };
 
 /// A reminder line for bookings starting within the hour.

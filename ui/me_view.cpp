@@ -18,7 +18,7 @@ void muted(const char* text) {
   ImGui::PopStyleColor();
 }
 
-void account(const SessionState& session, float button_h, std::vector<Intent>& intents) {
+void account(const SessionState& session, float button_h, ConfirmTap& confirm, std::vector<Intent>& intents) {
   if (!session.user) {
     muted(tr(Text::me_signed_out));
     if (primary_button(tr(Text::sign_in), ImVec2(0, button_h))) intents.push_back(OpenAuth{false});
@@ -36,8 +36,8 @@ void account(const SessionState& session, float button_h, std::vector<Intent>& i
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::Text("%s%s%s", user.username.c_str(), user.admin ? " · " : "", user.admin ? tr(Text::staff_badge) : "");
   ImGui::PopStyleColor();
-  if (secondary_button(tr(Text::sign_out), ImVec2(0, button_h))) intents.push_back(Logout{});
-  mark_last_item("me_sign_out");
+  if (confirm_button(confirm, "me_sign_out", 0, tr(Text::sign_out), tr(Text::sign_out_confirm), ImVec2(0, button_h)))
+    intents.push_back(Logout{});
 }
 
 void messages(const NotificationsState& notes, std::vector<Intent>& intents) {
@@ -102,7 +102,7 @@ void MeView::draw(const App& app, bool phone, std::vector<Intent>& intents) {
     return;
   }
   ImGui::BeginChild("##me", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
-  account(session, button_h, intents);
+  account(session, button_h, confirm_, intents);
   if (session.user) {
     messages(app.notifications(), intents);
     ImGui::SeparatorText(tr(Text::tab_my_bookings));

@@ -17,6 +17,7 @@ class MeView {
 
  private:
   MyBookingsView bookings_;
+  ConfirmTap confirm_;  ///< 退出, once armed
 };
 
 }  // namespace gongyou::ui

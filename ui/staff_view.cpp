@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "core/booking_rules.h"
 #include "ui/booking_views.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
@@ -39,7 +40,7 @@ void holiday_table_notice(const StaffDeskState& state) {
 
 }  // namespace
 
-void StaffView::draw(const StaffDeskState& state, std::vector<Intent>& intents) {
+void StaffView::draw(const StaffDeskState& state, UtcSeconds now, std::vector<Intent>& intents) {
   if (!state.site) {
     holiday_table_notice(state);
     ImGui::TextWrapped("%s", tr(Text::staff_pick_site));
@@ -115,12 +116,24 @@ void StaffView::draw(const StaffDeskState& state, std::vector<Intent>& intents) 
         ImGui::BulletText("%s", b.user_name.c_str());
       }
       if (b.status == BookingStatus::confirmed) {
+        // 签到 in the pass window only, as at the door (core pass_window; the server refuses it outside too): a
+        // tap on tomorrow's row must not check someone in (issue 14.7).
+        const PassWindow window = pass_window(row.slot.start, row.slot.end);
         ImGui::SameLine();
-        if (primary_button(tr(Text::check_in))) intents.push_back(CheckIn{b.id});
-        mark_last_item("check_in", b.id);
+        if (now < window.valid_from) {
+          char opens[64];
+          std::snprintf(opens, sizeof opens, tr(Text::check_in_opens_fmt),
+                        format_time(shanghai_time(window.valid_from)).c_str());
+          ImGui::TextDisabled("%s", opens);
+        } else if (now >= window.valid_until) {
+          ImGui::TextDisabled("%s", tr(Text::check_in_closed));
+        } else {
+          if (primary_button(tr(Text::check_in))) intents.push_back(CheckIn{b.id});
+          mark_last_item("check_in", b.id);
+        }
         ImGui::SameLine();
-        if (secondary_button(tr(Text::staff_cancel))) intents.push_back(StaffCancel{b.id});
-        mark_last_item("staff_cancel", b.id);
+        if (confirm_button(confirm_, "staff_cancel", b.id.value, tr(Text::staff_cancel), tr(Text::staff_cancel_confirm)))
+          intents.push_back(StaffCancel{b.id});
       } else if (b.status == BookingStatus::pending) {
         ImGui::SameLine();
         if (primary_button(tr(Text::approve))) intents.push_back(DecideVisit{b.id, true, ""});

@@ -5,17 +5,21 @@
 
 #include "app/bookings/staff_desk.h"
 #include "app/intent.h"
+#include "core/civil_time.h"
+#include "ui/confirm_tap.h"
 
 namespace gongyou::ui {
 
 /// The staff screen; keeps the template being edited between frames.
 class StaffView {
  public:
-  void draw(const StaffDeskState& state, std::vector<Intent>& intents);
+  /// Draws the desk at `now`: a booking's 签到 shows only in its pass window; 代为取消 asks twice.
+  void draw(const StaffDeskState& state, UtcSeconds now, std::vector<Intent>& intents);
 
  private:
   TemplateForm form_;
   std::uint64_t form_revision_ = 0;  // the server template the form was loaded from
+  ConfirmTap confirm_;               // the armed 代为取消, if any
 };
 
 }  // namespace gongyou::ui

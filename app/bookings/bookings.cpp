@@ -204,7 +204,8 @@ void Bookings::apply(const ShowPass& i) {
 void Bookings::apply(const HidePass&) { state_.pass.reset(); }
 
 void Bookings::apply(const DownloadCalendar& i) {
-  session_.download(booking_path(i.booking, "/calendar.ics"), "gongyou-booking-" + std::to_string(i.booking.value) + ".ics");
+  session_.download(booking_path(i.booking, "/calendar.ics"),
+                    "gongyou-booking-" + std::to_string(i.booking.value) + ".ics", "calendar_downloaded");
 }
 
 }  // namespace gongyou

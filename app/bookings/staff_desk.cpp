@@ -117,7 +117,7 @@ void StaffDesk::apply(const ExportRoster&) {
   if (!state_.site) return;
   const std::string day = format_date(state_.roster_day);
   session_.download(site_path(*state_.site, "/roster.csv?date=") + day,
-                    "gongyou-roster-" + std::to_string(state_.site->value) + "-" + day + ".csv");
+                    "gongyou-roster-" + std::to_string(state_.site->value) + "-" + day + ".csv", "roster_downloaded");
 }
 
 }  // namespace gongyou

@@ -74,6 +74,6 @@ void CoverageAnalysis::load_suggestions() {
                 });
 }
 
-void CoverageAnalysis::apply(const ExportCoverage&) { session_.download("/api/v1/coverage/export.geojson", "gongyou-coverage.geojson"); }
+void CoverageAnalysis::apply(const ExportCoverage&) { session_.download("/api/v1/coverage/export.geojson", "gongyou-coverage.geojson", "export_downloaded"); }
 
 }  // namespace gongyou

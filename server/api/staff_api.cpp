@@ -190,7 +190,19 @@ void roster_file(const ApiServices& services, const Request& req, Response& res,
 void desk_check_in(const ApiServices& services, const Request& req, Response& res, const PathParams& params) {
   require_admin(services, req);
   const BookingId id{path_id(params.at(0), "booking")};
-  const ChangeOutcome outcome = services.store.check_in(id, services.clock.now());
+  const UtcSeconds now = services.clock.now();
+  // At the desk as at the door: from 15 minutes before the slot to its end (issue 14.7: a tap checked someone in a
+  // day early). The store's own check-in stays the one conditional update; this is the time rule around it.
+  if (const auto booking = services.store.find_booking(id); booking && booking->status == BookingStatus::confirmed) {
+    const PassWindow window = pass_window(booking->start, booking->end);
+    if (now < window.valid_from || now >= window.valid_until)
+      throw http::ApiError(409, "not_now",
+                           "签到时间为" + format_time(shanghai_time(window.valid_from)) + "至" +
+                               format_time(shanghai_time(window.valid_until)) + "（" + format_date(shanghai_date(booking->start)) +
+                               "） / check-in is open from " + format_iso8601(window.valid_from) + " to " +
+                               format_iso8601(window.valid_until));
+  }
+  const ChangeOutcome outcome = services.store.check_in(id, now);
   if (outcome.result == ChangeResult::not_found)
     throw http::not_found("no booking with id " + std::to_string(id.value));
   if (outcome.result != ChangeResult::done)

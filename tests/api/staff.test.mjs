@@ -186,6 +186,13 @@ test('desk check-in and cancelling on behalf of a worker', async () => {
   const first = (await book(server, a.token, slot.id)).json;
   const second = (await book(server, b.token, slot.id)).json;
   const checkIn = (id) => adminCall('POST', `/api/v1/admin/bookings/${id}/check-in`);
+  // Issue 14 (7): the desk checked someone in a day before the slot. Now, as at the door: 15 minutes before to the end.
+  await setClock(server, '2026-12-01T08:44:59+08:00');
+  const early = await checkIn(first.id);
+  assertError(early, 409, 'not_now', 'too early');
+  assert.match(early.json.error.message, /08:45至10:00/);
+  await setClock(server, '2026-11-30T09:00:00+08:00');
+  assertError(await checkIn(first.id), 409, 'not_now', 'a day before');
   await setClock(server, '2026-12-01T08:55:00+08:00');
   const done = await checkIn(first.id);
   assert.equal(done.status, 200, done.text);

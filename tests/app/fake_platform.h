@@ -34,9 +34,10 @@ class FakePlatform {
     s.send = [this](RequestId id, const HttpRequest& r) {
       seen.push_back(r);
       requests.push_back(r.url);
+      if (!r.save_as.empty()) downloads.emplace_back(r, r.save_as);
       pending_.push_back({id, r, scripted(r)});
     };
-    s.download = [this](const HttpRequest& r, const std::string& filename) { downloads.emplace_back(r, filename); };
+    s.start_timer = [this](std::uint64_t token, int milliseconds) { timers.emplace_back(token, milliseconds); };
     s.load_setting = [this](const std::string& k) { return settings[k]; };
     s.save_setting = [this](const std::string& k, const std::string& v) { settings[k] = v; };
     s.now = [this] { return now; };
@@ -95,6 +96,7 @@ class FakePlatform {
   std::map<std::string, std::deque<HttpResponse>> script;
   std::map<std::string, std::string> settings;
   std::vector<std::pair<HttpRequest, std::string>> downloads;  ///< request, file name
+  std::vector<std::pair<std::uint64_t, int>> timers;          ///< token, milliseconds, as started
   UtcSeconds now{1795478400};  ///< 2026-11-24T08:00:00+08:00 unless a test moves it
   int keys = 0;
   int geolocation_requests = 0;

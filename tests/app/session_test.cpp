@@ -120,5 +120,47 @@ TEST_F(SessionTest, SignOutForgetsTheTokenAndTellsEveryFeature) {
   EXPECT_EQ(server.last("POST", "/api/v1/auth/logout")->token, "T") << "the server revokes the token too";
 }
 
+// Issue 14.7: success banners stayed until closed; 加入日历 said nothing.
+TEST_F(SessionTest, GoodNewsGoesAwayByItselfAndAnErrorStays) {
+  session.say(Feedback::Kind::success, "booked");
+  ASSERT_EQ(server.timers.size(), 1u);
+  EXPECT_EQ(server.timers[0].second, Feedback::kShownMilliseconds);
+  const std::uint64_t first = server.timers[0].first;
+  session.say(Feedback::Kind::info, "signed_out");
+  ASSERT_EQ(server.timers.size(), 2u);
+  session.timer_fired(first);
+  ASSERT_TRUE(session.state().feedback) << "the first message's timer does not take the second away";
+  EXPECT_EQ(session.state().feedback->code, "signed_out");
+  session.timer_fired(server.timers[1].first);
+  EXPECT_FALSE(session.state().feedback);
+
+  session.say(Feedback::Kind::error, "slot_full");
+  EXPECT_EQ(server.timers.size(), 2u) << "an error starts no timer";
+  session.timer_fired(server.timers[1].first);
+  EXPECT_TRUE(session.state().feedback) << "an error waits to be read";
+}
+
+TEST_F(SessionTest, ADownloadSaysItIsSavedOrWhyNot) {
+  server.answer("POST /api/v1/auth/login", 200, {{"token", "T"}, {"user", user_json()}});
+  session.login("lihua", "x");
+  server.flush();
+  server.answer("GET /api/v1/bookings/4/calendar.ics", 200, json::object());
+  session.download("/api/v1/bookings/4/calendar.ics", "gongyou-booking-4.ics", "calendar_downloaded");
+  ASSERT_EQ(server.downloads.size(), 1u);
+  EXPECT_EQ(server.downloads[0].second, "gongyou-booking-4.ics");
+  EXPECT_EQ(server.downloads[0].first.token, "T");
+  EXPECT_FALSE(session.state().feedback && session.state().feedback->code == "calendar_downloaded")
+      << "not before the file is there";
+  server.flush();
+  ASSERT_TRUE(session.state().feedback);
+  EXPECT_EQ(session.state().feedback->code, "calendar_downloaded");
+  EXPECT_EQ(session.state().feedback->kind, Feedback::Kind::success);
+
+  server.answer_network_failure("GET /api/v1/bookings/4/calendar.ics");
+  session.download("/api/v1/bookings/4/calendar.ics", "gongyou-booking-4.ics", "calendar_downloaded");
+  server.flush();
+  EXPECT_EQ(session.state().feedback->kind, Feedback::Kind::error);
+}
+
 }  // namespace
 }  // namespace gongyou

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mark, clickMark, typeInto,
+import { useServerAndBrowser, openApp, appState, waitForState, waitForStableList, mark, clickMark, confirmMark, typeInto,
          screenshotDir, clockStartMs } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -82,9 +82,14 @@ for (const layout of layouts) {
     assert.equal(door.status, 403, 'too early for the door: the slot is hours away');
     assert.equal(door.body.error.code, 'pass_not_yet_valid');
 
-    // Back, cancel.
+    // Back; the visit into the phone's calendar: a file is saved, and the page says so.
     await clickMark(page, 'pass_back');
-    await clickMark(page, 'cancel_booking', mine.id, 'the cancel button');
+    const download = page.waitForEvent('download');
+    await clickMark(page, 'add_to_calendar', mine.id, 'the calendar button');
+    assert.equal((await download).suggestedFilename(), `gongyou-booking-${mine.id}.ics`);
+    await waitForState(page, (s) => s.feedback === 'calendar_downloaded', 'the page says the file is saved');
+    // Cancel: it asks twice.
+    await confirmMark(page, 'cancel_booking', mine.id, 'the cancel button');
     state = await waitForState(page, (s) => s.feedback === 'cancelled', 'cancelled');
     assert.deepEqual(errors, [], 'no console errors');
     await context.close();

@@ -169,6 +169,13 @@ export async function clickMark(page, name, id, what = name) {
   throw new Error(`${what} never stopped moving`);
 }
 
+/** Taps a destructive button twice, as a worker confirms it: the first tap turns it into its confirming words
+ *  (ui/confirm_tap.h), the second, once it has settled there, acts. */
+export async function confirmMark(page, name, id, what = name) {
+  await clickMark(page, name, id, what);
+  await clickMark(page, name, id, `${what}, confirming`);
+}
+
 /** Scrolls the window holding the marked control `anchor` with the mouse wheel (over where the anchor was first
  *  drawn: it may scroll away itself) until `name` is drawn. */
 export async function scrollToMark(page, anchor, name, id) {
@@ -219,13 +226,13 @@ export async function signIn(page, account) {
   if (phone && sectionMark(before.screen) !== 'tab_me') await clickMark(page, sectionMark(before.screen));
 }
 
-/** Signs out: the header's account button on a desktop, 我的's sign-out button on a phone. */
+/** Signs out: the header's account button on a desktop, 我的's sign-out button on a phone (each asks twice). */
 export async function signOut(page) {
   if (mark(await appState(page), 'account')) {
-    await clickMark(page, 'account');
+    await confirmMark(page, 'account');
   } else {
     await clickMark(page, 'tab_me');
-    await clickMark(page, 'me_sign_out');
+    await confirmMark(page, 'me_sign_out');
   }
   await waitForState(page, (s) => !s.signed_in, 'signed out');
 }

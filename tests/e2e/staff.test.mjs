@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { holidayTableLastYear } from '../api/harness.mjs';
 import { useServerAndBrowser, openApp, waitForState, waitForStableList, mark, clickMark, scrollToMark, typeInto, staffAccount,
-         signIn, screenshotDir, clockStartMs } from './harness.mjs';
+         signIn, screenshotDir, clockStartMs, appState } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -60,7 +60,14 @@ for (const layout of layouts) {
     const days = Math.round((Date.parse(shanghaiDate(Date.parse(slot.start))) - Date.parse(shanghaiDate(clockStartMs))) / 86400000);
     for (let i = 0; i < days; i++) await clickMark(page, 'roster_next');
     state = await waitForState(page, (s) => s.roster.some((b) => b.id === booking.json.id), 'the booking on the roster');
-    await scrollToMark(page, 'save_template', 'check_in', booking.json.id);
+    // 签到 is there from 15 minutes before the slot (the pass window), not hours before: the worker arrives, both
+    // clocks move on, and it shows.
+    await scrollToMark(page, 'save_template', 'staff_cancel', booking.json.id);
+    assert.ok(!mark(await appState(page), 'check_in', booking.json.id), 'no check-in hours before the slot');
+    const arrival = Date.parse(slot.start) - 5 * 60 * 1000;
+    await api('POST', '/api/v1/test/clock', { body: { now: new Date(arrival).toISOString() } });
+    await page.clock.fastForward(arrival - await page.evaluate(() => Date.now()));  // the minute timer wakes a frame
+    await waitForState(page, (s) => mark(s, 'check_in', booking.json.id), 'the check-in button');
     await page.screenshot({ path: path.join(screenshotDir, `staff-roster-${layout.name}.png`) });
 
     await clickMark(page, 'check_in', booking.json.id, 'the check-in button');
@@ -68,6 +75,7 @@ for (const layout of layouts) {
                                'the worker checked in');
     const mine = await api('GET', `/api/v1/bookings/${booking.json.id}`, { token: worker.json.token });
     assert.equal(mine.json.status, 'checked_in', 'the server recorded the desk check-in');
+    await api('POST', '/api/v1/test/clock', { body: { now: new Date(clockStartMs).toISOString() } });  // the next layout's day
     assert.deepEqual(errors, [], 'no console errors');
     await context.close();
   });

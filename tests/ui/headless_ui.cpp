@@ -45,6 +45,14 @@ void HeadlessUi::frame(const std::function<void()>& draw) {
   }
 }
 
+void HeadlessUi::wait(float seconds, const std::function<void()>& draw) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float frame_time = io.DeltaTime;
+  io.DeltaTime = seconds;
+  frame(draw);
+  io.DeltaTime = frame_time;
+}
+
 void HeadlessUi::tap(ImVec2 at, const std::function<void()>& draw) {
   ImGuiIO& io = ImGui::GetIO();
   // A finger: it lands (the hover moves there), presses, lifts — one frame each, as a touch screen reports it.

@@ -23,6 +23,8 @@ class HeadlessUi {
   void frame(const std::function<void()>& draw);
   /// A finger's tap at `at` (CSS px): it lands, presses and lifts in three frames, each drawing `draw`.
   void tap(ImVec2 at, const std::function<void()>& draw);
+  /// Lets `seconds` pass in one frame (an armed button's wait, say).
+  void wait(float seconds, const std::function<void()>& draw);
   /// Moves the pointer away (no hover).
   void pointer_away() { ImGui::GetIO().AddMousePosEvent(-1000, -1000); }
   /// True when the CJK face was found (without it the text metrics are not the browser's).

@@ -23,6 +23,7 @@
 #include "ui/booking_views.h"
 #include "ui/i18n.h"
 #include "ui/site_finder_view.h"
+#include "ui/staff_view.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
 
@@ -380,6 +381,126 @@ TEST(Views, ALongChineseNameEndsInsideItsRow) {
       if (v.pos.y > row.min.y + 1 && v.pos.y < row.max.y - 1 && v.pos.x > row.min.x) rightmost = std::max(rightmost, v.pos.x);
   EXPECT_LE(rightmost, row.max.x + 0.5f) << "the name runs out of its row";
   EXPECT_GT(rightmost, row.max.x - 60) << "the name fills the row up to its end";
+}
+
+// ---- Destructive taps ask twice (issue 14.7) ----
+
+/// The middle of the clickable mark `name` #`id` of the last frame, or (-1, -1) with a failure.
+ImVec2 center_of_mark(const char* name, std::int64_t id) {
+  for (const TestMark& m : test_marks())
+    if (m.clickable && std::string_view(m.name) == name && m.id == id)
+      return ImVec2((m.min.x + m.max.x) / 2, (m.min.y + m.max.y) / 2);
+  ADD_FAILURE() << name << " " << id << " is not drawn";
+  return ImVec2(-1, -1);
+}
+
+TEST(Views, CancellingABookingTakesASecondTapWithinFiveSeconds) {
+  HeadlessUi ui(kPhone);
+  const UtcSeconds now = *parse_iso8601("2026-12-01T08:00:00+08:00");
+  BookingState state;
+  Booking b;
+  b.id = BookingId{41};
+  b.site_name = "螺城镇职工之家";
+  b.start = *parse_iso8601("2026-12-02T10:00:00+08:00");
+  b.end = UtcSeconds{b.start.value + 3600};
+  state.my_bookings = {b};
+  MyBookingsView view;
+  std::vector<Intent> intents;
+  const auto draw = [&] {
+    begin_test_marks();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(kPhone);
+    ImGui::Begin("##my_bookings_test");
+    view.draw(state, now, intents);
+    ImGui::End();
+  };
+  ui.frame(draw);
+  ui.frame(draw);
+  ui.tap(center_of_mark("cancel_booking", 41), draw);
+  EXPECT_FALSE(emitted<CancelBooking>(intents)) << "one tap cancels nothing";
+  ui.pointer_away();
+  ui.frame(draw);
+  const TestMark* armed = nullptr;
+  for (const TestMark& m : test_marks())
+    if (std::string_view(m.name) == "cancel_booking") armed = &m;
+  ASSERT_NE(armed, nullptr);
+  EXPECT_TRUE(drawn_in(*armed, ImGui::GetColorU32(kBrandRed))) << "the armed button turns red";
+  ui.tap(center_of_mark("cancel_booking", 41), draw);
+  ASSERT_TRUE(emitted<CancelBooking>(intents)) << "the second tap cancels";
+  EXPECT_EQ(std::get<CancelBooking>(intents.back()).booking, BookingId{41});
+
+  // A second tap long after the first is a first tap again.
+  intents.clear();
+  ui.tap(center_of_mark("cancel_booking", 41), draw);
+  ui.wait(ConfirmTap::kArmedSeconds + 1, draw);
+  ui.tap(center_of_mark("cancel_booking", 41), draw);
+  EXPECT_FALSE(emitted<CancelBooking>(intents)) << "an arm that timed out does not cancel";
+}
+
+TEST(Views, TheDeskChecksInOnlyInThePassWindowAndCancelsOnASecondTap) {
+  HeadlessUi ui(kDesktop);
+  const UtcSeconds start = *parse_iso8601("2026-12-02T10:00:00+08:00");
+  StaffDeskState state;
+  state.site = SiteId{12};
+  state.roster_day = shanghai_date(start);
+  RosterSlot row{slot_at(5, start, 11), {}};
+  Booking b;
+  b.id = BookingId{77};
+  b.user_name = "王芳";
+  b.start = start;
+  b.end = row.slot.end;
+  row.bookings = {b};
+  state.roster = {row};
+  StaffView view;
+  std::vector<Intent> intents;
+  UtcSeconds now = *parse_iso8601("2026-12-01T10:00:00+08:00");  // the day before
+  const auto draw = [&] {
+    begin_test_marks();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(kDesktop);
+    ImGui::Begin("##desk_test");
+    view.draw(state, now, intents);
+    ImGui::End();
+  };
+  const auto drawn = [](const char* name) {
+    return std::any_of(test_marks().begin(), test_marks().end(),
+                       [name](const TestMark& m) { return std::string_view(m.name) == name; });
+  };
+  ui.frame(draw);
+  ui.frame(draw);
+  EXPECT_FALSE(drawn("check_in")) << "a day early there is nothing to check in";
+  now = UtcSeconds{start.value - 14 * 60};  // 14 minutes before: the door opens from 15 before
+  ui.frame(draw);
+  ASSERT_TRUE(drawn("check_in"));
+  ui.tap(center_of_mark("check_in", 77), draw);
+  ASSERT_TRUE(emitted<CheckIn>(intents)) << "in the window it is the desk's one-tap job";
+  now = row.slot.end;
+  ui.frame(draw);
+  EXPECT_FALSE(drawn("check_in")) << "after the slot it is closed";
+
+  intents.clear();
+  ui.tap(center_of_mark("staff_cancel", 77), draw);
+  EXPECT_FALSE(emitted<StaffCancel>(intents)) << "one tap cancels nothing";
+  ui.tap(center_of_mark("staff_cancel", 77), draw);
+  EXPECT_TRUE(emitted<StaffCancel>(intents));
+}
+
+TEST(Views, SigningOutTakesASecondTapOnBothButtons) {
+  for (const ImVec2 display : {kPhone, kDesktop}) {
+    ShellUnderTest t(display);
+    t.sign_in(/*admin=*/false);
+    const char* button = display.x == kDesktop.x ? "account" : "me_sign_out";
+    t.show(ShowScreen{display.x == kDesktop.x ? Screen::map : Screen::me});
+    const auto draw = [&] {
+      begin_test_marks();
+      t.shell.draw(t.app, display, t.intents);
+    };
+    t.intents.clear();
+    t.ui.tap(center_of_mark(button, 0), draw);
+    EXPECT_FALSE(emitted<Logout>(t.intents)) << button << ": one tap keeps the session";
+    t.ui.tap(center_of_mark(button, 0), draw);
+    EXPECT_TRUE(emitted<Logout>(t.intents)) << button << ": the second signs out";
+  }
 }
 
 // ---- Every screen, in both languages: nothing overlaps, nothing runs off the screen ----

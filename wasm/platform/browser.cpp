@@ -151,7 +151,8 @@ EM_JS(void, gy_js_place_canvas, (double left, double top, double width, double h
 });
 
 // Sends a request to our server; the answer comes back through gy_fetch_done. Download mode saves the
-// answer as a file instead (calendar, CSV): a Blob and a temporary link, never HTML from the answer.
+// answer as a file instead (calendar, CSV): a Blob and a temporary link, never HTML from the answer; the answer
+// that comes back then is the status alone.
 EM_JS(void, gy_js_fetch, (double request, const char* method, const char* url, const char* body, const char* token,
                           const char* idempotency_key, const char* download_name), {
   const headers = { 'Accept': 'application/json' };
@@ -162,15 +163,15 @@ EM_JS(void, gy_js_fetch, (double request, const char* method, const char* url, c
   const name = UTF8ToString(download_name);
   const options = { method: UTF8ToString(method), headers: headers, body: b ? b : undefined };
   if (name) {
-    fetch(UTF8ToString(url), options).then((r) => r.ok ? r.blob() : null).then((blob) => {
-      if (!blob) return;
+    fetch(UTF8ToString(url), options).then((r) => r.ok ? r.blob().then((blob) => {
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = name;
       document.body.appendChild(a);
       a.click();
       setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    }).catch(() => {});
+      return r.status;
+    }) : r.status).catch(() => 0).then((status) => _gy_fetch_done(request, status, 0, status ? 0 : 1));
     return;
   }
   // An answer the offline shell (shell/sw.js) kept from earlier says so in X-Gongyou-Offline.
@@ -232,6 +233,11 @@ EM_JS(char*, gy_js_new_key, (), {
 
 // A refresh tick every minute (bookings promoted from the waitlist, reminders); not a frame loop.
 EM_JS(void, gy_js_start_refresh_timer, (), { setInterval(() => _gy_refresh_tick(), 60000); });
+
+// One TimerFired{token} after `milliseconds`.
+EM_JS(void, gy_js_start_timer, (double token, int milliseconds), {
+  setTimeout(() => _gy_timer_fired(token), milliseconds);
+});
 
 // History: the app's views are URL hashes (app/navigation.h); back, forward and edited hashes come back as
 // routes. pushState fires neither event, so the app never hears its own changes.
@@ -395,7 +401,7 @@ EMSCRIPTEN_KEEPALIVE void gy_wake() { wake(); }
 /// A fetch() finished; status 0 when the network failed; `offline`: a kept answer or no answer at all.
 EMSCRIPTEN_KEEPALIVE void gy_fetch_done(double request, int status, const char* body, int offline) {
   emit(gongyou::HttpAnswered{gongyou::RequestId{static_cast<std::uint64_t>(request)},
-                             gongyou::HttpResponse{status, body, offline != 0}});
+                             gongyou::HttpResponse{status, body ? body : "", offline != 0}});  // no body: a saved file
 }
 
 /// Geolocation answered with a position.
@@ -412,6 +418,9 @@ EMSCRIPTEN_KEEPALIVE void gy_geo_failed(int code) {
 
 /// Once a minute.
 EMSCRIPTEN_KEEPALIVE void gy_refresh_tick() { emit(gongyou::RefreshTick{}); }
+
+/// A timer of start_timer ran out.
+EMSCRIPTEN_KEEPALIVE void gy_timer_fired(double token) { emit(gongyou::TimerFired{static_cast<std::uint64_t>(token)}); }
 
 /// Back, forward, or an edited URL hash.
 EMSCRIPTEN_KEEPALIVE void gy_route(const char* hash) { emit(gongyou::RouteChanged{hash}); }
@@ -504,11 +513,10 @@ PlatformServices platform_services() {
   PlatformServices services;
   services.send = [](RequestId id, const HttpRequest& r) {
     gy_js_fetch(static_cast<double>(id.value), r.method.c_str(), r.url.c_str(), r.body.c_str(), r.token.c_str(),
-                r.idempotency_key.c_str(), "");
+                r.idempotency_key.c_str(), r.save_as.c_str());
   };
-  services.download = [](const HttpRequest& r, const std::string& filename) {
-    gy_js_fetch(0, r.method.c_str(), r.url.c_str(), r.body.c_str(), r.token.c_str(), r.idempotency_key.c_str(),
-                filename.c_str());
+  services.start_timer = [](std::uint64_t token, int milliseconds) {
+    gy_js_start_timer(static_cast<double>(token), milliseconds);
   };
   services.request_geolocation = [] { gy_js_geolocate(); };
   services.load_setting = [](const std::string& key) {
