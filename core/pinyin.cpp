@@ -20,20 +20,21 @@
 namespace gongyou {
 namespace {
 
-constexpr std::size_t kMaxInitialsQuery = 32;
+constexpr std::size_t kMaxPinyinQuery = 64;  // "huianxianluochengzhengongzhijia" is 31
 
 /// A character read otherwise than kMandarin's first reading when it follows `previous` (hand-checked).
 struct ContextOverride {
   char32_t previous, code_point;
   char letter;
+  const char* syllable;
 };
 
 /// 银行 yinhang (bank), 支行/分行/总行 (branch, head office): hang, not xing. 分行 (a line break) is hang too.
 constexpr ContextOverride kContextOverrides[] = {
-    {U'\u94F6', U'\u884C', 'h'},  // 银行
-    {U'\u652F', U'\u884C', 'h'},  // 支行
-    {U'\u5206', U'\u884C', 'h'},  // 分行
-    {U'\u603B', U'\u884C', 'h'},  // 总行
+    {U'\u94F6', U'\u884C', 'h', "hang"},  // 银行
+    {U'\u652F', U'\u884C', 'h', "hang"},  // 支行
+    {U'\u5206', U'\u884C', 'h', "hang"},  // 分行
+    {U'\u603B', U'\u884C', 'h', "hang"},  // 总行
 };
 
 /// The initial letter of a code point that follows `previous`, or '\0' when Unihan gives it no Mandarin reading.
@@ -48,6 +49,21 @@ char initial_of(char32_t code_point, char32_t previous) {
   const std::uint32_t* found = std::lower_bound(kSparseInitials, end, key);
   if (found == end || (*found >> 8) != code_point) return '\0';
   return static_cast<char>(*found & 0xFF);
+}
+
+/// The toneless syllable of a code point that follows `previous` ("" when it has no reading); outside the dense
+/// range, its initial (`letter_buffer` holds it).
+std::string_view syllable_of(char32_t code_point, char32_t previous, char (&letter_buffer)[2]) {
+  using namespace pinyin_table;
+  for (const ContextOverride& o : kContextOverrides)
+    if (o.code_point == code_point && o.previous == previous) return o.syllable;
+  if (code_point >= kDenseFirst && code_point <= kDenseLast) {
+    const std::uint16_t number = kDenseSyllables[code_point - kDenseFirst];
+    return number == 0 || number > kSyllableCount ? std::string_view() : std::string_view(kSyllables[number - 1]);
+  }
+  letter_buffer[0] = initial_of(code_point, previous);
+  letter_buffer[1] = '\0';
+  return std::string_view(letter_buffer);
 }
 
 bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
@@ -108,15 +124,36 @@ std::string pinyin_initials(std::string_view utf8) {
   return initials;
 }
 
-bool matches_pinyin_initials(std::string_view text, std::string_view query) {
-  std::string lowered(query);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower_ascii);
-  return pinyin_initials(text).find(lowered) != std::string::npos;
+std::string pinyin_full(std::string_view utf8) {
+  std::string out;
+  char32_t previous = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto [code_point, length] = decode(utf8, i);
+    if (length == 0) {  // broken: as pinyin_initials
+      ++i;
+      continue;
+    }
+    i += length;
+    if (length == 1) {
+      const char c = static_cast<char>(code_point);
+      if (is_ascii_letter(c) || is_ascii_digit(c)) out += lower_ascii(c);
+    } else {
+      char letter[2];
+      out += syllable_of(code_point, previous, letter);
+    }
+    previous = code_point;
+  }
+  return out;
 }
 
-bool is_pinyin_initials_query(std::string_view query) {
-  return !query.empty() && query.size() <= kMaxInitialsQuery &&
-         std::all_of(query.begin(), query.end(), is_ascii_letter);
+bool matches_pinyin(std::string_view text, std::string_view query) {
+  std::string lowered(query);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower_ascii);
+  return pinyin_initials(text).find(lowered) != std::string::npos || pinyin_full(text).find(lowered) != std::string::npos;
+}
+
+bool is_pinyin_query(std::string_view query) {
+  return !query.empty() && query.size() <= kMaxPinyinQuery && std::all_of(query.begin(), query.end(), is_ascii_letter);
 }
 
 }  // namespace gongyou

@@ -29,6 +29,14 @@ extern const std::uint32_t kSparseInitials[];
 /// Number of entries of kSparseInitials.
 extern const std::size_t kSparseCount;
 
+/// The toneless syllables of the dense range's readings, sorted ("a" .. "zuo"; u-umlaut as v: "lv").
+extern const char* const kSyllables[];
+extern const std::size_t kSyllableCount;
+
+/// Per code point kDenseFirst..kDenseLast: 1 + the index of its syllable in kSyllables, 0 when none.
+/// 55,296 bytes, read by the server only (the client links no pinyin lookup).
+extern const std::uint16_t kDenseSyllables[kDenseLast - kDenseFirst + 1];
+
 /// Unicode version of the Unihan file the table was built from, e.g. "15.0.0".
 extern const char kUnihanVersion[];
 

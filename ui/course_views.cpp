@@ -38,6 +38,16 @@ void format_badge(bool in_person) {
   ImGui::SameLine();
 }
 
+/// "8 讲 · 4 课时": the lessons the progress counts, and the class hours — two units, each named (issue 14.8:
+/// "3 课时" beside "已学 0 / 6 课" read as a contradiction).
+void course_size(const Course& c, char* out, std::size_t size) {
+  char lessons[32], hours[32];
+  std::snprintf(lessons, sizeof lessons, tr(Text::lessons_fmt), c.lessons_total);
+  std::snprintf(hours, sizeof hours, tr(Text::hours_fmt), c.hours);
+  if (c.lessons_total > 0) std::snprintf(out, size, "%s · %s", lessons, hours);
+  else std::snprintf(out, size, "%s", hours);
+}
+
 void muted(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
   ImGui::TextWrapped("%s", text);
@@ -150,7 +160,13 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
     seen_list_revision_ = courses.list_revision;
     ImGui::SetScrollY(0);
   }
-  if (courses.list.empty()) muted(tr(courses.list_loading ? Text::loading : Text::no_courses));
+  if (courses.list_loading && courses.list.empty() && !courses.query.empty()) {
+    char searching[160];  // the progress sign of a search: what is being looked for
+    std::snprintf(searching, sizeof searching, tr(Text::searching_fmt), courses.query.c_str());
+    muted(searching);
+  } else if (courses.list.empty()) {
+    muted(tr(courses.list_loading ? Text::loading : Text::no_courses));
+  }
   touch_drag_scroll(list_scroll_);
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2 + 10 + spacing;
@@ -173,12 +189,12 @@ void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& 
         ImGui::TextColored(ImColor(kDone), "· %s", tr(Text::enrolled_badge));
       }
       ImGui::SetCursorScreenPos(ImVec2(p.x + 6, p.y + 5 + ImGui::GetTextLineHeightWithSpacing()));
-      char hours[32];
-      std::snprintf(hours, sizeof hours, tr(Text::hours_fmt), c.hours);
+      char size[64];
+      course_size(c, size, sizeof size);
       ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
       ImGui::PushFont(nullptr, kBaseFontSize * 0.85f);
       const std::string_view category = local_name(courses.category_name(c.category_id));
-      ImGui::Text("%.*s · %s · %s", static_cast<int>(category.size()), category.data(), c.teacher.c_str(), hours);
+      ImGui::Text("%.*s · %s · %s", static_cast<int>(category.size()), category.data(), c.teacher.c_str(), size);
       ImGui::PopFont();
       ImGui::PopStyleColor();
       // Leave the cursor exactly one row below, the stride the clipper was given.
@@ -212,10 +228,10 @@ void CourseViews::draw_detail(const CourseState& courses, const SessionState& se
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(c.title.c_str());
   ImGui::PopTextWrapPos();
-  char line[256], hours[32];
-  std::snprintf(hours, sizeof hours, tr(Text::hours_fmt), c.hours);
+  char line[256], size[64];
+  course_size(c, size, sizeof size);
   const std::string_view category = local_name(courses.category_name(c.category_id));
-  std::snprintf(line, sizeof line, "%s %s · %s · %.*s", tr(Text::teacher), c.teacher.c_str(), hours,
+  std::snprintf(line, sizeof line, "%s %s · %s · %.*s", tr(Text::teacher), c.teacher.c_str(), size,
                 static_cast<int>(category.size()), category.data());
   muted(line);
   if (!c.summary.empty()) ImGui::TextWrapped("%s", c.summary.c_str());
@@ -247,9 +263,7 @@ void CourseViews::draw_detail(const CourseState& courses, const SessionState& se
     else std::snprintf(line, sizeof line, tr(Text::progress_fmt), mine->lessons_done, mine->lessons_total);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ImColor(kDone), "%s · %s", tr(Text::enrolled_badge), line);
-    ImGui::SameLine();
-    if (secondary_button(tr(Text::leave_course))) intents.push_back(LeaveCourse{c.id});
-    mark_last_item("leave_course", c.id);
+    leave_button(c.id, intents);
   }
   if (session.user && secondary_button(tr(Text::ask_lecture))) {
     form_ = LectureForm{};
@@ -264,20 +278,28 @@ void CourseViews::draw_detail(const CourseState& courses, const SessionState& se
     bool done = false;
     if (mine)
       for (int i : mine->done_lessons) done = done || i == l.index;
-    if (mine && mine->status == BookingStatus::confirmed) {
-      if (ImGui::Checkbox("##done", &done)) intents.push_back(MarkLesson{c.id, l.index, done});
-      mark_last_item("lesson", l.index);
-      ImGui::SameLine();
-    }
     const Text kind = l.kind == "video" ? Text::lesson_video : l.kind == "session" ? Text::lesson_session : Text::lesson_text;
-    ImGui::AlignTextToFramePadding();
     ImGui::TextWrapped("%d. %s（%s）", l.index, l.title.c_str(), tr(kind));
+    // A class meeting's time, a reading's gist. A video's address is not shown: the demo's are placeholders
+    // that play nothing, and an address is no lesson (issue 14.8).
     if (l.kind == "session" && l.start.value) muted(format_interval(l.start, l.end).c_str());
     else if (l.kind == "text" && !l.text.empty()) muted(l.text.c_str());
-    else if (!l.url.empty()) muted(l.url.c_str());
+    // Progress is the worker's own tick, labelled: a bare box said nothing.
+    if (mine && mine->status == BookingStatus::confirmed) {
+      if (ImGui::Checkbox(tr(Text::lesson_done_label), &done)) intents.push_back(MarkLesson{c.id, l.index, done});
+      mark_last_item("lesson", l.index);
+    }
     ImGui::PopID();
   }
   ImGui::EndChild();
+}
+
+void CourseViews::leave_button(CourseId course, std::vector<Intent>& intents) {
+  // On the line if it fits, else under it (a phone cut it at the edge); two taps: leaving drops the progress.
+  same_line_or_wrap(button_width(tr(Text::leave_course_confirm)));
+  if (confirm_button(confirm_, "leave_course", static_cast<std::int64_t>(course.value), tr(Text::leave_course),
+                     tr(Text::leave_course_confirm)))
+    intents.push_back(LeaveCourse{course});
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -300,8 +322,7 @@ void CourseViews::draw_mine(const CourseState& courses, std::vector<Intent>& int
     ImGui::PopStyleColor();
     if (secondary_button(tr(Text::courses_catalog))) intents.push_back(OpenCourse{e.course.id});
     mark_last_item("my_course", e.course.id);
-    ImGui::SameLine();
-    if (secondary_button(tr(Text::leave_course))) intents.push_back(LeaveCourse{e.course.id});
+    leave_button(e.course.id, intents);
     ImGui::Separator();
     ImGui::PopID();
   }

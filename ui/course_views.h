@@ -7,6 +7,7 @@
 #include "app/intent.h"
 #include "app/session.h"
 #include "app/sites/site_finder_state.h"
+#include "ui/confirm_tap.h"
 #include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
@@ -22,6 +23,8 @@ class CourseViews {
   void draw_catalog(const CourseState& courses, std::vector<Intent>& intents);
   void draw_detail(const CourseState& courses, const SessionState& session, std::vector<Intent>& intents);
   void draw_mine(const CourseState& courses, std::vector<Intent>& intents);
+  /// 退出课程 for `course`, after what is on the line: it wraps when it does not fit, and asks twice.
+  void leave_button(CourseId course, std::vector<Intent>& intents);
   void draw_requests(const CourseState& courses, std::vector<Intent>& intents);
   void draw_request_form(const SiteFinderState& sites, UtcSeconds now, std::vector<Intent>& intents);
   void draw_staff(const CourseState& courses, std::vector<Intent>& intents);
@@ -30,6 +33,7 @@ class CourseViews {
   std::uint64_t seen_list_revision_ = 0;
   TouchScroll list_scroll_;  // finger scrolling of the catalog
   LectureForm form_;
+  ConfirmTap confirm_;  // the armed 退出课程, if any
   /// Per request being reviewed: the time to schedule and the reason to decline (one at a time).
   LectureRequestId reviewing_;
   char schedule_at_[20] = {}, reason_[200] = {};

@@ -152,7 +152,7 @@ void Sites::search(std::string text) {
     load_nearest();
     return;
   }
-  if (!is_pinyin_initials_query(text)) return;
+  if (!is_pinyin_query(text)) return;
   const std::uint64_t request = ++search_request_;
   api_.send(get("/api/v1/sites?limit=1000&q=" + url_encode(text)), [this, request, text](const HttpResponse& response) {
     if (request != search_request_) return;  // typed on since

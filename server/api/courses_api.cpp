@@ -62,7 +62,7 @@ void list(const ApiServices& services, const Request& req, Response& res) {
   query.category = category_of(services, params);
   query.text = params.text("q").value_or("");
   if (query.text.size() > kMaxQueryBytes) throw http::bad_request("q must be at most 100 bytes");
-  query.text_as_initials = is_initials_query(query.text);
+  query.text_as_pinyin = is_pinyin_search(query.text);
   query.limit = static_cast<std::size_t>(params.integer("limit", 1, kMaxPage).value_or(kDefaultPage));
   if (const auto cursor = params.text("cursor")) {
     query.after = decode_course_cursor(query.sort, *cursor);

@@ -75,8 +75,8 @@ void list_sites(Store& store, const SiteDirectory& directory, const Clock& clock
   SitePageRequest request = parse_site_listing(req);
   const bool open_now = parse_open_now(req);
   // "ldf" finds 劳动法 too: the initials of every name and address are kept by the directory's snapshot.
-  if (is_pinyin_initials_query(request.filter.text))
-    request.filter.text_initials_matches = directory.current()->matching_initials(request.filter.text);
+  if (is_pinyin_query(request.filter.text))
+    request.filter.text_initials_matches = directory.current()->matching_pinyin(request.filter.text);
   const SitePage page = open_now ? list_open_sites(store, request, clock.now()) : store.list_sites(request);
   json items = json::array();
   for (const Site& site : page.items) items.push_back(to_json(site));

@@ -7,6 +7,8 @@ namespace gongyou::server {
 
 std::string title_initials(std::string_view title) { return pinyin_initials(title); }
 
-bool is_initials_query(std::string_view query) { return is_pinyin_initials_query(query); }
+std::string title_pinyin(std::string_view title) { return pinyin_full(title); }
+
+bool is_pinyin_search(std::string_view query) { return is_pinyin_query(query); }
 
 }  // namespace gongyou::server

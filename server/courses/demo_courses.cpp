@@ -16,6 +16,7 @@ NewCourse to_new_course(const demo::DemoCourse& demo, LocalDate today, UtcSecond
   course.category = CategoryId{demo.category};
   course.title = demo.title;
   course.title_initials = title_initials(demo.title);
+  course.title_pinyin = title_pinyin(demo.title);
   course.teacher = demo.teacher;
   course.summary = demo.summary;
   course.hours = demo.hours;

@@ -31,13 +31,13 @@ class SiteSnapshot {
 
   /// Up to k sites nearest to `from`, nearest first, only of `types` (all when empty), only within `max_walk` on
   /// foot when given, and only those whose name, address or town contain `text` (ASCII case ignored) or, for a
-  /// pinyin-initials search, whose name's or address's initials do (all when `text` is empty).
+  /// pinyin search, whose name or address read as pinyin do (initials or whole syllables; all when `text` is empty).
   std::vector<NearbySite> nearest(LatLon from, std::size_t k, std::optional<Minutes> max_walk,
                                   std::span<const SiteType> types, std::string_view text = {}) const;
 
-  /// Ids of the sites, in id order, whose name or address read as pinyin initials (core/pinyin.h) contains
-  /// `query`, a pinyin-initials search (is_pinyin_initials_query; upper case is accepted).
-  std::vector<SiteId> matching_initials(std::string_view query) const;
+  /// Ids of the sites, in id order, whose name or address read as pinyin (core/pinyin.h: initials "lcz" or whole
+  /// syllables "luocheng") contains `query`, a pinyin search (is_pinyin_query; upper case is accepted).
+  std::vector<SiteId> matching_pinyin(std::string_view query) const;
 
   /// Number of sites.
   std::size_t size() const { return sites_.size(); }
@@ -46,13 +46,9 @@ class SiteSnapshot {
   const std::vector<Site>& sites() const { return sites_; }
 
  private:
-  /// Pinyin initials of a site's name and address, computed once when the snapshot is built.
-  struct Initials {
-    std::string name, address;
-  };
-
-  std::vector<Site> sites_;         ///< in id order (Store::all_sites)
-  std::vector<Initials> initials_;  ///< parallel to sites_
+  std::vector<Site> sites_;  ///< in id order (Store::all_sites)
+  /// Parallel to sites_: "initials(name)|initials(address)|pinyin(name)|pinyin(address)", made once per snapshot.
+  std::vector<std::string> pinyin_keys_;
   SpatialIndex index_;
 };
 

@@ -79,7 +79,7 @@ struct CourseCursor {
 struct CourseQuery {
   std::optional<CategoryId> category;  ///< a top category includes its subcategories
   std::string text;                      ///< substring of title or teacher; empty means any
-  bool text_as_initials = false;         ///< also match `text` against the title's pinyin initials
+  bool text_as_pinyin = false;           ///< also match `text` against the title's pinyin (initials or whole)
   std::optional<CourseFormat> format;
   CourseSort sort = CourseSort::title;
   std::size_t limit = 20;
@@ -105,7 +105,7 @@ struct NewCategory {
 /// A course to store; an in-person one gets a class slot at `site` spanning its sessions with `capacity`.
 struct NewCourse {
   CategoryId category;
-  std::string title, title_initials, teacher, summary;
+  std::string title, title_initials, title_pinyin, teacher, summary;
   double hours = 1;
   CourseFormat format = CourseFormat::online;
   std::optional<SiteId> site;

@@ -105,6 +105,13 @@ test('search: Chinese substring, pinyin initials (ldf finds 劳动法), teacher,
   const found = new Set(initials.map((c) => c.id));
   for (const c of chinese.filter((c) => c.title.includes('劳动法'))) assert.ok(found.has(c.id), `ldf finds ${c.title}`);
   assert.deepEqual(await allPages('q=LDF'), initials, 'initials ignore case');
+  // Whole syllables too (issue 14.8): every 劳动法 course, and only courses the initials find as well.
+  const whole = await allPages('q=laodongfa');
+  const wholeIds = new Set(whole.map((c) => c.id));
+  for (const c of chinese.filter((c) => c.title.includes('劳动法'))) assert.ok(wholeIds.has(c.id), `laodongfa finds ${c.title}`);
+  assert.ok(whole.every((c) => found.has(c.id)), 'a whole-pinyin match is an initials match');
+  assert.deepEqual(await allPages('q=LaoDongFa'), whole, 'whole pinyin ignores case');
+  assert.deepEqual(await allPages('q=laodongfaxyz'), [], 'and needs every letter');
   const teacher = chinese[0].teacher;
   const byTeacher = await allPages(`q=${encodeURIComponent(teacher)}`);
   assert.ok(byTeacher.length >= 1 && byTeacher.every((c) => c.teacher.includes(teacher) || c.title.includes(teacher)));

@@ -118,6 +118,21 @@ test('q of pinyin initials matches names and addresses by their initials', async
   assert.deepEqual(items.map((s) => s.id), [center.id]);
 });
 
+test('q of whole pinyin: luocheng finds 螺城 as lc does (issue 14.8)', async () => {
+  const expected = idsWith('螺城');
+  assert.ok(expected.length > 0, '螺城 is in the demo data');
+  for (const q of ['luocheng', 'LuoCheng', 'luochengzhen']) {
+    const found = (await get(`/api/v1/sites?limit=1000&q=${q}`)).items.map((s) => s.id);
+    for (const id of idsWith(q === 'luochengzhen' ? '螺城镇' : '螺城')) assert.ok(found.includes(id), `${q} finds site ${id}`);
+    assert.ok(found.length < allSites.length, `${q} is a filter, not everything`);
+  }
+  const homes = (await get('/api/v1/sites?limit=1000&q=zhigongzhijia')).items.map((s) => s.id);
+  assert.deepEqual(homes, (await get('/api/v1/sites?limit=1000&q=zgzj')).items.map((s) => s.id),
+                   'zhigongzhijia and zgzj find the same Workers\' Homes');
+  const nearest = await get(`/api/v1/sites/nearest?lat=25.03&lon=118.8&k=5&q=luocheng`);
+  assert.ok(nearest.items.length > 0, 'nearest takes whole pinyin too');
+});
+
 test('q of initials: upper case works, filters and paging combine', async () => {
   const lower = await get('/api/v1/sites?limit=1000&q=zgzj');
   for (const q of ['ZGZJ', 'ZgZj']) assert.deepEqual(await get(`/api/v1/sites?limit=1000&q=${q}`), lower, q);

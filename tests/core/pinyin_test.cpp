@@ -91,31 +91,56 @@ TEST(PinyinInitials, BrokenUtf8IsSkipped) {
   EXPECT_EQ(pinyin_initials(std::string("劳\0动", 7)), "ld");
 }
 
-TEST(MatchesPinyinInitials, FindsQueriesInsideTheText) {
-  EXPECT_TRUE(matches_pinyin_initials("惠安县劳动法律服务站", "ldf"));
-  EXPECT_TRUE(matches_pinyin_initials("惠安县劳动法律服务站", "haxl"));
-  EXPECT_TRUE(matches_pinyin_initials("惠安县劳动法律服务站", "fwz"));
-  EXPECT_TRUE(matches_pinyin_initials("A区3号", "aq3h"));
-  EXPECT_TRUE(matches_pinyin_initials("A区3号", "q3"));
-  EXPECT_TRUE(matches_pinyin_initials("劳动法", "LDF"));
-  EXPECT_FALSE(matches_pinyin_initials("劳动法", "lf"));
-  EXPECT_FALSE(matches_pinyin_initials("劳动法", "ldfx"));
-  EXPECT_FALSE(matches_pinyin_initials("", "a"));
-  EXPECT_TRUE(matches_pinyin_initials("劳动法", ""));  // the empty query occurs everywhere
+TEST(MatchesPinyin, FindsInitialsInsideTheText) {
+  EXPECT_TRUE(matches_pinyin("惠安县劳动法律服务站", "ldf"));
+  EXPECT_TRUE(matches_pinyin("惠安县劳动法律服务站", "haxl"));
+  EXPECT_TRUE(matches_pinyin("惠安县劳动法律服务站", "fwz"));
+  EXPECT_TRUE(matches_pinyin("A区3号", "aq3h"));
+  EXPECT_TRUE(matches_pinyin("A区3号", "q3"));
+  EXPECT_TRUE(matches_pinyin("劳动法", "LDF"));
+  EXPECT_FALSE(matches_pinyin("劳动法", "lf"));
+  EXPECT_FALSE(matches_pinyin("劳动法", "ldfx"));
+  EXPECT_FALSE(matches_pinyin("", "a"));
+  EXPECT_TRUE(matches_pinyin("劳动法", ""));  // the empty query occurs everywhere
 }
 
-TEST(IsPinyinInitialsQuery, OnlyOneToThirtyTwoAsciiLetters) {
-  EXPECT_TRUE(is_pinyin_initials_query("ldf"));
-  EXPECT_TRUE(is_pinyin_initials_query("LDF"));
-  EXPECT_TRUE(is_pinyin_initials_query("a"));
-  EXPECT_TRUE(is_pinyin_initials_query(std::string(32, 'z')));
-  EXPECT_FALSE(is_pinyin_initials_query(std::string(33, 'z')));
-  EXPECT_FALSE(is_pinyin_initials_query(""));
-  EXPECT_FALSE(is_pinyin_initials_query("aq3h"));
-  EXPECT_FALSE(is_pinyin_initials_query("l d f"));
-  EXPECT_FALSE(is_pinyin_initials_query("劳动法"));
-  EXPECT_FALSE(is_pinyin_initials_query("ldf'"));
-  EXPECT_FALSE(is_pinyin_initials_query("\xC3\xA9"));  // é
+TEST(IsPinyinQuery, OnlyOneToSixtyFourAsciiLetters) {
+  EXPECT_TRUE(is_pinyin_query("ldf"));
+  EXPECT_TRUE(is_pinyin_query("LDF"));
+  EXPECT_TRUE(is_pinyin_query("a"));
+  EXPECT_TRUE(is_pinyin_query("luocheng"));
+  EXPECT_TRUE(is_pinyin_query(std::string(64, 'z')));
+  EXPECT_FALSE(is_pinyin_query(std::string(65, 'z')));
+  EXPECT_FALSE(is_pinyin_query(""));
+  EXPECT_FALSE(is_pinyin_query("aq3h"));
+  EXPECT_FALSE(is_pinyin_query("l d f"));
+  EXPECT_FALSE(is_pinyin_query("劳动法"));
+  EXPECT_FALSE(is_pinyin_query("ldf'"));
+  EXPECT_FALSE(is_pinyin_query("\xC3\xA9"));  // é
+}
+
+// Issue 14.8: "luocheng" found nothing while "lc" found 螺城.
+TEST(PinyinFull, SyllableAfterSyllableWithoutTones) {
+  EXPECT_EQ(pinyin_full("螺城"), "luocheng");
+  EXPECT_EQ(pinyin_full("劳动法"), "laodongfa");
+  EXPECT_EQ(pinyin_full("绿"), "lv") << "u-umlaut as v, as pinyin keyboards type it";
+  EXPECT_EQ(pinyin_full("女工"), "nvgong");
+  EXPECT_EQ(pinyin_full("惠安县"), "huianxian");
+  EXPECT_EQ(pinyin_full("中国银行"), "zhongguoyinhang") << "the bank override reads hang here too";
+  EXPECT_EQ(pinyin_full("A区3号"), "aqu3hao");
+  EXPECT_EQ(pinyin_full(""), "");
+  EXPECT_EQ(pinyin_full("\xE5\x8A"), "") << "a truncated sequence is dropped";
+  EXPECT_EQ(pinyin_full("\xF0\xA0\x80\x80"), "h") << "U+20000 (Extension B): its initial";
+}
+
+TEST(MatchesPinyin, WholeSyllablesAsWellAsInitials) {
+  EXPECT_TRUE(matches_pinyin("螺城镇职工之家", "luocheng"));
+  EXPECT_TRUE(matches_pinyin("螺城镇职工之家", "LuoCheng"));
+  EXPECT_TRUE(matches_pinyin("螺城镇职工之家", "lczzgzj"));
+  EXPECT_TRUE(matches_pinyin("螺城镇职工之家", "zhigong"));
+  EXPECT_TRUE(matches_pinyin("惠安县劳动法律服务站", "laodongfa"));
+  EXPECT_FALSE(matches_pinyin("螺城镇职工之家", "luozheng"));
+  EXPECT_FALSE(matches_pinyin("螺城镇职工之家", "chengluo"));
 }
 
 /// The code points of a valid UTF-8 string.

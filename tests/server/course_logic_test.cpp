@@ -28,12 +28,14 @@ TEST(CourseCursor, RoundTripsAndBelongsToItsSort) {
   EXPECT_FALSE(api::decode_course_cursor(CourseSort::title, ""));
 }
 
-TEST(CourseSearch, InitialsOfTitles) {
+TEST(CourseSearch, InitialsAndWholePinyinOfTitles) {
   EXPECT_EQ(title_initials("劳动法基础"), "ldfjc");
-  EXPECT_TRUE(is_initials_query("ldf"));
-  EXPECT_TRUE(is_initials_query("LDF"));
-  EXPECT_FALSE(is_initials_query("劳动法"));
-  EXPECT_FALSE(is_initials_query(""));
+  EXPECT_EQ(title_pinyin("劳动法基础"), "laodongfajichu");
+  EXPECT_TRUE(is_pinyin_search("ldf"));
+  EXPECT_TRUE(is_pinyin_search("LDF"));
+  EXPECT_TRUE(is_pinyin_search("laodongfa"));
+  EXPECT_FALSE(is_pinyin_search("劳动法"));
+  EXPECT_FALSE(is_pinyin_search(""));
 }
 
 const UtcSeconds kNow{1796083200};  // 2026-12-01T08:00:00+08:00

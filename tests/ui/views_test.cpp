@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "app/app.h"
+#include "imgui_internal.h"
 #include "app/map/null_map_view.h"
 #include "core/site_positions.h"
 #include "tests/app/fake_platform.h"
@@ -569,6 +570,57 @@ TEST(Views, EveryScreenInBothLanguagesKeepsItsControlsApartAndOnScreen) {
           ADD_FAILURE() << display.x << " px, " << (lang == Language::en ? "English" : "Chinese") << ", " << name
                         << ": " << fault;
       }
+    }
+  }
+  set_language(Language::zh_CN);
+}
+
+// Issue 14.8: 退出课程 was cut at a phone's edge, lesson boxes had no words, "3 课时" stood beside "已学 0 / 6 课", and
+// online lessons showed a placeholder address that played nothing.
+TEST(Views, ACourseNamesItsLessonsLabelsEachTickAndKeepsLeaveOnScreen) {
+  const json course = {{"id", 75}, {"category_id", 16}, {"title", "劳动法案例解析"}, {"teacher", "陈海峰"},
+                       {"hours", 4.0}, {"lessons_total", 3}, {"format", "online"},
+                       {"summary", "面向一线职工的劳动合同课程"}, {"my_enrollment", {{"status", "confirmed"}}}};
+  json detail = course;
+  detail["lessons"] = {{{"index", 1}, {"title", "第1讲 劳动法概述与基本概念"}, {"kind", "video"},
+                        {"url", "https://media.gongyou.example/courses/75/1.mp4"}},
+                       {{"index", 2}, {"title", "第2讲 劳动法政策与规范"}, {"kind", "video"},
+                        {"url", "https://media.gongyou.example/courses/75/2.mp4"}},
+                       {{"index", 3}, {"title", "第3讲 常见问题"}, {"kind", "text"}, {"text", "本讲要点"}}};
+  const json mine = {{"items", {{{"course", course}, {"status", "confirmed"}, {"lessons_done", 1},
+                                 {"lessons_total", 3}, {"done_lessons", {1}}}}}};
+  for (const Language lang : {Language::zh_CN, Language::en}) {
+    set_language(lang);
+    ShellUnderTest t(kPhone);
+    t.sign_in(/*admin=*/false);
+    t.server.answer("GET /api/v1/courses/75", 200, detail);
+    t.server.answer("GET /api/v1/me/courses", 200, mine);
+    t.show(ShowCourses{CourseView::catalog});
+    t.server.answer("GET /api/v1/courses/75", 200, detail);
+    t.server.answer("GET /api/v1/me/courses", 200, mine);
+    t.show(OpenCourse{CourseId{75}});
+    for (const std::string& fault : layout_faults(kPhone.x)) ADD_FAILURE() << "course detail: " << fault;
+    const TestMark* leave = t.find("leave_course", 75);
+    ASSERT_NE(leave, nullptr) << "退出课程 is drawn";
+    EXPECT_LE(leave->max.x, kPhone.x) << "and on the screen";
+    for (int lesson = 1; lesson <= 3; ++lesson) {
+      const TestMark* tick = t.find("lesson", lesson);
+      ASSERT_NE(tick, nullptr) << "lesson " << lesson;
+      EXPECT_GT(tick->max.x - tick->min.x, 2 * ImGui::GetFrameHeight()) << "the tick of lesson " << lesson
+                                                                         << " has its words beside the box";
+    }
+    std::string drawn;  // every text the next frame draws, through ImGui's own text log
+    t.ui.frame([&] {
+      ImGui::LogToBuffer();
+      begin_test_marks();
+      t.shell.draw(t.app, kPhone, t.intents);
+      drawn = ImGui::GetCurrentContext()->LogBuffer.c_str();
+      ImGui::LogFinish();
+    });
+    EXPECT_EQ(drawn.find("media.gongyou.example"), std::string::npos) << "no placeholder address";
+    if (lang == Language::zh_CN) {
+      EXPECT_NE(drawn.find("3 讲 · 4 课时"), std::string::npos) << "lessons and hours, each named";
+      EXPECT_NE(drawn.find("已学 1 / 3 讲"), std::string::npos) << "progress in the same unit as the lessons";
     }
   }
   set_language(Language::zh_CN);

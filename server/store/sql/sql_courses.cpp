@@ -2,7 +2,9 @@
 // (filters, three orders, keyset paging), one course, and seeding (store/course_store.h).
 #include <algorithm>
 #include <map>
+#include <utility>
 
+#include "server/courses/course_search.h"
 #include "server/store/sql/course_rows.h"
 #include "server/store/sql/sql_store.h"
 
@@ -95,7 +97,7 @@ void insert_course(Connection& writer, const NewCourse& course) {
   if (course.format == CourseFormat::in_person) slot = insert_class_slot(writer, course);
   auto insert = writer.cached(
       "INSERT INTO courses (category_id, title, title_initials, teacher, hours, summary, format, slot_id, "
-      "published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+      "published_at, title_pinyin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
   insert->bind(1, course.category);
   insert->bind(2, course.title);
   insert->bind(3, course.title_initials);
@@ -105,6 +107,7 @@ void insert_course(Connection& writer, const NewCourse& course) {
   insert->bind(7, course_format_name(course.format));
   if (slot) insert->bind(8, *slot);
   insert->bind(9, course.published_at.value);
+  insert->bind(10, course.title_pinyin);
   insert->step();
   const auto id = insert->column_id<CourseId>(0);
   for (const Lesson& lesson : course.lessons) insert_lesson(writer, id, lesson);
@@ -146,7 +149,7 @@ CoursePage SqlStore::list_courses(const CourseQuery& request) {
   const Dialect& dialect = (*connection).dialect();
   const auto contains = [&](const char* text) { return dialect.position(text, "?3") + " > 0"; };
   const std::string text_matches = contains("lower(c.title)") + " OR " + contains("lower(c.teacher)") +
-                                   " OR (?4 = 1 AND " + contains("c.title_initials") + ")";
+                                   " OR (?4 = 1 AND (" + contains("c.title_initials") + " OR " + contains("c.title_pinyin") + "))";
   const std::string sql = "SELECT * FROM (" + course_select(dialect) +
                           "WHERE (CAST(?2 AS bigint) IS NULL OR c.category_id = ?2 OR c.category_id IN "
                           "(SELECT id FROM course_categories WHERE parent_id = ?2)) "
@@ -165,7 +168,7 @@ CoursePage SqlStore::list_courses(const CourseQuery& request) {
   if (request.viewer) query->bind(1, request.viewer->value);
   if (request.category) query->bind(2, *request.category);
   if (!request.text.empty()) query->bind(3, ascii_lower(request.text));
-  query->bind(4, request.text_as_initials ? 1 : 0);
+  query->bind(4, request.text_as_pinyin ? 1 : 0);
   if (request.format) query->bind(5, course_format_name(*request.format));
   if (request.after) {
     query->bind(6, request.after->text);
@@ -201,11 +204,33 @@ std::optional<CourseDetail> SqlStore::find_course(CourseId id, std::optional<Use
   return detail;
 }
 
+namespace {
+
+/// Courses stored before migration 005 (PostgreSQL 003) have no whole-pinyin key: they get it, once.
+void fill_title_pinyin(Connection& writer) {
+  std::vector<std::pair<CourseId, std::string>> missing;
+  {
+    auto select = writer.cached("SELECT id, title FROM courses WHERE title_pinyin = ''");
+    while (select->step()) missing.emplace_back(select->column_id<CourseId>(0), select->column_text(1));
+  }
+  for (const auto& [id, title] : missing) {
+    auto update = writer.cached("UPDATE courses SET title_pinyin = ?1 WHERE id = ?2");
+    update->bind(1, title_pinyin(title));
+    update->bind(2, id);
+    update->step();
+  }
+}
+
+}  // namespace
+
 bool SqlStore::seed_courses(std::span<const NewCategory> categories, std::span<const NewCourse> courses) {
   return write([&](Connection& writer) {
     {
       auto any = writer.cached("SELECT EXISTS (SELECT 1 FROM course_categories)");
-      if (any->step() && any->column_int(0) != 0) return false;
+      if (any->step() && any->column_int(0) != 0) {
+        fill_title_pinyin(writer);  // seeded before the column existed
+        return false;
+      }
     }
     for (const NewCategory& category : categories) {
       auto insert =
