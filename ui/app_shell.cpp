@@ -258,15 +258,22 @@ void AppShell::draw_sections(const App& app, std::vector<Intent>& intents) {
   }
   // The account, at the right: sign in, or sign out (the name is on 我的 and in the tooltip).
   const SessionState& session = app.session();
-  const char* account = !session.user                            ? tr(Text::sign_in)
+  // Signed in, the button names who (issue 14.13: the name was never shown): "李华 · 退出".
+  char signed_in_as[96];
+  if (session.user) {
+    char name[40];
+    std::snprintf(signed_in_as, sizeof signed_in_as, tr(Text::signed_in_as_fmt),
+                  utf8_prefix(session.user->display_name, 8, name, sizeof name));
+  }
+  const char* account = !session.user                                         ? tr(Text::sign_in)
                         : confirm_.is_armed("account", 0, ImGui::GetTime()) ? tr(Text::sign_out_confirm)
-                                                                            : tr(Text::sign_out);
+                                                                            : signed_in_as;
   const float w = ImGui::CalcTextSize(account).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
   if (!session.user) {
     if (secondary_button(account)) intents.push_back(OpenAuth{false});
     mark_last_item("account");
-  } else if (confirm_button(confirm_, "account", 0, tr(Text::sign_out), tr(Text::sign_out_confirm))) {
+  } else if (confirm_button(confirm_, "account", 0, signed_in_as, tr(Text::sign_out_confirm))) {
     intents.push_back(Logout{});
   }
   if (session.user && ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)

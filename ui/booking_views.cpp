@@ -61,10 +61,37 @@ const char* hour_minute(LocalTime time, char (&out)[6]) {
 // [SECTION] Sign-in dialog
 //-------------------------------------------------------------------------------------------------
 
+namespace {
+
+/// A square button drawing an eye (struck through while the password is hidden); true when tapped. Drawn, not a
+/// font glyph: the UI font has no eye.
+bool eye_button(bool open, float size) {
+  constexpr float kPi = 3.14159265f;
+  const bool tapped = ImGui::Button("##eye", ImVec2(size, size));
+  if (ImGui::IsItemHovered() && ImGui::GetIO().MouseSource == ImGuiMouseSource_Mouse)
+    ImGui::SetTooltip("%s", tr(open ? Text::hide_password : Text::show_password));
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const ImVec2 c((min.x + max.x) / 2, (min.y + max.y) / 2);
+  const float r = size * 0.3f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 ink = kTextMuted;
+  // The lids: two arcs meeting at the corners of the eye.
+  dl->PathArcTo(ImVec2(c.x, c.y + r * 0.9f), r * 1.35f, kPi * 1.18f, kPi * 1.82f);
+  dl->PathStroke(ink, 0, 1.6f);
+  dl->PathArcTo(ImVec2(c.x, c.y - r * 0.9f), r * 1.35f, kPi * 0.18f, kPi * 0.82f);
+  dl->PathStroke(ink, 0, 1.6f);
+  dl->AddCircleFilled(c, r * 0.38f, ink);
+  if (!open) dl->AddLine(ImVec2(c.x - r, c.y + r * 0.8f), ImVec2(c.x + r, c.y - r * 0.8f), ink, 1.8f);
+  return tapped;
+}
+
+}  // namespace
+
 void AuthDialog::draw(const SessionState& state, ImVec2 screen, std::vector<Intent>& intents) {
   if (state.auth_open && !was_open_) {
     // A fresh form each time: on a shared phone nobody finds the last worker's name or password.
     username_[0] = password_[0] = display_name_[0] = 0;
+    show_password_ = false;
     ImGui::OpenPopup("##auth");
   }
   was_open_ = state.auth_open;
@@ -93,10 +120,15 @@ void AuthDialog::draw(const SessionState& state, ImVec2 screen, std::vector<Inte
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##user", tr(Text::username), username_, sizeof username_);
   mark_last_item("auth_username");
-  ImGui::SetNextItemWidth(-FLT_MIN);
+  const float eye = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - eye - ImGui::GetStyle().ItemSpacing.x);
   bool submit = ImGui::InputTextWithHint("##password", tr(Text::password), password_, sizeof password_,
-                                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+                                         (show_password_ ? 0 : ImGuiInputTextFlags_Password) |
+                                             ImGuiInputTextFlags_EnterReturnsTrue);
   mark_last_item("auth_password");
+  ImGui::SameLine();
+  if (eye_button(show_password_, eye)) show_password_ = !show_password_;
+  mark_last_item("auth_show_password");
   if (registering) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     submit |= ImGui::InputTextWithHint("##name", tr(Text::display_name), display_name_, sizeof display_name_,

@@ -21,6 +21,7 @@ class AuthDialog {
  private:
   char username_[40] = {}, password_[72] = {}, display_name_[64] = {};
   bool was_open_ = false;
+  bool show_password_ = false;  ///< the eye beside the password field: read what was typed
 };
 
 /// The 7-day slot grid of the chosen site, with the confirming second tap.

@@ -112,4 +112,23 @@ ShortText format_interval(UtcSeconds start, UtcSeconds end) {
   return out;
 }
 
+const char* utf8_prefix(std::string_view text, int max_characters, char* out, std::size_t size) {
+  static constexpr char kEllipsis[] = "…";
+  std::size_t end = 0;
+  int characters = 0;
+  while (end < text.size() && characters < max_characters) {
+    const auto lead = static_cast<unsigned char>(text[end]);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || end + length > text.size()) break;
+    bool whole = true;
+    for (std::size_t k = 1; k < length; ++k) whole = whole && (static_cast<unsigned char>(text[end + k]) & 0xC0) == 0x80;
+    if (!whole) break;
+    end += length;
+    ++characters;
+  }
+  const bool cut = end < text.size();
+  std::snprintf(out, size, "%.*s%s", static_cast<int>(end), text.data(), cut ? kEllipsis : "");
+  return out;
+}
+
 }  // namespace gongyou::ui

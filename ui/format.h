@@ -31,6 +31,10 @@ ShortText format_day(LocalDate day);
 /// "11月24日 周二 09:00–10:00": a slot or booking's time in Asia/Shanghai.
 ShortText format_interval(UtcSeconds start, UtcSeconds end);
 
+/// The first `max_characters` characters (code points) of UTF-8 `text` into `out`, "…" after them when cut; a
+/// broken sequence ends the text there. Returns `out`.
+const char* utf8_prefix(std::string_view text, int max_characters, char* out, std::size_t size);
+
 /// OpenStreetMap opening_hours ("Tu-Su 09:00-21:00; PH off", "24/7") in the UI language:
 /// "周二至周日 09:00-21:00；节假日休息", "全天开放". Unknown tokens are kept as they are.
 std::string format_opening_hours(std::string_view osm_hours);

@@ -78,4 +78,14 @@ TEST(I18n, EveryTextHasBothLanguagesAndTypesHaveNames) {
 }
 
 }  // namespace
+TEST(Utf8Prefix, CutsWholeCharactersAndSaysSo) {
+  char out[64];
+  EXPECT_STREQ(utf8_prefix("李华", 8, out, sizeof out), "李华");
+  EXPECT_STREQ(utf8_prefix("欧阳娜娜娜娜娜娜娜", 4, out, sizeof out), "欧阳娜娜…");
+  EXPECT_STREQ(utf8_prefix("Li Hua", 2, out, sizeof out), "Li…");
+  EXPECT_STREQ(utf8_prefix("", 3, out, sizeof out), "");
+  EXPECT_STREQ(utf8_prefix("李\xE5\x8A", 8, out, sizeof out), "李…") << "a broken sequence ends the text";
+  EXPECT_STREQ(utf8_prefix("李华", 0, out, sizeof out), "…");
+}
+
 }  // namespace gongyou::ui

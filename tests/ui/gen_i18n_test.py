@@ -43,6 +43,14 @@ class GenI18n(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("app_title", result.stderr)
 
+    def test_a_key_given_twice_is_refused(self):
+        path = pathlib.Path(self.dir.name) / "en.json"
+        text = EN.read_text(encoding="utf-8").replace('"texts": {', '"texts": {\n    "app_title": "Again",', 1)
+        path.write_text(text, encoding="utf-8")
+        result = run(ZH, path, self.dir.name)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("app_title", result.stderr)
+
     def test_a_changed_conversion_is_refused(self):
         result = self.broken(lambda c: c["texts"].__setitem__("sites_count", "%s sites"))
         self.assertNotEqual(result.returncode, 0)

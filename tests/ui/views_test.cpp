@@ -486,6 +486,19 @@ TEST(Views, TheDeskChecksInOnlyInThePassWindowAndCancelsOnASecondTap) {
   EXPECT_TRUE(emitted<StaffCancel>(intents));
 }
 
+// Issue 14.13: the signed-in name was never shown.
+TEST(Views, TheHeaderNamesWhoIsSignedIn) {
+  ShellUnderTest t(kDesktop);
+  t.sign_in(/*admin=*/false);
+  t.show(ShowScreen{Screen::map});
+  // The buttons draw their own text (theme.cpp), so the name is read off the button's width: it is the width of
+  // "李华 · 退出", not of "退出".
+  const TestMark* account = t.find("account", 0);
+  ASSERT_NE(account, nullptr);
+  EXPECT_GE(account->max.x - account->min.x, button_width("李华 · 退出") - 1);
+  EXPECT_GT(account->max.x - account->min.x, button_width("退出") + 20);
+}
+
 TEST(Views, SigningOutTakesASecondTapOnBothButtons) {
   for (const ImVec2 display : {kPhone, kDesktop}) {
     ShellUnderTest t(display);

@@ -18,8 +18,17 @@ CONVERSION = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]")
 
 
 def load(path):
+    """The catalog at `path`; a key given twice is refused (JSON keeps the last, silently hiding the first)."""
+    def unique(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                sys.exit(f"gen_i18n.py: error: {path}: the key {key!r} is given twice")
+            seen.add(key)
+        return dict(pairs)
+
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        return json.load(f, object_pairs_hook=unique)
 
 
 def c_string(text):
