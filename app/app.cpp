@@ -269,7 +269,10 @@ void App::apply_route(const Route& route) {
       break;
     case Kind::book:
       apply_shell(OpenSiteSlots{SiteId{route.id}});
-      if (screen_ != Screen::slots) show(Screen::map);  // not a bookable site: its card, if it exists
+      if (screen_ != Screen::slots) {  // not a bookable site: its card, if it exists, and why there is no booking
+        show(Screen::map);
+        if (sites_.state().selected()) session_.say(Feedback::Kind::info, "not_bookable");
+      }
       break;
     case Kind::staff:
       apply_shell(OpenStaffDesk{SiteId{route.id}});

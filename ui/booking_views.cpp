@@ -515,7 +515,7 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"visit_pending", Text::fb_visit_pending}, {"visit_approved", Text::fb_visit_approved},
       {"visit_denied", Text::fb_visit_denied},
       {"calendar_downloaded", Text::fb_calendar_downloaded}, {"roster_downloaded", Text::fb_roster_downloaded},
-      {"export_downloaded", Text::fb_export_downloaded},
+      {"export_downloaded", Text::fb_export_downloaded}, {"not_bookable", Text::fb_not_bookable},
       {"booking_cancelled", Text::fb_pass_cancelled}, {"already_used", Text::fb_pass_used},
       {"not_confirmed", Text::fb_pass_not_confirmed}, {"pass_expired", Text::fb_pass_expired},
   };

@@ -194,6 +194,17 @@ TEST_F(AppRoutes, LinksToEveryScreenOpenIt) {
   EXPECT_EQ(app->bookings().site, home->id);
   EXPECT_EQ(opened(("#/staff/" + std::to_string(home->id.value)).c_str()), Screen::staff);
   EXPECT_EQ(app->staff_desk().site, home->id);
+
+  // Issue 14.10: a booking link to a site that takes none showed its card without a word.
+  const Site* other = nullptr;
+  for (const Site& s : h.sites)
+    if (!s.bookable) other = &s;
+  ASSERT_NE(other, nullptr);
+  EXPECT_EQ(opened(("#/home/" + std::to_string(other->id.value) + "/book").c_str()), Screen::map);
+  ASSERT_NE(app->sites().selected(), nullptr);
+  EXPECT_EQ(app->sites().selected()->id, other->id) << "its card";
+  ASSERT_TRUE(app->session().feedback);
+  EXPECT_EQ(app->session().feedback->code, "not_bookable") << "and why there is no booking";
 }
 
 }  // namespace
