@@ -1,6 +1,7 @@
 # tools/nginx_local.sh — sourced by tools/run_cluster.sh and bench/*.sh: nginx on this machine in front of
 # gongyou-server instances, with its config, pid, logs and temporary files under a directory of ours.
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+source "$(dirname "${BASH_SOURCE[0]}")/cleanup_traps.sh"
 
 # nginx_local_start DIR PORT UPSTREAM_PORT... — writes DIR/nginx.conf (listen on 127.0.0.1:PORT, round robin
 # over the instances with keep-alive connections to them) and starts nginx in the background.
@@ -46,6 +47,8 @@ $upstreams    keepalive 64;
 CONF
   # nginx tries its compiled-in error log before reading the config; that harmless complaint is dropped.
   "$NGINX" -c "$dir/nginx.conf" -p "$dir" 2> >(grep -v 'could not open error log file' >&2)
+  local _; for _ in $(seq 50); do [[ -s $dir/nginx.pid ]] && break; sleep 0.1; done  # written by the daemon
+  kill_when_script_dies "$(cat "$dir/nginx.pid")" TERM
 }
 
 # nginx_local_stop DIR — stops the nginx started by nginx_local_start DIR, if it runs.
