@@ -19,6 +19,7 @@ cd "$(dirname "$0")/.."
 source tools/pg_local.sh
 source tools/nginx_local.sh
 source tools/cleanup_traps.sh
+export GONGYOU_NGINX_RATE=off  # the load comes from one address on purpose
 
 DURATION=5 CLIENTS=64
 while (($#)); do
