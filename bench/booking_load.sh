@@ -6,6 +6,7 @@
 #   bench/booking_load.sh [--duration SECONDS] [--clients N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/cleanup_traps.sh
 
 DURATION=10 CLIENTS=64
 while (($#)); do
@@ -23,15 +24,15 @@ command -v node >/dev/null || { echo "node is not installed (tools/bootstrap.sh 
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [[ -z $SERVER_PID ]] || stop_pids "$SERVER_PID"
   rm -rf "$WORK"
 }
-trap cleanup EXIT
+run_cleanup_on_exit cleanup
 
 # --test-clock fixes the time (from the start, before any slot is made: the date the bench books on, whatever
 # the real date) so that every slot is bookable and cancellable; --fast-password-hash only
 # spares the registration of the clients (it plays no part in what is measured).
-"$SERVER" --port 0 --db "$WORK/bench.db" --demo --test-clock 2026-12-01T08:00:00+08:00 --fast-password-hash > "$WORK/out" 2> "$WORK/err" &
+"$SERVER" --exit-with-parent --requests-per-address 0 --port 0 --db "$WORK/bench.db" --demo --test-clock 2026-12-01T08:00:00+08:00 --fast-password-hash > "$WORK/out" 2> "$WORK/err" &
 SERVER_PID=$!
 for _ in $(seq 200); do
   BASE=$(sed -n 's/^listening on //p' "$WORK/out")

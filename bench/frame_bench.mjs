@@ -32,7 +32,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-frame-'));
 // browser (SwiftShader compositing), against which the 150,000 stations' figure can be read.
 const data = process.env.GONGYOU_BENCH_DATA || '--demo-scale';
 const label = data === '--demo' ? "the county's 316 sites (baseline)" : '150,000 stations';
-const server = spawn(binary, ['--port', '0', '--db', path.join(dir, 'scale.db'), data, '--web-root', webRoot],
+const server = spawn(binary, ['--exit-with-parent', '--port', '0', '--db', path.join(dir, 'scale.db'), data, '--web-root', webRoot],
                      { stdio: ['ignore', 'pipe', 'inherit'] });
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -9,6 +9,7 @@
 # default pool on this machine (max(8, cores-1)), to show the stall the elastic pool avoids.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/cleanup_traps.sh
 
 DURATION=10 CONNECTIONS=64 COMPARE=0
 while (($#)); do
@@ -27,10 +28,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (tools/bootstrap.sh in
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [[ -z $SERVER_PID ]] || stop_pids "$SERVER_PID"
   rm -rf "$WORK"
 }
-trap cleanup EXIT
+run_cleanup_on_exit cleanup
 
 # A web root with one hashed, precompressed asset of a realistic size.
 mkdir -p "$WORK/web"
@@ -40,7 +41,7 @@ brotli -k "$WORK/web/app.0123abcd.js"
 
 # Starts the server with extra flags; sets SERVER_PID and BASE.
 start_server() {
-  "$SERVER" --port 0 --db "$WORK/bench.db" --demo --web-root "$WORK/web" "$@" > "$WORK/out" 2> "$WORK/err" &
+  "$SERVER" --exit-with-parent --requests-per-address 0 --port 0 --db "$WORK/bench.db" --demo --web-root "$WORK/web" "$@" > "$WORK/out" 2> "$WORK/err" &
   SERVER_PID=$!
   for _ in $(seq 100); do
     BASE=$(sed -n 's/^listening on //p' "$WORK/out")

@@ -12,6 +12,7 @@
 # checkout's package-lock.json into a cache folder (GONGYOU_BENCH_NPM, default /tmp/gongyou-bench-npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/cleanup_traps.sh
 
 NATIVE=${GONGYOU_NATIVE_BUILD:-build/native}
 WASM=${GONGYOU_WASM_BUILD:-build/wasm}
@@ -23,7 +24,8 @@ done
 command -v node >/dev/null || { echo "node is not installed (tools/bootstrap.sh installs it)" >&2; exit 1; }
 
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+remove_work() { rm -rf "$WORK"; }
+run_cleanup_on_exit remove_work
 
 # The reference libraries, pinned by package-lock.json.
 modules=""

@@ -18,6 +18,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/pg_local.sh
 source tools/nginx_local.sh
+source tools/cleanup_traps.sh
+export GONGYOU_NGINX_RATE=off  # the load comes from one address on purpose
 
 DURATION=5 CLIENTS=64
 while (($#)); do
@@ -37,23 +39,24 @@ WORK=$(mktemp -d)
 chmod 755 "$WORK"  # the postgres user must reach the cluster directory inside
 PIDS=()
 stop_servers() {
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_pids "${PIDS[@]}"
   PIDS=()
 }
+load_pid=""
 cleanup() {
+  [[ -z $load_pid ]] || stop_pids "$load_pid"
   nginx_local_stop "$WORK/nginx"
   stop_servers
   pg_local_stop "$WORK/pg"
   rm -rf "$WORK"
 }
-trap cleanup EXIT
+run_cleanup_on_exit cleanup
 
 # start_server DB [EXTRA...] — starts an instance and sets URL to its base URL; its stderr goes to a file of its
 # own. (Not called in $(...): the instance's pid must reach PIDS in this shell, or it would outlive the bench.)
 start_server() {
   local n=${#PIDS[@]}
-  "$SERVER" --port 0 --db "$1" --test-clock 2026-12-01T08:00:00+08:00 --fast-password-hash "${@:2}" \
+  "$SERVER" --exit-with-parent --requests-per-address 0 --port 0 --db "$1" --test-clock 2026-12-01T08:00:00+08:00 --fast-password-hash "${@:2}" \
     > "$WORK/server$n.out" 2> "$WORK/server$n.err" &
   PIDS+=($!)
   for _ in $(seq 300); do grep -q '^listening' "$WORK/server$n.out" && break; sleep 0.1; done
@@ -178,6 +181,7 @@ ngx1=$(cpu_ticks $(nginx_pids)) t1=$(date +%s.%N)
 syncs1=$(psql_value "SELECT wal_sync FROM pg_stat_wal") sync_ms1=$(psql_value "SELECT wal_sync_time FROM pg_stat_wal")
 commits1=$(psql_value "SELECT xact_commit FROM pg_stat_database WHERE datname = 'gongyou'")
 wait "$load_pid"
+load_pid=""
 echo "== PostgreSQL, two instances behind nginx"
 grep -v '^RESULT' "$WORK/pg2" | sed 's/^/  /'
 run_race "$WORK/pg2-race" "http://127.0.0.1:$port" --clock-on "$first,$second" --first-day 7

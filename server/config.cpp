@@ -30,6 +30,12 @@ const char* usage_text() {
          "  --db-timeout-ms N PostgreSQL: longest a statement may run before the request gets 503 (default 5000)\n"
          "  --trusted-proxy A a reverse proxy's address (repeatable): requests from it are counted, for the login\n"
          "                    rate limit, by the last X-Forwarded-For entry (nginx: X-Forwarded-For $remote_addr)\n"
+         "  --header-timeout-ms N  a request's header (and a body up to 64 KiB) must arrive within N ms, else 408\n"
+         "                    (default 10000); until it has, the connection waits without holding a thread\n"
+         "  --connections-per-address N  open connections one client address may hold (default 256; more: 429);\n"
+         "                    trusted proxies are not counted\n"
+         "  --requests-per-address N  requests per second one client address may sustain (default 500; 0: no\n"
+         "                    limit), after a burst of --request-burst N (default 2000); more get 429\n"
          "  --booking-limit N active future bookings one user may hold (default 3)\n"
          "  --create-admin U  create user U as an admin, or make U an admin, with the password read from\n"
          "                    stdin (one line; the same strength rule as registration), then exit\n"
@@ -37,6 +43,8 @@ const char* usage_text() {
          "                    first instant, and POST /api/v1/test/clock {\"now\": ISO-8601} moves it\n"
          "  --fast-password-hash  TESTS ONLY: argon2id at libsodium's minimum limits, so that tests can\n"
          "                    register hundreds of users quickly; never use it for real accounts\n"
+         "  --exit-with-parent  stop (as on SIGTERM) when the process that started the server dies, even by\n"
+         "                    SIGKILL: for test harnesses and benchmarks, so that no server outlives them\n"
          "  --help            this text\n"
          "Prints 'listening on http://HOST:PORT' when ready; SIGTERM or SIGINT stops it cleanly.\n";
 }
@@ -71,6 +79,8 @@ std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::v
         return UsageError{"--test-clock needs the instant the clock starts at, ISO-8601 with an offset, "
                           "e.g. 2026-12-01T08:00:00+08:00"};
       config.test_clock = *start;
+    } else if (flag == "--exit-with-parent") {
+      config.exit_with_parent = true;
     } else if (flag == "--fast-password-hash") {
       config.fast_password_hash = true;
     } else if (flag == "--booking-limit") {
@@ -89,6 +99,22 @@ std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::v
       const auto n = count(1, 100000);
       if (!n) return UsageError{"--max-threads needs a number from 1 to 100000"};
       config.max_threads = static_cast<std::size_t>(*n);
+    } else if (flag == "--header-timeout-ms") {
+      const auto n = count(100, 600000);
+      if (!n) return UsageError{"--header-timeout-ms needs a number from 100 to 600000"};
+      config.header_timeout_ms = static_cast<int>(*n);
+    } else if (flag == "--connections-per-address") {
+      const auto n = count(1, 1000000);
+      if (!n) return UsageError{"--connections-per-address needs a number from 1 to 1000000"};
+      config.connections_per_address = static_cast<std::size_t>(*n);
+    } else if (flag == "--requests-per-address") {
+      const auto n = count(0, 10000000);
+      if (!n) return UsageError{"--requests-per-address needs a number from 0 (no limit) to 10000000"};
+      config.requests_per_address = static_cast<double>(*n);
+    } else if (flag == "--request-burst") {
+      const auto n = count(1, 10000000);
+      if (!n) return UsageError{"--request-burst needs a number from 1 to 10000000"};
+      config.request_burst = static_cast<double>(*n);
     } else if (flag == "--db-readers") {
       const auto n = count(1, 1000);
       if (!n) return UsageError{"--db-readers needs a number from 1 to 1000"};

@@ -28,6 +28,11 @@ struct ServerConfig {
   bool fast_password_hash = false;           ///< argon2id at libsodium's minimum limits (tests only: weak)
   std::vector<std::string> trusted_proxies;  ///< peers whose X-Forwarded-For is believed (--trusted-proxy)
   std::optional<std::string> create_admin;   ///< make this user an admin (password on stdin) and exit
+  int header_timeout_ms = 10000;              ///< a request must arrive whole within this (else 408)
+  std::size_t connections_per_address = 256;  ///< open connections one client address may hold (then 429)
+  double requests_per_address = 500;          ///< requests per second one client address may sustain (0: no limit)
+  double request_burst = 2000;                ///< requests one address may send at once before the rate applies
+  bool exit_with_parent = false;             ///< --exit-with-parent: SIGTERM ourselves when the parent process dies
 };
 
 /// The program should print the usage text and exit successfully.

@@ -1,6 +1,8 @@
 // server/main.cpp — gongyou-server: reads the flags, opens the store, runs --create-admin or loads the
 // demo data if asked, keeps the slots, serves HTTP until SIGTERM/SIGINT, then closes everything and exits 0.
 #include <pthread.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 #include <signal.h>
 
 #include <chrono>
@@ -164,7 +166,13 @@ int serve(const ServerConfig& config) {
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);
 
-  http::HttpServer server({.max_threads = config.max_threads}, api, static_files.get());
+  http::HttpServer server({.max_threads = config.max_threads,
+                           .header_timeout_ms = config.header_timeout_ms,
+                           .max_connections_per_address = config.connections_per_address,
+                           .requests_per_second_per_address = config.requests_per_address,
+                           .request_burst_per_address = config.request_burst,
+                           .trusted_proxies = config.trusted_proxies},
+                          api, static_files.get());
   const int port = server.bind(config.host, config.port);
   if (port < 0) {
     std::cerr << "error: cannot listen on " << config.host << ':' << config.port << '\n';
@@ -187,9 +195,17 @@ int serve(const ServerConfig& config) {
   return served ? 0 : 1;
 }
 
+/// --exit-with-parent: the kernel sends SIGTERM (taken by the signal waiter: a clean stop) when the parent dies.
+/// `parent` is the parent read at the very start: if it died before the request, we stop at once.
+void exit_with_parent(pid_t parent) {
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (getppid() != parent) raise(SIGTERM);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  const pid_t parent = getppid();
   const auto parsed = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
   if (std::holds_alternative<ShowHelp>(parsed)) {
     std::cout << usage_text();
@@ -203,6 +219,8 @@ int main(int argc, char** argv) {
   const sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);  // a client that hangs up mid-response must not kill the server
+  if (const auto* config = std::get_if<ServerConfig>(&parsed); config && config->exit_with_parent)
+    exit_with_parent(parent);
   try {
     return serve(std::get<ServerConfig>(parsed));
   } catch (const std::exception& e) {

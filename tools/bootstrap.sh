@@ -40,6 +40,7 @@ APT_PACKAGES=(
   curl procps                        # tests and scripts
   wrk                                # HTTP load measurements (bench/http_load.sh)
   faketime                           # make test: the API suite once more with the wall clock moved (libfaketime)
+  clang libfuzzer-14-dev             # make fuzz: libFuzzer harnesses (clang-14 -fsanitize=fuzzer,address,undefined)
 )
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   APT_PACKAGES+=(nodejs npm)

@@ -1,12 +1,21 @@
 # tools/nginx_local.sh — sourced by tools/run_cluster.sh and bench/*.sh: nginx on this machine in front of
 # gongyou-server instances, with its config, pid, logs and temporary files under a directory of ours.
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+source "$(dirname "${BASH_SOURCE[0]}")/cleanup_traps.sh"
 
 # nginx_local_start DIR PORT UPSTREAM_PORT... — writes DIR/nginx.conf (listen on 127.0.0.1:PORT, round robin
 # over the instances with keep-alive connections to them) and starts nginx in the background.
+# Slow and greedy clients (issue 20.3) meet nginx's own limits first: a request header must arrive within 10 s
+# (client_header_timeout), bodies and answers must keep moving (10 s), at most 256 connections and 500 requests/s
+# (after a burst of 2000) per client address, refused with 429 in the api.md error shape. GONGYOU_NGINX_RATE=off
+# drops the request rate limit (the benchmarks load nginx from one address on purpose).
 nginx_local_start() {
-  local dir=$1 port=$2 upstreams="" p
+  local dir=$1 port=$2 upstreams="" p rate_zone="" rate_limit=""
   shift 2
+  if [[ ${GONGYOU_NGINX_RATE:-500r/s} != off ]]; then
+    rate_zone="limit_req_zone \$binary_remote_addr zone=gongyou_requests:10m rate=${GONGYOU_NGINX_RATE:-500r/s};"
+    rate_limit="limit_req zone=gongyou_requests burst=2000 nodelay;"
+  fi
   [[ -x $NGINX ]] || { echo "nginx is missing: run tools/bootstrap.sh" >&2; return 1; }
   for p in "$@"; do upstreams+="    server 127.0.0.1:$p max_fails=1 fail_timeout=2s;"$'\n'; done
   mkdir -p "$dir/logs" "$dir/nginx-tmp"
@@ -25,11 +34,30 @@ http {
   fastcgi_temp_path $dir/nginx-tmp/fastcgi;
   uwsgi_temp_path $dir/nginx-tmp/uwsgi;
   scgi_temp_path $dir/nginx-tmp/scgi;
+  # Slow clients: the header, the body and our answer must each keep moving; a timed-out connection is reset.
+  client_header_timeout 10s;
+  client_body_timeout 10s;
+  send_timeout 10s;
+  keepalive_timeout 15s;
+  reset_timedout_connection on;
+  # Greedy clients: connections and requests per client address, refused with 429 in the api.md shape.
+  limit_conn_zone \$binary_remote_addr zone=gongyou_connections:10m;
+  $rate_zone
+  limit_conn_status 429;
+  limit_req_status 429;
   upstream gongyou {
 $upstreams    keepalive 64;
   }
   server {
     listen 127.0.0.1:$port;
+    limit_conn gongyou_connections 256;
+    $rate_limit
+    error_page 429 @rate_limited;
+    location @rate_limited {
+      default_type "application/json; charset=utf-8";
+      add_header Retry-After 1 always;
+      return 429 '{"error":{"code":"rate_limited","message":"too many requests from this address, try again shortly"}}';
+    }
     location / {
       proxy_pass http://gongyou;
       proxy_http_version 1.1;
@@ -40,12 +68,16 @@ $upstreams    keepalive 64;
       # A refused or dead instance: the request goes to the next one (never a POST that was already sent).
       proxy_next_upstream error timeout;
       proxy_connect_timeout 2s;
+      proxy_send_timeout 10s;
+      proxy_read_timeout 30s;
     }
   }
 }
 CONF
   # nginx tries its compiled-in error log before reading the config; that harmless complaint is dropped.
   "$NGINX" -c "$dir/nginx.conf" -p "$dir" 2> >(grep -v 'could not open error log file' >&2)
+  local _; for _ in $(seq 50); do [[ -s $dir/nginx.pid ]] && break; sleep 0.1; done  # written by the daemon
+  kill_when_script_dies "$(cat "$dir/nginx.pid")" TERM
 }
 
 # nginx_local_stop DIR — stops the nginx started by nginx_local_start DIR, if it runs.

@@ -4,6 +4,7 @@
 # makes it). Defaults are kept durable (fsync, synchronous_commit on), so measurements compare fairly with
 # SQLite's synchronous=FULL.
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+source "$(dirname "${BASH_SOURCE[0]}")/cleanup_traps.sh"
 
 # pg_as_owner PROGRAM ARGS... — runs a server program as the cluster's owner.
 pg_as_owner() {
@@ -21,6 +22,8 @@ pg_local_start() {
   fi
   pg_as_owner pg_ctl -D "$dir/data" -l "$dir/postgres.log" -w \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || return 1
+  # SIGINT is PostgreSQL's fast shutdown: the cluster stops if the script is killed before its cleanup could run.
+  kill_when_script_dies "$(head -1 "$dir/data/postmaster.pid")" INT
   "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = 'gongyou'" \
     | grep -q 1 || "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres gongyou
   echo "postgresql://postgres@127.0.0.1:$port/gongyou"

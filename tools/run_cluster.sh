@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/pg_local.sh
 source tools/nginx_local.sh
+source tools/cleanup_traps.sh
 
 INSTANCES=2 PORT=${PORT:-8080}
 while (($#)); do
@@ -25,14 +26,12 @@ DIR=$(pwd)/build/cluster
 mkdir -p "$DIR/logs"
 PIDS=()
 cleanup() {
-  trap - EXIT INT TERM
   nginx_local_stop "$DIR"
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_pids "${PIDS[@]}"
   pg_local_stop "$DIR/pg"
   echo "cluster stopped"
 }
-trap cleanup EXIT INT TERM
+run_cleanup_on_exit cleanup
 
 PG_PORT=$(free_port)
 URL=$(pg_local_start "$DIR/pg" "$PG_PORT")
@@ -45,7 +44,7 @@ for i in $(seq 1 "$INSTANCES"); do
   port=$(free_port)
   # Only the first instance loads the demo data (into an empty database); the others find it there.
   demo=(); ((i == 1)) && demo=(--demo)
-  "$SERVER" --port "$port" --db "$URL" --trusted-proxy 127.0.0.1 "${demo[@]}" "${WEB_ARGS[@]}" > "$DIR/logs/server$i.out" 2> "$DIR/logs/server$i.err" &
+  "$SERVER" --exit-with-parent --port "$port" --db "$URL" --trusted-proxy 127.0.0.1 "${demo[@]}" "${WEB_ARGS[@]}" > "$DIR/logs/server$i.out" 2> "$DIR/logs/server$i.err" &
   PIDS+=($!)
   for _ in $(seq 300); do grep -q '^listening' "$DIR/logs/server$i.out" && break; sleep 0.1; done
   grep -q '^listening' "$DIR/logs/server$i.out" || { cat "$DIR/logs/server$i.err" >&2; exit 1; }

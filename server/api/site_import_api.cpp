@@ -8,13 +8,13 @@
 //   400 bad_request for unknown parameters or a file that is neither UTF-8 nor GB18030
 #include "server/api/site_import_api.h"
 
-#include <iconv.h>
 
 #include <cerrno>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "core/site_import.h"
+#include "server/api/upload_text.h"
 #include "server/api/auth.h"
 #include "server/http/query_params.h"
 #include "server/http/reply.h"
@@ -23,35 +23,6 @@ namespace gongyou::server::api {
 namespace {
 
 using nlohmann::json;
-
-/// GB18030 (a superset of GBK and GB2312, what Excel on Chinese Windows saves as "CSV") to UTF-8 with glibc's
-/// iconv; nothing when the bytes are not GB18030.
-std::optional<std::string> gb18030_to_utf8(const std::string& bytes) {
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv has no GB18030 converter");
-  std::string out(bytes.size() * 2 + 16, '\0');  // a GB18030 character (2 or 4 bytes) is at most 4 UTF-8 bytes
-  char* in = const_cast<char*>(bytes.data());
-  std::size_t in_left = bytes.size();
-  char* to = out.data();
-  std::size_t out_left = out.size();
-  const std::size_t result = iconv(cd, &in, &in_left, &to, &out_left);
-  iconv_close(cd);
-  if (result == static_cast<std::size_t>(-1) || in_left != 0) return std::nullopt;
-  out.resize(out.size() - out_left);
-  return out;
-}
-
-/// The upload as UTF-8: `encoding` auto takes valid UTF-8 as it is and anything else as GB18030.
-std::string to_utf8(const std::string& body, const std::string& encoding) {
-  if (encoding == "utf-8" || encoding == "utf8") return body;  // core reports invalid UTF-8 itself, row by row
-  const bool utf8 = is_valid_utf8(body);
-  if (encoding == "auto" && utf8) return body;
-  if (encoding != "auto" && encoding != "gb18030" && encoding != "gbk")
-    throw http::bad_request("encoding must be auto, utf-8 or gb18030");
-  auto converted = gb18030_to_utf8(body);
-  if (!converted) throw http::bad_request("the file is neither UTF-8 nor GB18030 text");
-  return *converted;
-}
 
 void import_sites(const ApiServices& services, SiteDirectory& directory, const httplib::Request& req,
                   httplib::Response& res) {

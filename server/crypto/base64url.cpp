@@ -16,6 +16,7 @@ std::string base64url_encode(std::string_view bytes) {
 }
 
 std::optional<std::string> base64url_decode(std::string_view text) {
+  if (text.empty()) return std::string();  // libsodium's input must not be null, which an empty view's may be
   std::string bytes(text.size() * 3 / 4 + 1, '\0');
   std::size_t length = 0;
   const char* end = nullptr;

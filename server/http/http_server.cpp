@@ -4,6 +4,8 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -71,12 +73,42 @@ void shut_down_reads(int port) {
   }
 }
 
+/// The client's address: the peer, or the last X-Forwarded-For entry when the peer is a trusted proxy.
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies) {
+  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), req.remote_addr) == trusted_proxies.end())
+    return req.remote_addr;
+  std::string forwarded = req.get_header_value("X-Forwarded-For");
+  if (const auto comma = forwarded.rfind(','); comma != std::string::npos) forwarded.erase(0, comma + 1);
+  const auto first = forwarded.find_first_not_of(' ');
+  if (first == std::string::npos || forwarded.size() > 64) return req.remote_addr;
+  return forwarded.substr(first);
+}
+
 }  // namespace
 
 HttpServer::HttpServer(const HttpOptions& options, const Router& api, const StaticFiles* static_files)
-    : options_(options), api_(api), static_files_(static_files) {
+    : options_(options),
+      rate_limit_(options.requests_per_second_per_address, options.request_burst_per_address),
+      api_(api),
+      static_files_(static_files) {
   const std::size_t max_threads = options_.max_threads;
-  server_.new_task_queue = [max_threads] { return new ElasticThreadPool(kInitialThreads, max_threads); };
+  server_.new_task_queue = [this, max_threads] {
+    workers_ = new ElasticThreadPool(kInitialThreads, max_threads);
+    return workers_;
+  };
+  GateOptions gate;
+  gate.header_timeout_ms = options_.header_timeout_ms;
+  gate.keep_alive_timeout_ms = options_.keep_alive_timeout_seconds * 1000;
+  gate.max_connections_per_address = options_.max_connections_per_address;
+  gate.max_requests_per_connection = options_.keep_alive_max_requests;
+  gate.unlimited_addresses = options_.trusted_proxies;
+  gate_ = std::make_unique<ConnectionGate>(
+      gate,
+      [this](httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+        return server_.serve_one(stream, close_connection, connection_closed);
+      },
+      [this](std::function<void()> task) { workers_->enqueue(std::move(task)); });
+  server_.on_connection = [this](socket_t sock) { gate_->admit(sock); };
   // The Debian library is compiled with CPPHTTPLIB_TCP_NODELAY=false: switch Nagle off at run time, or a
   // response written as headers + body waits for the client's delayed ACK (~40 ms per request).
   server_.set_tcp_nodelay(true);
@@ -108,11 +140,17 @@ int HttpServer::bind(const std::string& host, int port) {
 bool HttpServer::run() { return server_.listen_after_bind(); }
 
 void HttpServer::stop() {
+  gate_->stop();  // first: it hands no more connections to the workers cpp-httplib is about to shut down
   server_.stop();
   if (port_ > 0) shut_down_reads(port_);
 }
 
-void HttpServer::route(const httplib::Request& req, httplib::Response& res) const {
+void HttpServer::route(const httplib::Request& req, httplib::Response& res) {
+  if (const auto wait = rate_limit_.take(client_address(req, options_.trusted_proxies), std::chrono::steady_clock::now())) {
+    res.set_header("Retry-After", std::to_string(*wait));
+    send_error(res, 429, "rate_limited", "请求过于频繁，请稍后再试 / too many requests from this address, try again shortly");
+    return;
+  }
   if (is_api_path(req.path)) {
     api_.dispatch(req, res);
     compress_json_answer(req, res);  // the site list's pages are ~100 KB of JSON

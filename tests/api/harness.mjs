@@ -79,7 +79,7 @@ export function freshDatabase(dir) {
 /** Spawns the server on `db` and resolves when it prints its address. What it prints on stderr is passed on to
  *  ours and kept (log()). */
 async function launch(db, webRoot, extraArgs) {
-  const child = spawn(binary, ['--port', '0', '--db', db, '--demo', '--web-root', webRoot, ...extraArgs],
+  const child = spawn(binary, ['--exit-with-parent', '--port', '0', '--db', db, '--demo', '--web-root', webRoot, ...extraArgs],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; process.stderr.write(chunk); });
@@ -157,7 +157,7 @@ export async function startScaleServer({ admin = false, extraArgs = [], startTim
   const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-scale-'));
   const db = path.join(dir, 'scale.db');
   if (admin) createAdmin(db, extraArgs, T0);
-  const child = spawn(binary, ['--port', '0', '--db', db, '--demo-scale', ...clockArgs(T0), ...extraArgs],
+  const child = spawn(binary, ['--exit-with-parent', '--port', '0', '--db', db, '--demo-scale', ...clockArgs(T0), ...extraArgs],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });

@@ -1,7 +1,7 @@
 // tests/api/pg_cluster.mjs — a throwaway PostgreSQL cluster for the API tests: initdb + pg_ctl in a temporary
 // directory on a free port (TCP on 127.0.0.1, trust authentication), removed when stopped. PostgreSQL refuses
 // to run as root, so as root the server programs run as the `postgres` user (made by Debian's package).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -28,6 +28,16 @@ function run(program, args) {
   return result.stdout;
 }
 
+/** A watchdog in a session of its own: once this process is gone, even by SIGKILL (a test runner's timeout), it stops
+ *  the cluster in `data` (immediate shutdown) and removes `dir`. Nothing when the cluster was stopped normally. */
+function stopWhenWeDie(data, dir) {
+  const asRoot = userInfo().uid === 0;
+  const pgCtl = `${asRoot ? 'runuser -u postgres -- ' : ''}${path.join(bin, 'pg_ctl')}`;
+  const script = 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; ' +
+                 `[ -f "$2/postmaster.pid" ] && ${pgCtl} -D "$2" -m immediate -w stop; rm -rf "$3"`;
+  spawn('sh', ['-c', script, 'watchdog', String(process.pid), data, dir], { detached: true, stdio: 'ignore' }).unref();
+}
+
 /**
  * Starts a cluster; resolves to { url, port, dir, createDatabase(name), dropDatabase(name), stop(), restart() }.
  * url is the server's base URL without a database name (postgresql://postgres@127.0.0.1:PORT).
@@ -47,6 +57,7 @@ export async function startCluster() {
                   '-c full_page_writes=off -c synchronous_commit=off';
   const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
   start();
+  stopWhenWeDie(data, dir);
   const url = `postgresql://postgres@127.0.0.1:${port}`;
   const client = (program, ...args) => run(program, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', ...args]);
   return {

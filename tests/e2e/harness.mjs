@@ -35,7 +35,7 @@ export async function startServer({ data = '--demo', startTimeoutMs = 20000 } = 
   const made = spawnSync(binary, ['--db', path.join(dir, 'e2e.db'), '--create-admin', staffAccount.username, ...clock],
                          { input: `${staffAccount.password}\n`, encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`--create-admin failed: ${made.stderr}`);
-  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'e2e.db'), data, '--web-root', webRoot, ...clock],
+  const child = spawn(binary, ['--exit-with-parent', '--port', '0', '--db', path.join(dir, 'e2e.db'), data, '--web-root', webRoot, ...clock],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';

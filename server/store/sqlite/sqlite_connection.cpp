@@ -1,13 +1,39 @@
 // server/store/sqlite/sqlite_connection.cpp — see sqlite_connection.h.
 #include "server/store/sqlite/sqlite_connection.h"
 
+#include "server/store/store_error.h"
+
 namespace gongyou::server::sqlite {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+/// Failures of the storage under SQLite, not of the statement: a full disk (SQLITE_FULL), a file or file system
+/// turned read-only, an I/O error, a file that cannot be opened (the WAL on a full disk), a lock held too long,
+/// no memory. Nothing was written; the same request may succeed once the cause is gone (issue 20.4).
+bool storage_failure(int extended_code) {
+  switch (extended_code & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_NOMEM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// Throws StoreUnavailable for a storage failure (the HTTP layer answers 503 unavailable), SqliteError otherwise.
+[[noreturn]] void throw_error(int extended_code, const std::string& message) {
+  if (storage_failure(extended_code)) throw StoreUnavailable("sqlite: " + message);
+  throw SqliteError(message);
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw SqliteError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  throw_error(db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM,
+              std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 void check(sqlite3* db, int rc, std::string_view what) {
@@ -91,7 +117,7 @@ void Connection::exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     const std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    throw SqliteError(text);
+    throw_error(sqlite3_extended_errcode(db_), text);
   }
 }
 
@@ -119,8 +145,9 @@ Transaction::~Transaction() {
   if (!done_) {
     try {
       connection_.exec("ROLLBACK");
-    } catch (const SqliteError&) {
-      // The transaction is already gone (SQLite rolls back on some errors by itself).
+    } catch (const std::exception&) {
+      // The transaction is already gone (SQLite rolls back on some errors by itself), or the disk failed: SQLite
+      // rolls back from its journal when the connection is next used.
     }
   }
 }
