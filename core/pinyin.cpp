@@ -101,11 +101,11 @@ bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-}  // namespace
-
-std::string pinyin_initials(std::string_view utf8) {
-  std::string initials;
-  char32_t previous = 0;  // the last well-formed character
+/// Calls `ascii(c)` for each ASCII letter or digit of `utf8` and `han(code_point, previous)` for each other
+/// well-formed character (`previous`: the last well-formed character before it); broken bytes are dropped one by one.
+template <class Ascii, class Other>
+void for_each_character(std::string_view utf8, Ascii ascii, Other other) {
+  char32_t previous = 0;
   for (std::size_t i = 0; i < utf8.size();) {
     const auto [code_point, length] = decode(utf8, i);
     if (length == 0) {  // broken: drop one byte and resynchronise on the next
@@ -115,34 +115,34 @@ std::string pinyin_initials(std::string_view utf8) {
     i += length;
     if (length == 1) {
       const char c = static_cast<char>(code_point);
-      if (is_ascii_letter(c) || is_ascii_digit(c)) initials += lower_ascii(c);
-    } else if (const char letter = initial_of(code_point, previous)) {
-      initials += letter;
+      if (is_ascii_letter(c) || is_ascii_digit(c)) ascii(lower_ascii(c));
+    } else {
+      other(code_point, previous);
     }
     previous = code_point;
   }
+}
+
+}  // namespace
+
+std::string pinyin_initials(std::string_view utf8) {
+  std::string initials;
+  for_each_character(
+      utf8, [&](char c) { initials += c; },
+      [&](char32_t code_point, char32_t previous) {
+        if (const char letter = initial_of(code_point, previous)) initials += letter;
+      });
   return initials;
 }
 
 std::string pinyin_full(std::string_view utf8) {
   std::string out;
-  char32_t previous = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto [code_point, length] = decode(utf8, i);
-    if (length == 0) {  // broken: as pinyin_initials
-      ++i;
-      continue;
-    }
-    i += length;
-    if (length == 1) {
-      const char c = static_cast<char>(code_point);
-      if (is_ascii_letter(c) || is_ascii_digit(c)) out += lower_ascii(c);
-    } else {
-      char letter[2];
-      out += syllable_of(code_point, previous, letter);
-    }
-    previous = code_point;
-  }
+  for_each_character(
+      utf8, [&](char c) { out += c; },
+      [&](char32_t code_point, char32_t previous) {
+        char letter[2];
+        out += syllable_of(code_point, previous, letter);
+      });
   return out;
 }
 
