@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <functional>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <variant>
@@ -117,6 +118,18 @@ struct ShellUnderTest {
   AppShell shell;
   std::vector<Intent> intents;
 };
+
+/// What a frame draws in a view test: the marks reset, then `body` in one window at `pos` of `size`.
+std::function<void()> in_test_window(ImVec2 pos, ImVec2 size, std::function<void()> body) {
+  return [pos, size, body = std::move(body)] {
+    begin_test_marks();
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("##view_test");
+    body();
+    ImGui::End();
+  };
+}
 
 template <class I>
 bool emitted(const std::vector<Intent>& intents) {
@@ -277,14 +290,7 @@ TEST(Views, ATapOnAFullSlotEmitsNoBookingOnlyTheWaitlistChoice) {
   state.slots_revision = 1;
   SlotGridView grid;
   std::vector<Intent> intents;
-  const auto draw = [&] {
-    begin_test_marks();
-    ImGui::SetNextWindowPos(ImVec2(0, 200));
-    ImGui::SetNextWindowSize(ImVec2(kPhone.x, 600));
-    ImGui::Begin("##grid_test");
-    grid.draw(state, now, intents);
-    ImGui::End();
-  };
+  const auto draw = in_test_window(ImVec2(0, 200), ImVec2(kPhone.x, 600), [&] { grid.draw(state, now, intents); });
   ui.frame(draw);
   ui.frame(draw);
   const auto center_of = [](std::int64_t id, const char* name = "slot") {
@@ -332,14 +338,7 @@ TEST(Views, AClosedDaySaysSoInItsColumn) {
   state.slots_revision = 1;
   SlotGridView grid;
   std::vector<Intent> intents;
-  const auto draw = [&] {
-    begin_test_marks();
-    ImGui::SetNextWindowPos(ImVec2(0, 200));
-    ImGui::SetNextWindowSize(ImVec2(kPhone.x, 600));
-    ImGui::Begin("##grid_test");
-    grid.draw(state, now, intents);
-    ImGui::End();
-  };
+  const auto draw = in_test_window(ImVec2(0, 200), ImVec2(kPhone.x, 600), [&] { grid.draw(state, now, intents); });
   ui.frame(draw);
   ui.frame(draw);
   std::vector<std::int64_t> closed;
@@ -363,14 +362,7 @@ TEST(Views, ALongChineseNameEndsInsideItsRow) {
   SiteFinderView finder;
   SessionState session;
   std::vector<Intent> intents;
-  const auto draw = [&] {
-    begin_test_marks();
-    ImGui::SetNextWindowPos(ImVec2(0, 300));
-    ImGui::SetNextWindowSize(ImVec2(kPhone.x, 500));
-    ImGui::Begin("##finder_test");
-    finder.draw(sites, session, true, true, intents);
-    ImGui::End();
-  };
+  const auto draw = in_test_window(ImVec2(0, 300), ImVec2(kPhone.x, 500), [&] { finder.draw(sites, session, true, true, intents); });
   ui.frame(draw);
   ui.frame(draw);
   ASSERT_EQ(finder.drawn_rows().size(), 1u);
@@ -407,14 +399,7 @@ TEST(Views, CancellingABookingTakesASecondTapWithinFiveSeconds) {
   state.my_bookings = {b};
   MyBookingsView view;
   std::vector<Intent> intents;
-  const auto draw = [&] {
-    begin_test_marks();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(kPhone);
-    ImGui::Begin("##my_bookings_test");
-    view.draw(state, now, intents);
-    ImGui::End();
-  };
+  const auto draw = in_test_window(ImVec2(0, 0), kPhone, [&] { view.draw(state, now, intents); });
   ui.frame(draw);
   ui.frame(draw);
   ui.tap(center_of_mark("cancel_booking", 41), draw);
@@ -455,14 +440,7 @@ TEST(Views, TheDeskChecksInOnlyInThePassWindowAndCancelsOnASecondTap) {
   StaffView view;
   std::vector<Intent> intents;
   UtcSeconds now = *parse_iso8601("2026-12-01T10:00:00+08:00");  // the day before
-  const auto draw = [&] {
-    begin_test_marks();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(kDesktop);
-    ImGui::Begin("##desk_test");
-    view.draw(state, now, intents);
-    ImGui::End();
-  };
+  const auto draw = in_test_window(ImVec2(0, 0), kDesktop, [&] { view.draw(state, now, intents); });
   const auto drawn = [](const char* name) {
     return std::any_of(test_marks().begin(), test_marks().end(),
                        [name](const TestMark& m) { return std::string_view(m.name) == name; });
