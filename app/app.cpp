@@ -83,7 +83,10 @@ void App::handle(const PlatformEvent& event) {
             apply_route(*route);
           }
         } else if constexpr (std::is_same_v<E, TimerFired>) {
-          session_.timer_fired(e.token);
+          switch (timer_owner(e.token)) {
+            case TimerOwner::feedback: session_.timer_fired(e.token); break;
+            case TimerOwner::site_search: sites_.timer_fired(e.token); break;
+          }
         } else if constexpr (std::is_same_v<E, RefreshTick>) {
           sites_.handle(e);
           refresh();
@@ -281,7 +284,7 @@ void App::apply_route(const Route& route) {
     case Kind::coverage: show(Screen::coverage); break;
     case Kind::courses:
       classroom(CourseView::catalog);
-      courses_.set_category(CategoryId{route.id});
+      courses_.show_linked_list(CategoryId{route.id});
       break;
     case Kind::course:
       classroom(CourseView::catalog);

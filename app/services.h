@@ -35,11 +35,30 @@ struct RequestId {
   friend constexpr auto operator<=>(RequestId, RequestId) = default;
 };
 
+/// Who started a timer, in the top bits of its token, so that TimerFired reaches its owner.
+enum class TimerOwner : std::uint8_t { feedback = 0, site_search = 1 };
+/// A token holds the owner above bit 48 and the owner's serial below, and stays under 2^53: it passes through a
+/// JavaScript number (setTimeout in the browser) exactly.
+inline constexpr int kTimerSerialBits = 48;
+/// The token of timer `serial` of `owner`, for PlatformServices::start_timer.
+constexpr std::uint64_t timer_token(TimerOwner owner, std::uint64_t serial) {
+  return static_cast<std::uint64_t>(owner) << kTimerSerialBits | (serial & ((std::uint64_t{1} << kTimerSerialBits) - 1));
+}
+/// The owner of a timer's token.
+constexpr TimerOwner timer_owner(std::uint64_t token) { return static_cast<TimerOwner>(token >> kTimerSerialBits); }
+/// The owner's serial in a timer's token.
+constexpr std::uint64_t timer_serial(std::uint64_t token) {
+  return token & ((std::uint64_t{1} << kTimerSerialBits) - 1);
+}
+static_assert(timer_token(TimerOwner::site_search, ~std::uint64_t{0}) < std::uint64_t{1} << 53,
+              "a timer's token must fit a JavaScript number exactly");
+
 /// The platform's services. Each may be left empty where a platform has no such thing (tests).
 struct PlatformServices {
   /// Sends `request`; its answer comes back once, later, as HttpAnswered{id, ...}.
   std::function<void(RequestId id, const HttpRequest& request)> send;
-  /// Reports TimerFired{token} once, `milliseconds` from now (a success message that goes away by itself).
+  /// Reports TimerFired{token} once, `milliseconds` from now (a success message that goes away by itself); make
+  /// the token with timer_token().
   std::function<void(std::uint64_t token, int milliseconds)> start_timer;
   /// Asks for the user's position; the answer comes back as GeolocationFound or GeolocationFailed.
   std::function<void()> request_geolocation;

@@ -166,11 +166,11 @@ void Session::say(Feedback::Kind kind, std::string code, int number) {
   state_.feedback = Feedback{kind, std::move(code), number, "", ++feedback_serial_};
   // Good news goes away by itself (issue 14.7); an error waits to be read and closed.
   if (kind != Feedback::Kind::error && platform_.start_timer)
-    platform_.start_timer(feedback_serial_, Feedback::kShownMilliseconds);
+    platform_.start_timer(timer_token(TimerOwner::feedback, feedback_serial_), Feedback::kShownMilliseconds);
 }
 
 void Session::timer_fired(std::uint64_t token) {
-  if (state_.feedback && state_.feedback->serial == token && state_.feedback->kind != Feedback::Kind::error)
+  if (state_.feedback && state_.feedback->serial == timer_serial(token) && state_.feedback->kind != Feedback::Kind::error)
     state_.feedback.reset();
 }
 

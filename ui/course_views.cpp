@@ -123,9 +123,8 @@ void CourseViews::draw_nav(const CourseState& courses, const SessionState& sessi
 //-------------------------------------------------------------------------------------------------
 
 void CourseViews::draw_catalog(const CourseState& courses, std::vector<Intent>& intents) {
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputTextWithHint("##course_search", tr(Text::course_search_hint), search_, sizeof search_))
-    intents.push_back(SetCourseQuery{search_});
+  if (search_.draw("##course_search", tr(Text::course_search_hint), courses.query))
+    intents.push_back(SetCourseQuery{search_.text()});
   mark_last_item("course_search");
 
   // Category (two levels, subcategories indented) and order.

@@ -8,6 +8,7 @@
 #include "app/session.h"
 #include "app/sites/site_finder_state.h"
 #include "ui/confirm_tap.h"
+#include "ui/search_field.h"
 #include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
@@ -29,7 +30,7 @@ class CourseViews {
   void draw_request_form(const SiteFinderState& sites, UtcSeconds now, std::vector<Intent>& intents);
   void draw_staff(const CourseState& courses, std::vector<Intent>& intents);
 
-  char search_[128] = {};
+  SearchField search_;
   std::uint64_t seen_list_revision_ = 0;
   TouchScroll list_scroll_;  // finger scrolling of the catalog
   LectureForm form_;

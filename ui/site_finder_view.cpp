@@ -67,6 +67,30 @@ void field_line(Text label, std::string_view value, float label_width) {
   ImGui::PopTextWrapPos();
 }
 
+/// The filters that narrow the list, into `out`: "隐藏了 3 类阵地、饮水、营业中、搜索“ldf”".
+const char* describe_filters(const SiteFinderState& state, char* out, std::size_t size) {
+  std::size_t used = 0;
+  out[0] = '\0';
+  const auto add = [&](std::string_view part) {
+    const int n = std::snprintf(out + used, size - used, "%s%.*s", used ? tr(Text::list_separator) : "",
+                                static_cast<int>(part.size()), part.data());
+    if (n > 0) used = std::min(size - 1, used + static_cast<std::size_t>(n));
+  };
+  char part[192];
+  if (const std::size_t hidden = state.hidden_type_count()) {
+    std::snprintf(part, sizeof part, tr(Text::hidden_types_fmt), static_cast<int>(hidden));
+    add(part);
+  }
+  for (std::size_t i = 0; i < kFacilityIds.size(); ++i)
+    if (state.facility_required(i)) add(facility_name(kFacilityIds[i]));
+  if (state.open_now()) add(tr(Text::open_now));
+  if (!state.query().empty()) {
+    std::snprintf(part, sizeof part, tr(Text::search_text_fmt), state.query().c_str());
+    add(part);
+  }
+  return out;
+}
+
 /// "Filter", or "Filter · 2" when filters are on.
 const char* filter_label(const SiteFinderState& state, char* out, std::size_t size) {
   if (const int n = state.extra_filter_count()) std::snprintf(out, size, tr(Text::filter_fmt), n);
@@ -108,10 +132,7 @@ void SiteFinderView::draw(const SiteFinderState& state, const SessionState& sess
 }
 
 void SiteFinderView::draw_search(const SiteFinderState& state, std::vector<Intent>& intents) {
-  (void)state;
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputTextWithHint("##search", tr(Text::search_hint), search_, sizeof search_))
-    intents.push_back(SetQuery{search_});
+  if (search_.draw("##search", tr(Text::search_hint), state.query())) intents.push_back(SetQuery{search_.text()});
   search_rect_ = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
   mark_last_item("search");
 }
@@ -436,6 +457,13 @@ void SiteFinderView::draw_list(const SiteFinderState& state, std::vector<Intent>
   }
   if (state.listed().empty()) {
     muted_text(tr(Text::no_match));
+    if (state.filtering()) {  // say why, and the way out (a type hidden behind an open card is easy to forget)
+      char filters[512], line[600];
+      std::snprintf(line, sizeof line, tr(Text::filters_on_fmt), describe_filters(state, filters, sizeof filters));
+      muted_text(line);
+      if (secondary_button(tr(Text::clear_filters))) intents.push_back(ClearFilters{});
+      mark_last_item("clear_filters");
+    }
     return;
   }
   const float row_height = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y + 12;

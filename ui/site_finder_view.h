@@ -11,6 +11,7 @@
 #include "app/sites/site_links.h"
 #include "imgui.h"
 #include "ui/i18n.h"
+#include "ui/search_field.h"
 #include "ui/touch_scroll.h"
 
 namespace gongyou::ui {
@@ -50,7 +51,7 @@ class SiteFinderView {
   void draw_details(const SiteFinderState& state, const SessionState& session, std::vector<Intent>& intents);
   void draw_list(const SiteFinderState& state, std::vector<Intent>& intents);
 
-  char search_[128] = {};
+  SearchField search_;
   std::uint64_t seen_map_selection_ = 0;
   OriginKind seen_origin_ = OriginKind::map_center;
   std::vector<DrawnRow> drawn_rows_;

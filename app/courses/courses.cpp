@@ -114,6 +114,13 @@ void Courses::set_category(CategoryId category) {
   reload_list();
 }
 
+void Courses::show_linked_list(CategoryId category) {
+  if (state_.category == category && state_.query.empty()) return;
+  state_.category = category;
+  state_.query.clear();
+  reload_list();
+}
+
 void Courses::apply(const SetCourseQuery& i) {
   if (state_.query == i.text) return;
   state_.query = i.text;

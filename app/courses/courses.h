@@ -89,6 +89,9 @@ class Courses {
   /// Shows one view, loading what it needs (views that need an account ask to sign in).
   void show(CourseView view);
   void set_category(CategoryId category);
+  /// The catalog as a link names it: `category` (none: all) and no search text; a link wins over what was typed
+  /// before it was opened.
+  void show_linked_list(CategoryId category);
   void open_course(CourseId course);
   void apply(const SetCourseCategory& i) { set_category(i.category); }
   void apply(const SetCourseQuery& i);

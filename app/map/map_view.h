@@ -35,6 +35,9 @@ class MapView {
   virtual void show_clusters(std::span<const MapMarker> markers, std::optional<Metres> ring_radius) = 0;
   /// Shows the whole box in the part of the map the UI leaves free (the first view at national scale).
   virtual void fit_bounds(const BoundingBox& box) = 0;
+  /// Moves the view (animated) to show the whole box in the part of the map the UI leaves free, no closer than
+  /// `max_zoom`: a search's results.
+  virtual void fit_results(const BoundingBox& box, double max_zoom) = 0;
   /// Lays the coverage raster (RGBA, `columns` × `rows`, row 0 at the north) over `box`, replacing the last one.
   virtual void show_coverage(const BoundingBox& box, int columns, int rows, std::span<const std::uint8_t> rgba) = 0;
   /// Removes the coverage raster.

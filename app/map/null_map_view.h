@@ -23,6 +23,11 @@ class NullMapView final : public MapView {
     ++cluster_calls;
   }
   void fit_bounds(const BoundingBox& box) override { fitted = box; }
+  void fit_results(const BoundingBox& box, double max_zoom) override {
+    results_box = box;
+    results_max_zoom = max_zoom;
+    ++results_fits;
+  }
   void show_coverage(const BoundingBox& box, int columns, int rows, std::span<const std::uint8_t> rgba) override {
     coverage = box;
     coverage_cells = static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows);
@@ -53,6 +58,9 @@ class NullMapView final : public MapView {
   std::optional<Metres> cluster_rings;
   int cluster_calls = 0;
   std::optional<BoundingBox> fitted;
+  std::optional<BoundingBox> results_box;
+  double results_max_zoom = 0;
+  int results_fits = 0;
   std::vector<SiteId> shown;
   Metres ring;
   int show_calls = 0;

@@ -152,6 +152,14 @@ void SiteFinderState::set_open_now(bool open_now) {
   refilter();
 }
 
+void SiteFinderState::clear_filters() {
+  visible_types_.set();
+  required_facilities_.reset();
+  open_now_ = false;
+  query_.clear();
+  refilter();
+}
+
 void SiteFinderState::set_now(UtcSeconds now) {
   now_ = now;
   if (open_now_) refilter();

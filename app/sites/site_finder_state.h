@@ -76,6 +76,8 @@ class SiteFinderState {
   void toggle_facility(std::size_t index);
   /// Shows only the sites open at the time last given to set_now() (or all again).
   void set_open_now(bool open_now);
+  /// Turns every filter off: all types, no facilities, not only open now, no search text.
+  void clear_filters();
   /// The current time, for "open now"; refilters when that filter is on.
   void set_now(UtcSeconds now);
   /// Selects a site (or none). Unknown ids select nothing. `from_map` asks the list to scroll to it.
@@ -108,6 +110,11 @@ class SiteFinderState {
   bool open_now() const { return open_now_; }
   /// How many of the facility and open-now filters are on (for the filter button's label).
   int extra_filter_count() const { return static_cast<int>(required_facilities_.count()) + (open_now_ ? 1 : 0); }
+  /// True when any filter narrows the list (a hidden type, a facility, open now, a search text): an empty list
+  /// then says which, and offers to clear them.
+  bool filtering() const { return !all_types_visible() || extra_filter_count() > 0 || !query_.empty(); }
+  /// How many site types are hidden.
+  std::size_t hidden_type_count() const { return kTypeCount - visible_types_.count(); }
   /// The site whose link was last shared or copied, if any.
   std::optional<SiteId> shared() const { return shared_; }
   /// The selected site's row in listed(), if it passes the filter.

@@ -148,6 +148,9 @@ void Sites::loaded() {
 void Sites::search(std::string text) {
   if (text == state_.query()) return;
   state_.set_query(text);
+  settled_query_.reset();
+  if (!text.empty() && platform_.start_timer)
+    platform_.start_timer(timer_token(TimerOwner::site_search, ++search_timer_), kSearchSettleMilliseconds);
   if (cluster_map_.active()) {
     load_nearest();
     return;
@@ -164,7 +167,26 @@ void Sites::search(std::string text) {
         ids.push_back(SiteId{item["id"].get<std::int64_t>()});
     state_.set_query_matches(text, std::move(ids));
     sites_changed();
+    if (settled_query_ == text) fit_results();  // the server's matches came after the text settled
   });
+}
+
+void Sites::timer_fired(std::uint64_t token) {
+  if (timer_serial(token) != search_timer_ || state_.query().empty()) return;  // typed on, or cleared, since
+  settled_query_ = state_.query();
+  fit_results();
+}
+
+void Sites::fit_results() {
+  if (state_.listed().empty()) return;
+  BoundingBox box{180, 90, -180, -90};
+  for (const ListedSite& row : state_.listed()) {
+    box.min_lon = std::min(box.min_lon, row.site->position.lon);
+    box.max_lon = std::max(box.max_lon, row.site->position.lon);
+    box.min_lat = std::min(box.min_lat, row.site->position.lat);
+    box.max_lat = std::max(box.max_lat, row.site->position.lat);
+  }
+  map_.fit_results(box, kSiteZoom);
 }
 
 void Sites::fetch_and_select(SiteId id, bool from_map) {
@@ -307,6 +329,12 @@ void Sites::apply(const ToggleCoverage&) {
     coverage_ = CoverageOverlay{};
     map_.hide_coverage();
   }
+}
+
+void Sites::apply(const ClearFilters&) {
+  state_.clear_filters();
+  settled_query_.reset();
+  if (cluster_map_.active()) load_nearest();
 }
 
 void Sites::handle(const MarkerClicked& e) { select(e.site, /*from_map=*/true); }

@@ -34,15 +34,18 @@ struct LocateMe {};                            ///< sort by distance from the us
 struct UseMapCenter {};                        ///< sort by distance from the map center
 struct RetryLoad {};                           ///< load the sites again after a failure
 struct ToggleCoverage {};                      ///< show or hide the 15-minute coverage layer
+struct ClearFilters {};                        ///< every type, no facility, not only open now, no search text
 /// The site finder's intents.
 using SiteIntents = TypeList<ToggleType, ShowAllTypes, SetQuery, ToggleFacility, SetOpenNow, SelectSite, CloseSite,
-                             OpenLink, ShareSite, LocateMe, UseMapCenter, RetryLoad, ToggleCoverage>;
+                             OpenLink, ShareSite, LocateMe, UseMapCenter, RetryLoad, ToggleCoverage, ClearFilters>;
 
 /// The site finder's controller.
 class Sites {
  public:
   /// Zoom level used when showing one site: its 15-minute ring fills a phone screen.
   static constexpr double kSiteZoom = 15;
+  /// How long the search text must stay unchanged before the map fits its results (typing moves nothing).
+  static constexpr int kSearchSettleMilliseconds = 500;
 
   /// Everything must outlive the controller.
   Sites(MapView& map, ApiClient& api, const PlatformServices& platform, Region region);
@@ -77,6 +80,7 @@ class Sites {
   void apply(const UseMapCenter& i);
   void apply(const RetryLoad& i);
   void apply(const ToggleCoverage& i);
+  void apply(const ClearFilters& i);
 
   void handle(const MarkerClicked& e);
   void handle(const ClusterClicked& e);
@@ -88,6 +92,8 @@ class Sites {
 
   /// Pushes markers to the map when the shown set changed (after every intent and event).
   void sites_changed();
+  /// A timer of TimerOwner::site_search ran out: the search text settled, so the map shows its results.
+  void timer_fired(std::uint64_t token);
 
  private:
   /// Asks for every site's position: many sites go to the cluster map, few are loaded whole (load_sites_page).
@@ -102,6 +108,8 @@ class Sites {
   /// A new search text: at national scale the nearest matching sites are asked for; for the county's loaded sites,
   /// a pinyin-initials search (ldf) asks the server which sites match (the app has no reading table).
   void search(std::string text);
+  /// Shows every listed site on the map (after a search settled; a search is newer than an open card).
+  void fit_results();
   /// National scale: fetches a site that is not loaded, then selects it.
   void fetch_and_select(SiteId id, bool from_map);
   void loaded();  // the first full load (or a reload) is in
@@ -118,6 +126,8 @@ class Sites {
   double zoom_ = 0;
   std::uint64_t nearest_request_ = 0;  // the latest nearest-sites request; older answers are dropped
   std::uint64_t search_request_ = 0;   // the latest pinyin-initials search; older answers are dropped
+  std::uint64_t search_timer_ = 0;     // the latest search text's settle timer; older ones are ignored
+  std::optional<std::string> settled_query_;  // the search text whose results the map was fitted to
   std::optional<SiteId> fetching_;     // national scale: the site asked for by id, not yet answered
   std::uint64_t map_shown_revision_ = ~0ull;
 };

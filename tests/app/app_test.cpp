@@ -191,6 +191,80 @@ TEST(App, TypeFilterAndSearchNarrowTheListAndTheMap) {
   EXPECT_TRUE(map.shown.empty());
 }
 
+// Issue 14.9: after a search the map stayed where it was, the results perhaps off screen. Once the text has stayed
+// unchanged for a moment (typing moves nothing), the map shows every result.
+TEST(App, TheMapFitsASearchsResultsOnceTheTextSettles) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
+  app.start();
+  server.flush();
+  server.http.timers.clear();
+  app.apply(SetQuery{"崇"});
+  app.apply(SetQuery{"崇武"});
+  ASSERT_EQ(server.http.timers.size(), 2u) << "a settle timer per change of the text";
+  EXPECT_EQ(server.http.timers[1].second, Sites::kSearchSettleMilliseconds);
+  app.handle(TimerFired{server.http.timers[0].first});
+  EXPECT_EQ(map.results_fits, 0) << "the text changed since that timer started";
+  app.handle(TimerFired{server.http.timers[1].first});
+  ASSERT_EQ(map.results_fits, 1);
+  const auto& rows = app.sites().listed();
+  ASSERT_GT(rows.size(), 1u);
+  for (const auto& row : rows) EXPECT_TRUE(map.results_box->contains(row.site->position)) << row.site->name;
+  EXPECT_LT(map.results_box->max_lat - map.results_box->min_lat, 0.5) << "the box of the results, not the county";
+  EXPECT_EQ(map.results_max_zoom, Sites::kSiteZoom);
+  EXPECT_FALSE(app.session().feedback) << "the search's timer is not the banner's";
+
+  // A pinyin search: the server's matches arrive after the text settled, and the map fits them then.
+  server.http.timers.clear();
+  app.apply(SetQuery{"zgsw"});
+  ASSERT_EQ(server.http.timers.size(), 1u);
+  app.handle(TimerFired{server.http.timers[0].first});
+  EXPECT_EQ(map.results_fits, 1) << "nothing listed yet";
+  server.flush();
+  ASSERT_FALSE(app.sites().listed().empty());
+  EXPECT_EQ(map.results_fits, 2);
+
+  // A search typed while a card is open is newer than the card: its results are shown too. A cleared search starts
+  // no timer, and the timer of a text cleared since moves nothing.
+  app.apply(SelectSite{app.sites().listed()[0].site->id});
+  server.http.timers.clear();
+  app.apply(SetQuery{"螺城"});
+  app.handle(TimerFired{server.http.timers[0].first});
+  EXPECT_EQ(map.results_fits, 3);
+  app.apply(SetQuery{"崇武"});
+  app.apply(SetQuery{""});
+  EXPECT_EQ(server.http.timers.size(), 2u);
+  app.handle(TimerFired{server.http.timers[1].first});
+  EXPECT_EQ(map.results_fits, 3);
+}
+
+// Issue 14.9: a type hidden behind an open card made a search find nothing, without a word why. The state knows
+// which filters are on, and one intent clears them all.
+TEST(App, ClearFiltersTurnsEveryFilterOff) {
+  FakeServer server(500);
+  NullMapView map;
+  App app(map, server.services(), demo::huian_region());
+  server.http.deliver_to(app);
+  app.start();
+  server.flush();
+  EXPECT_FALSE(app.sites().filtering());
+  app.apply(ToggleType{SiteType::water_point});  // only water points
+  EXPECT_EQ(app.sites().hidden_type_count(), SiteFinderState::kTypeCount - 1);
+  app.apply(ToggleFacility{0});
+  app.apply(SetOpenNow{true});
+  app.apply(SetQuery{"崇武"});
+  EXPECT_TRUE(app.sites().filtering());
+  app.apply(ClearFilters{});
+  EXPECT_FALSE(app.sites().filtering());
+  EXPECT_TRUE(app.sites().all_types_visible());
+  EXPECT_EQ(app.sites().extra_filter_count(), 0);
+  EXPECT_EQ(app.sites().query(), "");
+  EXPECT_EQ(app.sites().listed().size(), server.sites().size());
+  EXPECT_EQ(map.shown.size(), server.sites().size());
+}
+
 TEST(App, PinyinInitialsSearchListsTheSitesTheServerFinds) {
   FakeServer server(500);
   NullMapView map;

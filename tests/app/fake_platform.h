@@ -37,7 +37,9 @@ class FakePlatform {
       if (!r.save_as.empty()) downloads.emplace_back(r, r.save_as);
       pending_.push_back({id, r, scripted(r)});
     };
-    s.start_timer = [this](std::uint64_t token, int milliseconds) { timers.emplace_back(token, milliseconds); };
+    s.start_timer = [this](std::uint64_t token, int milliseconds) {  // the token as setTimeout keeps it: a double
+      timers.emplace_back(static_cast<std::uint64_t>(static_cast<double>(token)), milliseconds);
+    };
     s.load_setting = [this](const std::string& k) { return settings[k]; };
     s.save_setting = [this](const std::string& k, const std::string& v) { settings[k] = v; };
     s.now = [this] { return now; };

@@ -207,5 +207,20 @@ TEST_F(AppRoutes, LinksToEveryScreenOpenIt) {
   EXPECT_EQ(app->session().feedback->code, "not_bookable") << "and why there is no booking";
 }
 
+// Issue 14.10: a search typed in the classroom ("ldf") stayed on when a shared link to a category was opened, and
+// the link showed "没有找到课程". A link names the whole list: its category, no search text.
+TEST_F(AppRoutes, ACategoryLinkWinsOverTheSearchTypedBefore) {
+  App& app = start();
+  app.handle(RouteChanged{"#/courses"});
+  app.apply(SetCourseQuery{"ldf"});
+  ASSERT_EQ(app.courses().query, "ldf");
+  app.handle(RouteChanged{"#/courses/3"});
+  EXPECT_EQ(app.courses().category, CategoryId{3});
+  EXPECT_EQ(app.courses().query, "") << "the link's list, not the old search within it";
+  ASSERT_FALSE(h.http.requests.empty());
+  EXPECT_EQ(h.http.requests.back().find("q="), std::string::npos) << h.http.requests.back();
+  EXPECT_NE(h.http.requests.back().find("category=3"), std::string::npos) << h.http.requests.back();
+}
+
 }  // namespace
 }  // namespace gongyou

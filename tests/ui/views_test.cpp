@@ -24,6 +24,7 @@
 #include "ui/app_shell.h"
 #include "ui/booking_views.h"
 #include "ui/i18n.h"
+#include "ui/search_field.h"
 #include "ui/site_finder_view.h"
 #include "ui/staff_view.h"
 #include "ui/test_marks.h"
@@ -96,6 +97,18 @@ struct ShellUnderTest {
     server.flush();
     frame();
     frame();  // windows size themselves on their first frame
+  }
+  /// Every text the next frame draws, through ImGui's own text log (custom-drawn button labels excepted).
+  std::string drawn_text() {
+    std::string drawn;
+    ui.frame([&] {
+      ImGui::LogToBuffer();
+      begin_test_marks();
+      shell.draw(app, display, intents);
+      drawn = ImGui::GetCurrentContext()->LogBuffer.c_str();
+      ImGui::LogFinish();
+    });
+    return drawn;
   }
   const TestMark* find(const char* name, std::int64_t id = -1) const {
     for (const TestMark& m : test_marks())
@@ -600,14 +613,7 @@ TEST(Views, ACourseNamesItsLessonsLabelsEachTickAndKeepsLeaveOnScreen) {
       EXPECT_GT(tick->max.x - tick->min.x, 2 * ImGui::GetFrameHeight()) << "the tick of lesson " << lesson
                                                                          << " has its words beside the box";
     }
-    std::string drawn;  // every text the next frame draws, through ImGui's own text log
-    t.ui.frame([&] {
-      ImGui::LogToBuffer();
-      begin_test_marks();
-      t.shell.draw(t.app, kPhone, t.intents);
-      drawn = ImGui::GetCurrentContext()->LogBuffer.c_str();
-      ImGui::LogFinish();
-    });
+    const std::string drawn = t.drawn_text();
     EXPECT_EQ(drawn.find("media.gongyou.example"), std::string::npos) << "no placeholder address";
     if (lang == Language::zh_CN) {
       EXPECT_NE(drawn.find("3 讲 · 4 课时"), std::string::npos) << "lessons and hours, each named";
@@ -615,6 +621,70 @@ TEST(Views, ACourseNamesItsLessonsLabelsEachTickAndKeepsLeaveOnScreen) {
     }
   }
   set_language(Language::zh_CN);
+}
+
+// ---- Search and filters (issue 14.9, 14.10) ----
+
+// A type hidden behind an open card made a search say only "没有符合条件的服务阵地". The empty list now names the
+// filters that are on and offers to clear them.
+TEST(Views, AnEmptyListNamesTheFiltersOnAndClearsThemInOneTap) {
+  ShellUnderTest t(kDesktop);
+  t.show(ShowScreen{Screen::map});
+  t.app.apply(ToggleType{SiteType::water_point});  // only water points
+  t.app.apply(SetOpenNow{true});
+  t.show(SetQuery{"不存在的地方"});
+  ASSERT_TRUE(t.app.sites().listed().empty());
+  const std::string drawn = t.drawn_text();
+  EXPECT_NE(drawn.find("没有符合条件的服务阵地"), std::string::npos);
+  const std::string hidden = "隐藏了 " + std::to_string(SiteFinderState::kTypeCount - 1) + " 类阵地";
+  EXPECT_NE(drawn.find("已开启的筛选：" + hidden + "、营业中、搜索“不存在的地方”"), std::string::npos) << drawn;
+  const TestMark* clear = t.find("clear_filters");
+  ASSERT_NE(clear, nullptr) << "a way out";
+  t.ui.tap(ImVec2((clear->min.x + clear->max.x) / 2, (clear->min.y + clear->max.y) / 2), [&] {
+    begin_test_marks();
+    t.shell.draw(t.app, t.display, t.intents);
+  });
+  ASSERT_TRUE(emitted<ClearFilters>(t.intents));
+  t.apply();
+  EXPECT_EQ(t.app.sites().listed().size(), t.app.sites().site_count());
+  t.frame();
+  EXPECT_EQ(t.find("clear_filters"), nullptr);
+
+  ShellUnderTest plain(kDesktop);  // nothing filtered, nothing to clear (an empty county, say)
+  plain.show(ShowScreen{Screen::map});
+  EXPECT_EQ(plain.find("clear_filters"), nullptr);
+}
+
+// The search boxes kept their own copy of the text: a link or "clear filters" emptied the search, the box still
+// said "ldf". The box follows the state's text, even while the user is in it.
+TEST(Views, ASearchBoxShowsTheTextTheAppSearchesFor) {
+  HeadlessUi ui(kPhone);
+  SearchField field;
+  std::string query = "ldf";
+  bool changed = false;
+  const auto draw = in_test_window(ImVec2(0, 0), kPhone, [&] {
+    changed = field.draw("##q", "hint", query);
+    mark_last_item("q");
+  });
+  ui.frame(draw);
+  EXPECT_STREQ(field.text(), "ldf");
+  EXPECT_FALSE(changed) << "showing the state's text is not the user's change";
+  const TestMark* box = nullptr;
+  for (const TestMark& m : test_marks())
+    if (std::string_view(m.name) == "q") box = &m;
+  ASSERT_NE(box, nullptr);
+  ui.tap(ImVec2((box->min.x + box->max.x) / 2, (box->min.y + box->max.y) / 2), draw);  // the user is in the box
+  ASSERT_NE(ImGui::GetActiveID(), 0u);
+  query = "";  // "clear filters", or a link
+  ui.frame(draw);
+  ui.frame(draw);
+  EXPECT_STREQ(field.text(), "");
+  query = std::string(200, 'x') + "螺城";  // longer than the box: cut at a character
+  ui.frame(draw);
+  EXPECT_EQ(std::strlen(field.text()), 127u);
+  query = std::string(126, 'x') + "螺";  // 129 bytes: the 3-byte character does not fit whole
+  ui.frame(draw);
+  EXPECT_EQ(std::string(field.text()), std::string(126, 'x'));
 }
 
 // ---- Names from the data, in English ----

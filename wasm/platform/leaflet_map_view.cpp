@@ -269,6 +269,13 @@ EM_JS(void, gy_js_map_fly_to, (double lat, double lon, double min_zoom), {
   map.setView(center, zoom, { animate: true });
 });
 
+EM_JS(void, gy_js_map_fit_results, (double west, double south, double east, double north, double max_zoom), {
+  // The whole box in the part of the map that the UI leaves visible.
+  const g = Module.gyMap, insets = g.insets || { left: 0, bottom: 0 };
+  g.map.fitBounds(L.latLngBounds([south, west], [north, east]), { paddingTopLeft: [insets.left + 32, 32],
+    paddingBottomRight: [32, insets.bottom + 32], maxZoom: max_zoom, animate: true });
+});
+
 EM_JS(void, gy_js_map_show_region, (const char* json), {
   const g = Module.gyMap;
   const region = JSON.parse(UTF8ToString(json));
@@ -358,6 +365,10 @@ void LeafletMapView::highlight(std::optional<SiteId> site) {
 }
 
 void LeafletMapView::fly_to(LatLon center, double min_zoom) { gy_js_map_fly_to(center.lat, center.lon, min_zoom); }
+
+void LeafletMapView::fit_results(const BoundingBox& box, double max_zoom) {
+  gy_js_map_fit_results(box.min_lon, box.min_lat, box.max_lon, box.max_lat, max_zoom);
+}
 
 void LeafletMapView::show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) {
   nlohmann::json region{{"outline", nlohmann::json::array()}, {"labels", nlohmann::json::array()}};

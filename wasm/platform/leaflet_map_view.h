@@ -20,6 +20,7 @@ class LeafletMapView final : public MapView {
   void highlight(std::optional<SiteId> site) override;
   void show_suggestions(std::span<const LatLon> places, Metres ring_radius) override;
   void fly_to(LatLon center, double min_zoom) override;
+  void fit_results(const BoundingBox& box, double max_zoom) override;
   void show_region(std::span<const LatLon> outline, std::span<const MapLabel> labels) override;
   void show_user_position(LatLon position) override;
   void set_ui_insets(float left, float bottom) override;
