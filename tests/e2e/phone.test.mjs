@@ -22,6 +22,26 @@ async function longestSite() {
   return all.reduce((a, b) => (weight(b) > weight(a) ? b : a));
 }
 
+// The first view was fitted while the sheet still covered most of the screen, and the county then sat small in the
+// top corner above the settled sheet (issue 14.9: the map fits what it shows).
+test('phone: the first view fills the map above the sheet with the whole county', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, phone);
+  await waitForStableList(page, (s) => s.listed > 300, 'sites listed');
+  const box = await page.waitForFunction(() => {
+    const r = window.gongyouTest.regionBox();
+    if (!r || !r.insets) return null;
+    const freeWidth = 390 - r.insets.left, freeHeight = 844 - r.insets.bottom;
+    const inside = r.left >= r.insets.left - 1 && r.right <= 391 && r.top >= -1 && r.bottom <= freeHeight + 1;
+    const fills = r.right - r.left >= 0.8 * (freeWidth - 16) || r.bottom - r.top >= 0.8 * (freeHeight - 16);
+    return inside && fills ? r : null;
+  }, null, { timeout: 10000 }).then((h) => h.jsonValue()).catch(async (e) => {
+    throw new Error(`${e.message}; the region drawn at ${JSON.stringify(await page.evaluate(() => window.gongyouTest.regionBox()))}`);
+  });
+  assert.ok(box.insets.bottom > 200, 'the sheet covers the lower part');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phone: a long site card leaves the list in view; closing it brings the filters back', async () => {
   const site = await longestSite();
   const { context, page, errors } = await openApp(env.browser, env.server.url, phone);

@@ -15,7 +15,11 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   const map = L.map('gy-map', { zoomControl: false, renderer: L.canvas({ padding: 0.1 }), worldCopyJump: true,
                                 zoomSnap: 0.5 });
   Module.gyMap = { map: map, markers: new Map(), rings: new Map(), clusters: new Map(), selected: null, user: null,
-                   insets: null, region: null, fitBox: null, fitted: false, types: [] };
+                   insets: null, region: null, fitBox: null, fitted: false, firstView: true, types: [] };
+  // The first view follows the UI's insets (a phone's sheet settles after its first frames) until the user or the
+  // app moves the map somewhere else.
+  for (const type of ['pointerdown', 'touchstart', 'wheel', 'keydown'])
+    map.getContainer().addEventListener(type, () => { Module.gyMap.firstView = false; }, { passive: true });
   L.control.zoom({ position: 'topright' }).addTo(map);
   // Site markers and clusters are drawn on that canvas too, not as a DOM element each: the end of a gesture
   // then repaints one canvas instead of restyling and re-layering hundreds of elements.
@@ -116,6 +120,15 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
   window.gongyouTest = window.gongyouTest || {};
   window.gongyouTest.mapCenter = () => { const c = map.getCenter(); return { lat: c.lat, lon: c.lng, zoom: map.getZoom() }; };
   window.gongyouTest.pointOf = (lat, lon) => { const p = map.latLngToContainerPoint([lat, lon]); return { x: p.x, y: p.y }; };
+  // The region's outline as drawn (container px) and the part of the map the UI covers: { left, top, right, bottom,
+  // insets } or null before the region is drawn.
+  window.gongyouTest.regionBox = () => {
+    const g = Module.gyMap;
+    if (!g.region) return null;
+    const b = g.region.getBounds(), nw = map.latLngToContainerPoint(b.getNorthWest()),
+          se = map.latLngToContainerPoint(b.getSouthEast());
+    return { left: nw.x, top: nw.y, right: se.x, bottom: se.y, insets: g.insets };
+  };
   // The markers on the map's canvas, where they are drawn (container px): { id, count, title, x, y } each.
   window.gongyouTest.mapMarkers = () => {
     const g = Module.gyMap, out = [];
@@ -264,6 +277,7 @@ EM_JS(void, gy_js_map_highlight, (double id), {
 EM_JS(void, gy_js_map_fly_to, (double lat, double lon, double min_zoom), {
   // Put the point at the center of the part of the map that the UI leaves visible.
   const g = Module.gyMap, map = g.map, insets = g.insets || { left: 0, bottom: 0 };
+  g.firstView = false;
   const zoom = Math.max(map.getZoom(), min_zoom);
   const center = map.unproject(map.project([lat, lon], zoom).add([-insets.left / 2, insets.bottom / 2]), zoom);
   map.setView(center, zoom, { animate: true });
@@ -272,6 +286,7 @@ EM_JS(void, gy_js_map_fly_to, (double lat, double lon, double min_zoom), {
 EM_JS(void, gy_js_map_fit_results, (double west, double south, double east, double north, double max_zoom), {
   // The whole box in the part of the map that the UI leaves visible.
   const g = Module.gyMap, insets = g.insets || { left: 0, bottom: 0 };
+  g.firstView = false;
   g.map.fitBounds(L.latLngBounds([south, west], [north, east]), { paddingTopLeft: [insets.left + 32, 32],
     paddingBottomRight: [32, insets.bottom + 32], maxZoom: max_zoom, animate: true });
 });
@@ -308,7 +323,9 @@ EM_JS(void, gy_js_map_show_user, (double lat, double lon), {
 });
 
 EM_JS(void, gy_js_map_set_insets, (float left, float bottom), {
-  Module.gyMap.insets = { left: left, bottom: bottom };
+  const g = Module.gyMap;
+  g.insets = { left: left, bottom: bottom };
+  if (g.firstView) g.fitted = false;  /* fit the region again into what the UI now leaves free */
   Module.gyMapFitRegion();
 });
 
@@ -399,6 +416,7 @@ EM_JS(void, gy_js_map_show_suggestions, (const double* data, int count, double r
   if (count === 0) return;
   const layer = L.featureGroup().addTo(g.map);
   g.suggestions = layer;
+  g.firstView = false;
   requestAnimationFrame(() => requestAnimationFrame(() => {
     if (g.suggestions !== layer) return;  /* replaced meanwhile */
     const insets = g.insets || { left: 0, bottom: 0 };
