@@ -139,13 +139,21 @@ EM_JS(void, gy_js_map_create, (double lat, double lon, double zoom), {
     return out;
   };
 
+  // Fits `bounds` into the part of the map the UI leaves free, `margin` px inside it; false (and nothing moves) while
+  // that part is too small to fit anything, as in the frame a turned phone's panel has not moved yet: Leaflet's
+  // fitBounds would compute a NaN view and throw.
+  Module.gyMap.fitInFree = (bounds, margin, options) => {
+    const insets = Module.gyMap.insets || { left: 0, bottom: 0 }, size = map.getSize();
+    if (size.x - insets.left - 2 * margin < 32 || size.y - insets.bottom - 2 * margin < 32) return false;
+    map.fitBounds(bounds, Object.assign({ paddingTopLeft: [insets.left + margin, margin],
+                                          paddingBottomRight: [margin, insets.bottom + margin] }, options));
+    return true;
+  };
   // The first view: the whole region in the part of the map the UI leaves free.
   Module.gyMapFitRegion = () => {
     const g = Module.gyMap;
     if (g.fitted || !(g.fitBox || g.region) || !g.insets) return;
-    g.fitted = true;
-    map.fitBounds(g.fitBox || g.region.getBounds(), { paddingTopLeft: [g.insets.left + 8, 8],
-                                          paddingBottomRight: [8, g.insets.bottom + 8], animate: false });
+    g.fitted = g.fitInFree(g.fitBox || g.region.getBounds(), 8, { animate: false });
   };
 });
 
@@ -285,10 +293,9 @@ EM_JS(void, gy_js_map_fly_to, (double lat, double lon, double min_zoom), {
 
 EM_JS(void, gy_js_map_fit_results, (double west, double south, double east, double north, double max_zoom), {
   // The whole box in the part of the map that the UI leaves visible.
-  const g = Module.gyMap, insets = g.insets || { left: 0, bottom: 0 };
+  const g = Module.gyMap;
   g.firstView = false;
-  g.map.fitBounds(L.latLngBounds([south, west], [north, east]), { paddingTopLeft: [insets.left + 32, 32],
-    paddingBottomRight: [32, insets.bottom + 32], maxZoom: max_zoom, animate: true });
+  g.fitInFree(L.latLngBounds([south, west], [north, east]), 32, { maxZoom: max_zoom, animate: true });
 });
 
 EM_JS(void, gy_js_map_show_region, (const char* json), {
@@ -419,9 +426,7 @@ EM_JS(void, gy_js_map_show_suggestions, (const double* data, int count, double r
   g.firstView = false;
   requestAnimationFrame(() => requestAnimationFrame(() => {
     if (g.suggestions !== layer) return;  /* replaced meanwhile */
-    const insets = g.insets || { left: 0, bottom: 0 };
-    g.map.fitBounds(layer.getBounds(), { paddingTopLeft: [insets.left + 16, 16],
-                                         paddingBottomRight: [16, insets.bottom + 16], maxZoom: 15 });
+    g.fitInFree(layer.getBounds(), 16, { maxZoom: 15 });
   }));
   for (let i = 0; i < count; i++) {
     const lat = HEAPF64[(data >> 3) + 2 * i], lon = HEAPF64[(data >> 3) + 2 * i + 1];
