@@ -115,6 +115,7 @@ void frame() {
   io.DeltaTime = rt.last_time > 0 ? static_cast<float>(std::max(now - rt.last_time, 1e-4)) : 1.0f / 60;
   rt.last_time = now;
 
+  const bool input_waits = platform::feed_input();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ui::begin_test_marks();
@@ -149,8 +150,9 @@ void frame() {
   }
   if (rt.test_hook) platform::publish_test_state(ui::test_state_json(*rt.app, rt.shell, {rt.frames_presented}));
 
-  // Keep going while ImGui still has queued input (it trickles one press per frame) or frames are owed.
-  if (--rt.frames_left > 0 || !GImGui->InputEventsQueue.empty()) platform::request_animation_frame(frame);
+  // Keep going while input waits (ImGui trickles one press per frame; the feed holds what follows Tab) or frames
+  // are owed.
+  if (--rt.frames_left > 0 || input_waits || !GImGui->InputEventsQueue.empty()) platform::request_animation_frame(frame);
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 // ring, and Enter/Space act on it as a click would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appState, openApp, screenshotDir, useServerAndBrowser, waitForStableList, waitForState } from './harness.mjs';
+import { appState, clickMark, mark, openApp, screenshotDir, staffAccount, useServerAndBrowser, waitForStableList,
+  waitForState } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -97,6 +98,28 @@ test('desktop: Tab walks the controls with a visible focus ring; Enter acts', as
   const language = (await appState(page)).marks.find((m) => m.name === 'language');
   await page.mouse.click(language.x - 120, language.y + language.h + 14);
   await waitForState(page, (s) => !focused(s), 'no focus ring after a click');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Issue 14.11: the first staff login, typed fast (name, Tab, password, Enter), was refused: the password's first
+// character reached the app in the frame its field became active and was lost.
+test('desktop: name, Tab, password and Enter typed fast sign in', async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
+  await waitForStableList(page, (s) => s.listed > 300, 'sites listed');
+  const sent = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/auth/login')) sent.push(JSON.parse(r.postData())); });
+  await clickMark(page, 'account');
+  await waitForState(page, (s) => s.auth_open && mark(s, 'auth_username')?.active, 'the name field, ready to type');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'gy-text');
+  await page.keyboard.type(staffAccount.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(staffAccount.password);
+  await page.keyboard.press('Enter');
+  const state = await waitForState(page, (s) => s.signed_in || s.feedback === 'login_failed',
+                                   'an answer to the sign-in');
+  assert.deepEqual(sent, [{ username: staffAccount.username, password: staffAccount.password }], 'what was typed, whole');
+  assert.equal(state.signed_in, staffAccount.username);
   assert.deepEqual(errors, []);
   await context.close();
 });

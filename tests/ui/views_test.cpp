@@ -24,6 +24,7 @@
 #include "ui/app_shell.h"
 #include "ui/booking_views.h"
 #include "ui/i18n.h"
+#include "ui/input_feed.h"
 #include "ui/search_field.h"
 #include "ui/site_finder_view.h"
 #include "ui/staff_view.h"
@@ -621,6 +622,71 @@ TEST(Views, ACourseNamesItsLessonsLabelsEachTickAndKeepsLeaveOnScreen) {
     }
   }
   set_language(Language::zh_CN);
+}
+
+// ---- Keys and text in the order typed (issue 14.11) ----
+
+// The first staff login (name, Tab, password, Enter, typed fast) failed: the password's first character reached
+// ImGui in the frame that Tab's field became active, whose text ImGui ignores. Everything typed lands in the field
+// it was typed into, and Enter comes after it.
+TEST(Views, FastTypingAcrossTabAndEnterLosesNothing) {
+  struct Way {
+    const char* name;
+    bool shift_key;  // capitals with a Shift key event of their own (a keyboard), or without (a script, a phone)
+    bool frames_between;  // the app draws between every two events, or the events pile up between two frames
+  };
+  for (const Way way : {Way{"piled up", false, false}, Way{"piled up, with Shift", true, false},
+                        Way{"a frame after each key", false, true}}) {
+    SCOPED_TRACE(way.name);
+    HeadlessUi ui(kDesktop);
+    InputFeed feed;
+    char name[64] = {}, password[64] = {};
+    std::string submitted;
+    bool first = true;
+    const auto draw = in_test_window(ImVec2(0, 0), ImVec2(600, 400), [&] {
+      if (first) ImGui::SetKeyboardFocusHere();
+      first = false;
+      ImGui::InputText("##name", name, sizeof name);
+      if (ImGui::InputText("##password", password, sizeof password, ImGuiInputTextFlags_EnterReturnsTrue))
+        submitted = password;
+    });
+    const auto run = [&] {  // frames until everything queued has gone through ImGui
+      for (int i = 0; i < 400 && (feed.pending() || ImGui::GetCurrentContext()->InputEventsQueue.Size > 0); ++i) {
+        feed.feed();
+        ui.frame(draw);
+      }
+    };
+    const auto press = [&](ImGuiKey key, const char* text, int mods) {
+      feed.key(key, true, mods);
+      feed.text(text);
+      feed.key(key, false, mods);
+      if (way.frames_between) run();
+    };
+    const auto type = [&](const char* text) {
+      for (const char* c = text; *c; ++c) {
+        const bool upper = *c >= 'A' && *c <= 'Z', lower = *c >= 'a' && *c <= 'z';
+        const ImGuiKey key = upper ? static_cast<ImGuiKey>(ImGuiKey_A + (*c - 'A'))
+                             : lower ? static_cast<ImGuiKey>(ImGuiKey_A + (*c - 'a'))
+                                     : ImGuiKey_None;
+        const bool shift = upper && way.shift_key;
+        if (shift) feed.key(ImGuiKey_LeftShift, true, InputFeed::shift);
+        const char one[2] = {*c, 0};
+        press(key, one, shift ? InputFeed::shift : 0);
+        if (shift) feed.key(ImGuiKey_LeftShift, false, 0);
+      }
+    };
+    ui.frame(draw);
+    ui.frame(draw);
+    type("staff");
+    press(ImGuiKey_Tab, "", 0);
+    type("Staff-Pass-2026");
+    press(ImGuiKey_Enter, "", 0);
+    run();
+    ui.frame(draw);
+    EXPECT_STREQ(name, "staff");
+    EXPECT_STREQ(password, "Staff-Pass-2026");
+    EXPECT_EQ(submitted, "Staff-Pass-2026") << "Enter came after the whole password";
+  }
 }
 
 // ---- Search and filters (issue 14.9, 14.10) ----

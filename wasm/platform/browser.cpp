@@ -12,6 +12,7 @@
 #include <map>
 
 #include "imgui.h"
+#include "ui/input_feed.h"
 
 //-------------------------------------------------------------------------------------------------
 // [SECTION] JS side
@@ -310,6 +311,7 @@ EM_JS(void, gy_js_publish_test_state, (const char* json), {
 
 namespace {
 gongyou::platform::BrowserCallbacks g_callbacks;
+gongyou::ui::InputFeed g_input;  // pointer, keys and text in the order they came, until a frame takes them
 
 void wake() {
   if (g_callbacks.wake) g_callbacks.wake();
@@ -349,49 +351,38 @@ extern "C" {
 
 /// Pointer: kind 0 press, 1 move, 2 release, 3 position only, 4 left (touch lifted); source 1 = touch/pen.
 EMSCRIPTEN_KEEPALIVE void gy_pointer(int kind, float x, float y, int button, int source) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddMouseSourceEvent(source == 1 ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
-  if (kind == 4) {
-    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-  } else {
-    io.AddMousePosEvent(x, y);
-  }
+  g_input.pointer_moved(source == 1 ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse, x, y, kind == 4);
   if ((kind == 0 || kind == 2) && button >= 0 && button < 3) {
     // Browser buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
-    const int imgui_button = button == 1 ? 2 : button == 2 ? 1 : 0;
-    io.AddMouseButtonEvent(imgui_button, kind == 0);
+    g_input.pointer_button(button == 1 ? 2 : button == 2 ? 1 : 0, kind == 0);
   }
   wake();
 }
 
 /// Wheel over the UI, in lines (positive = up/left).
 EMSCRIPTEN_KEEPALIVE void gy_wheel(float dx, float dy) {
-  ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+  g_input.wheel(dx, dy);
   wake();
 }
 
-/// Key press or release; returns 1 when ImGui wants the keyboard (the page then keeps the key).
+/// Key press or release; returns 1 when ImGui wants the keyboard (the page then keeps the key). Modifiers: Ctrl 1,
+/// Shift 2, Alt 4, Super 8 (ui::InputFeed::Modifier).
 EMSCRIPTEN_KEEPALIVE int gy_key(int keycode, int down, int modifiers) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddKeyEvent(ImGuiMod_Ctrl, modifiers & 1);
-  io.AddKeyEvent(ImGuiMod_Shift, modifiers & 2);
-  io.AddKeyEvent(ImGuiMod_Alt, modifiers & 4);
-  io.AddKeyEvent(ImGuiMod_Super, modifiers & 8);
   const ImGuiKey key = key_from_keycode(keycode);
-  if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
+  g_input.key(key, down != 0, modifiers);
   wake();
-  return io.WantCaptureKeyboard && key != ImGuiKey_None ? 1 : 0;
+  return ImGui::GetIO().WantCaptureKeyboard && key != ImGuiKey_None ? 1 : 0;
 }
 
 /// Committed text (typed, pasted, or ended IME composition), UTF-8.
 EMSCRIPTEN_KEEPALIVE void gy_text(const char* utf8) {
-  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  g_input.text(utf8);
   wake();
 }
 
 /// The page gained (1) or lost (0) focus.
 EMSCRIPTEN_KEEPALIVE void gy_focus(int focused) {
-  ImGui::GetIO().AddFocusEvent(focused != 0);
+  g_input.focus(focused != 0);
   wake();
 }
 
@@ -550,6 +541,8 @@ PlatformServices platform_services() {
   return services;
 }
 
+
+bool feed_input() { return g_input.feed(); }
 
 bool test_hook_requested() { return gy_js_test_hook_requested() != 0; }
 

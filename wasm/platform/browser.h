@@ -47,6 +47,10 @@ void set_text_input(bool active, float caret_x, float caret_y, float line_height
 /// The app's platform services (app/services.h): fetch(), downloads, geolocation, settings, routes, the clock.
 PlatformServices platform_services();
 
+/// Hands the page's input that came since the last frame to ImGui, in order (ui/input_feed.h); call before
+/// ImGui::NewFrame. True while some waits for a later frame.
+bool feed_input();
+
 /// True when the page was opened with ?test=1 (the browser test hook).
 bool test_hook_requested();
 
