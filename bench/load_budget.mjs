@@ -8,7 +8,8 @@ const runs = Number(process.argv[2] || 5);
 const server = await startServer();
 const browser = await launchBrowser();
 const times = [];
-const phases = { html: [], 'app JS': [], wasm: [], 'main()': [], 'first frame': [] };  // ms since navigation
+const phases = { html: [], 'app JS': [], wasm: [], 'main()': [], 'first frame': [], 'sites data': [],
+                 'first listed site': [] };  // ms since navigation
 let files = null;
 for (let run = 0; run < runs; run++) {
   // Service workers blocked: the offline shell's fetches are not the page's to count, and its install on a first
@@ -25,10 +26,12 @@ for (let run = 0; run < runs; run++) {
   cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
   await page.goto(server.url + '/');
   await page.waitForFunction(() => window.gongyouTest && window.gongyouTest.firstFrameMs, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.gongyouTest.firstListedMs, null, { timeout: 30000 });
   const t = await page.evaluate(() => {
     const end = (re) => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => re.test(e.name)).map((e) => e.responseEnd));
     return { html: performance.getEntriesByType('navigation')[0].responseEnd, 'app JS': end(/gongyou\.[0-9a-f]+\.js$/),
-             wasm: end(/\.wasm$/), 'main()': window.gongyouTest.mainMs, 'first frame': window.gongyouTest.firstFrameMs };
+             wasm: end(/\.wasm$/), 'main()': window.gongyouTest.mainMs, 'first frame': window.gongyouTest.firstFrameMs,
+             'sites data': end(/\/api\/v1\/sites(\/positions|\?)/), 'first listed site': window.gongyouTest.firstListedMs };
   });
   for (const k of Object.keys(phases)) phases[k].push(t[k]);
   times.push(t['first frame']);
@@ -50,7 +53,11 @@ console.log(`  ${(total / 1024).toFixed(1).padStart(8)} KB  total   (budget 800 
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log('time line of a cold load (median ms after navigation starts):');
 for (const [k, xs] of Object.entries(phases)) console.log(`  ${med(xs).toFixed(0).padStart(6)} ms  ${k}`);
-console.log('  (wasm = downloaded; main() = compiled and instantiated; first frame = fonts, WebGL and one ImGui frame)');
+console.log('  (wasm = downloaded; main() = compiled and instantiated; first frame = fonts, WebGL and one ImGui frame;');
+console.log('   sites data = the positions and the first page, asked for by the boot script during the wasm download;');
+console.log('   first listed site = the first frame with the list filled)');
+const listed = [...phases['first listed site']].sort((a, b) => a - b), frames = [...phases['first frame']].sort((a, b) => a - b);
+console.log(`first listed site: median ${med(listed).toFixed(0)} ms, ${(med(listed) - med(frames)).toFixed(0)} ms after the first frame`);
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`first ImGui frame: median ${median.toFixed(0)} ms, best ${times[0].toFixed(0)} ms, worst ${times.at(-1).toFixed(0)} ms over ${runs} cold loads ` +

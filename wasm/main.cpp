@@ -50,6 +50,7 @@ struct Runtime {
   ImVec2 published_insets{-1, -1};
   int frames_left = kFramesPerWake;
   bool first_frame_drawn = false;
+  bool first_listed_drawn = false;  // a frame with a listed site has been drawn
   std::uint64_t presented_fingerprint = 0;  // of the frame on the canvas
   int frames_presented = 0;  // drawn frames rendered to the canvas (the others looked like the one shown)
   bool test_hook = false;
@@ -147,6 +148,10 @@ void frame() {
   if (!rt.first_frame_drawn) {
     rt.first_frame_drawn = true;
     platform::mark_first_frame();
+  }
+  if (!rt.first_listed_drawn && !rt.app->sites().listed().empty()) {
+    rt.first_listed_drawn = true;
+    platform::mark_first_listed();
   }
   if (rt.test_hook) platform::publish_test_state(ui::test_state_json(*rt.app, rt.shell, {rt.frames_presented}));
 

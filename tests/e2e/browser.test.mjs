@@ -19,6 +19,9 @@ test('desktop: first frame, choose a site in the panel, click a marker, pointer 
   console.log(`time to first frame: ${firstFrameMs.toFixed(0)} ms`);
   let state = await waitForStableList(page, loaded, 'sites loaded and listed');
   assert.equal(await page.locator('#gy-loading').count(), 0, 'loading screen removed');
+  // The boot script asked for the first data during the wasm download, and the app took those answers instead of
+  // asking again (issue 14.12): an answer leaves the map when the app's own GET takes it.
+  assert.equal(await page.evaluate(() => window.gyEarlyAnswers.size), 0, 'every early answer was taken');
   assert.ok(await page.evaluate(() => document.getElementById('gy-map').classList.contains('gy-tiles-offline')),
             'offline tiles give the plain background');
   assert.equal(state.missing_glyphs, 0, 'every character of the sites is in the UI font');

@@ -175,10 +175,14 @@ EM_JS(void, gy_js_fetch, (double request, const char* method, const char* url, c
     }) : r.status).catch(() => 0).then((status) => _gy_fetch_done(request, status, 0, status ? 0 : 1));
     return;
   }
+  // An answer the boot script asked for while the wasm downloaded (shell/boot.js) is taken once, for the same GET.
+  const path = UTF8ToString(url), early = window.gyEarlyAnswers;
+  const asked = early && options.method === 'GET' && !t && early.get(path);
+  if (asked) early.delete(path);
   // An answer the offline shell (shell/sw.js) kept from earlier says so in X-Gongyou-Offline.
-  fetch(UTF8ToString(url), options)
+  (asked || fetch(path, options)
     .then((r) => r.text().then((t) => [r.status, t, r.headers.get("X-Gongyou-Offline") ? 1 : 0]))
-    .catch(() => [0, "", 1])
+    .catch(() => [0, "", 1]))
     .then(([status, text, offline]) => {
       const n = lengthBytesUTF8(text) + 1, p = _malloc(n);
       stringToUTF8(text, p, n);
@@ -298,6 +302,11 @@ EM_JS(void, gy_js_mark_first_frame, (), {
   document.documentElement.classList.add('gy-ready');
   const loader = document.getElementById('gy-loading');
   if (loader) loader.remove();
+});
+
+EM_JS(void, gy_js_mark_first_listed, (), {
+  window.gongyouTest = window.gongyouTest || {};
+  window.gongyouTest.firstListedMs = performance.now();
 });
 
 EM_JS(void, gy_js_publish_test_state, (const char* json), {
@@ -547,6 +556,8 @@ bool feed_input() { return g_input.feed(); }
 bool test_hook_requested() { return gy_js_test_hook_requested() != 0; }
 
 void mark_first_frame() { gy_js_mark_first_frame(); }
+
+void mark_first_listed() { gy_js_mark_first_listed(); }
 
 void publish_test_state(const std::string& json) { gy_js_publish_test_state(json.c_str()); }
 

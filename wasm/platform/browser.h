@@ -57,6 +57,9 @@ bool test_hook_requested();
 /// Publishes the time of the first drawn frame (performance.now()) and marks the page ready for tests.
 void mark_first_frame();
 
+/// Publishes the time the first frame with a listed site was drawn (performance.now()), for the load benchmark.
+void mark_first_listed();
+
 /// Publishes a JSON snapshot for the browser test hook (window.gongyouTest).
 void publish_test_state(const std::string& json);
 
