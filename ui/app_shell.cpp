@@ -331,7 +331,7 @@ void AppShell::draw_screen(const App& app, std::vector<Intent>& intents) {
     case Screen::map: finder_.draw(app.sites(), app.session(), phone_, compact_, intents); break;
     case Screen::slots: slot_grid_.draw(app.bookings(), app.now(), intents); break;
     case Screen::me: me_.draw(app, phone_, intents); break;
-    case Screen::staff: staff_.draw(app.staff_desk(), app.now(), intents); break;
+    case Screen::staff: staff_.draw(app.staff_desk(), app.sites(), app.now(), intents); break;
     case Screen::coverage:
       draw_staff_nav(app.screen(), intents);
       draw_coverage_analysis(app.coverage_analysis(), intents);

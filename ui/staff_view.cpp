@@ -2,6 +2,7 @@
 #include "ui/staff_view.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include "imgui.h"
@@ -40,24 +41,51 @@ void holiday_table_notice(const StaffDeskState& state) {
 
 }  // namespace
 
-void StaffView::draw(const StaffDeskState& state, UtcSeconds now, std::vector<Intent>& intents) {
+void StaffView::site_picker(const StaffDeskState& state, const SiteFinderState& sites, float width,
+                            std::vector<Intent>& intents) {
+  ImGui::SetNextItemWidth(width);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 12));
+  const bool open = ImGui::BeginCombo("##staff_site", state.site ? state.site_name.c_str() : tr(Text::staff_pick_site_short));
+  mark_last_item("staff_site_picker");
+  if (!open) return;
+  if (ImGui::IsWindowAppearing()) {
+    site_filter_[0] = '\0';
+    ImGui::SetKeyboardFocusHere();
+  }
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint("##staff_site_filter", tr(Text::search_hint), site_filter_, sizeof site_filter_);
+  mark_last_item("staff_site_filter");
+  for (const Site& site : sites.all_sites()) {
+    if (!site.bookable) continue;
+    if (site_filter_[0] && !contains_text(site.name, site_filter_) && !contains_text(site.address, site_filter_) &&
+        !contains_text(site.town, site_filter_))
+      continue;
+    ImGui::PushID(static_cast<int>(site.id.value));
+    if (ImGui::Selectable(site.name.c_str(), state.site == site.id)) intents.push_back(OpenStaffDesk{site.id});
+    mark_last_item("staff_site", site.id.value);
+    ImGui::PopID();
+  }
+  ImGui::EndCombo();
+}
+
+void StaffView::draw(const StaffDeskState& state, const SiteFinderState& sites, UtcSeconds now,
+                     std::vector<Intent>& intents) {
+  const float right_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  // The coverage analysis at the right of the site picker: no row of its own, the roster keeps the room on a phone.
+  const float w = ImGui::CalcTextSize(tr(Text::staff_nav_coverage)).x + ImGui::GetStyle().FramePadding.x * 2;
+  site_picker(state, sites, std::max(ImGui::GetFontSize() * 6, right_x - ImGui::GetCursorPosX() - w -
+                                                                 ImGui::GetStyle().ItemSpacing.x), intents);
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
+  coverage_button(intents);
   if (!state.site) {
     holiday_table_notice(state);
     ImGui::TextWrapped("%s", tr(Text::staff_pick_site));
-    coverage_button(intents);
     return;
   }
   if (state.template_revision != form_revision_ && state.template_form) {
     form_ = *state.template_form;
     form_revision_ = state.template_revision;
   }
-  const float right_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(state.site_name.c_str());
-  // The coverage analysis at the right of the site's name: no row of its own, the roster keeps the room on a phone.
-  const float w = ImGui::CalcTextSize(tr(Text::staff_nav_coverage)).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x - w));
-  coverage_button(intents);
   ImGui::BeginChild("##staff", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   holiday_table_notice(state);  // first in the scrolling part: seen on opening, then out of the roster's way
 

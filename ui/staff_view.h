@@ -5,6 +5,7 @@
 
 #include "app/bookings/staff_desk.h"
 #include "app/intent.h"
+#include "app/sites/site_finder_state.h"
 #include "core/civil_time.h"
 #include "ui/confirm_tap.h"
 
@@ -13,10 +14,16 @@ namespace gongyou::ui {
 /// The staff screen; keeps the template being edited between frames.
 class StaffView {
  public:
-  /// Draws the desk at `now`: a booking's 签到 shows only in its pass window; 代为取消 asks twice.
-  void draw(const StaffDeskState& state, UtcSeconds now, std::vector<Intent>& intents);
+  /// Draws the desk at `now`: a booking's 签到 shows only in its pass window; 代为取消 asks twice. The site picker
+  /// offers the bookable sites of `sites`.
+  void draw(const StaffDeskState& state, const SiteFinderState& sites, UtcSeconds now, std::vector<Intent>& intents);
 
  private:
+  /// 管理: which bookable site the desk shows, searched by name, address or town (issue 14.11: it managed only the site last
+  /// chosen on the map).
+  void site_picker(const StaffDeskState& state, const SiteFinderState& sites, float width, std::vector<Intent>& intents);
+
+  char site_filter_[128] = {};       // the picker's search text
   TemplateForm form_;
   std::uint64_t form_revision_ = 0;  // the server template the form was loaded from
   ConfirmTap confirm_;               // the armed 代为取消, if any

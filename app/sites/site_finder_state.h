@@ -98,6 +98,8 @@ class SiteFinderState {
   // ---- Reading (views) ----
   /// The filtered sites, nearest first.
   const std::vector<ListedSite>& listed() const { return listed_; }
+  /// Every loaded site, whatever the filters (the staff desk's site picker).
+  const std::vector<Site>& all_sites() const { return sites_; }
   /// Sites shown on the map (same filter as the list).
   const std::vector<const Site*>& shown_sites() const { return shown_; }
   /// True when the site is loaded.

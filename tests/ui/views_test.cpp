@@ -454,7 +454,8 @@ TEST(Views, TheDeskChecksInOnlyInThePassWindowAndCancelsOnASecondTap) {
   StaffView view;
   std::vector<Intent> intents;
   UtcSeconds now = *parse_iso8601("2026-12-01T10:00:00+08:00");  // the day before
-  const auto draw = in_test_window(ImVec2(0, 0), kDesktop, [&] { view.draw(state, now, intents); });
+  const SiteFinderState no_sites;
+  const auto draw = in_test_window(ImVec2(0, 0), kDesktop, [&] { view.draw(state, no_sites, now, intents); });
   const auto drawn = [](const char* name) {
     return std::any_of(test_marks().begin(), test_marks().end(),
                        [name](const TestMark& m) { return std::string_view(m.name) == name; });
@@ -687,6 +688,48 @@ TEST(Views, FastTypingAcrossTabAndEnterLosesNothing) {
     EXPECT_STREQ(password, "Staff-Pass-2026");
     EXPECT_EQ(submitted, "Staff-Pass-2026") << "Enter came after the whole password";
   }
+}
+
+// 管理 only managed the site last chosen on the map. The desk has a picker of every bookable site, searched by name.
+TEST(Views, TheStaffDeskPicksAnyBookableSite) {
+  ShellUnderTest t(kDesktop);
+  t.sign_in(/*admin=*/true);
+  std::vector<const Site*> bookable;
+  for (const Site& s : t.app.sites().all_sites())
+    if (s.bookable) bookable.push_back(&s);
+  ASSERT_GE(bookable.size(), 2u);
+  t.show(OpenStaffDesk{bookable[0]->id});
+  ASSERT_EQ(t.app.staff_desk().site, bookable[0]->id);
+  const auto draw = [&] {
+    begin_test_marks();
+    t.shell.draw(t.app, t.display, t.intents);
+  };
+  const auto center = [](const TestMark* m) { return ImVec2((m->min.x + m->max.x) / 2, (m->min.y + m->max.y) / 2); };
+  const TestMark* picker = t.find("staff_site_picker");
+  ASSERT_NE(picker, nullptr);
+  t.ui.tap(center(picker), draw);
+  t.frame();
+  std::size_t offered = 0;
+  for (const TestMark& m : test_marks())
+    if (std::string_view(m.name) == "staff_site") {
+      ++offered;
+      const auto it = std::find_if(bookable.begin(), bookable.end(), [&](const Site* s) { return s->id.value == m.id; });
+      EXPECT_NE(it, bookable.end()) << "only bookable sites: " << m.id;
+    }
+  EXPECT_GT(offered, 1u) << "the sites are offered";
+  // Searching narrows the list to the site typed.
+  const std::string wanted = bookable.back()->name;
+  ImGui::GetIO().AddInputCharactersUTF8(wanted.c_str());
+  t.frame();
+  t.frame();
+  const TestMark* row = t.find("staff_site", bookable.back()->id.value);
+  ASSERT_NE(row, nullptr) << wanted;
+  for (const TestMark& m : test_marks())
+    if (std::string_view(m.name) == "staff_site") EXPECT_EQ(m.id, bookable.back()->id.value) << "the search hides the others";
+  t.ui.tap(center(row), draw);
+  ASSERT_TRUE(emitted<OpenStaffDesk>(t.intents));
+  t.apply();
+  EXPECT_EQ(t.app.staff_desk().site, bookable.back()->id);
 }
 
 // ---- Search and filters (issue 14.9, 14.10) ----
