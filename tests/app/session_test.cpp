@@ -120,6 +120,21 @@ TEST_F(SessionTest, SignOutForgetsTheTokenAndTellsEveryFeature) {
   EXPECT_EQ(server.last("POST", "/api/v1/auth/logout")->token, "T") << "the server revokes the token too";
 }
 
+// Issue 14.10: old banners ("已签到。") seemed to come back after a reload. A banner lives only in memory: nothing
+// but the token is kept across a reload.
+TEST_F(SessionTest, BannersAreNeverKeptAcrossAReload) {
+  server.answer("POST /api/v1/auth/login", 200, {{"token", "T"}, {"user", user_json()}});
+  session.login("lihua", "Secret-2026");
+  server.flush();
+  ASSERT_TRUE(session.signed_in());
+  session.say(Feedback::Kind::success, "checked_in");
+  session.say(Feedback::Kind::error, "slot_full");
+  for (const auto& [key, value] : server.settings) {
+    EXPECT_EQ(key, "gongyou.token") << "a setting kept across a reload: " << key << " = " << value;
+    EXPECT_EQ(value.find("checked_in"), std::string::npos);
+  }
+}
+
 // Issue 14.7: success banners stayed until closed; 加入日历 said nothing.
 TEST_F(SessionTest, GoodNewsGoesAwayByItselfAndAnErrorStays) {
   session.say(Feedback::Kind::success, "booked");
