@@ -55,6 +55,27 @@ void muted_text(const char* text) {
   ImGui::PopStyleColor();
 }
 
+/// A type chip's rounded background: tinted in its type's color (the brand red for "all") and outlined when on.
+void chip_background(ImVec2 p, ImVec2 size, float rounding, bool on, bool hovered, std::optional<SiteType> type) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 end(p.x + size.x, p.y + size.y);
+  const ImU32 fill = on ? (type ? rgb(info(*type).color_rgb, 40) : IM_COL32(200, 16, 46, 30))
+                        : (hovered ? IM_COL32(236, 237, 240, 255) : IM_COL32(245, 245, 247, 255));
+  dl->AddRectFilled(p, end, fill, rounding);
+  if (on) dl->AddRect(p, end, type ? rgb(info(*type).color_rgb) : kBrandRed, rounding, 0, 1.5f);
+}
+
+/// The type filters' chips, drawn by `chip(id, label, on, type)` (true when tapped): "all", then each type that has
+/// sites; a tap asks to show all types or to toggle one.
+template <class Chip>
+void type_chips(const SiteFinderState& state, Chip&& chip, std::vector<Intent>& intents) {
+  if (chip("##all", tr(Text::all_types), state.all_types_visible(), std::nullopt)) intents.push_back(ShowAllTypes{});
+  for (const SiteTypeInfo& t : all_site_types()) {
+    if (state.count_of(t.type) == 0) continue;
+    if (chip(t.id.data(), type_name(t.type), state.type_visible(t.type), t.type)) intents.push_back(ToggleType{t.type});
+  }
+}
+
 /// A label/value line of the details card; values start at `label_width` (the widest label of the language).
 void field_line(Text label, std::string_view value, float label_width) {
   if (value.empty()) return;
@@ -156,13 +177,8 @@ void SiteFinderView::draw_type_filters(const SiteFinderState& state, std::vector
     // outside the chip, so the shapes below do not cover it.
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_EnableNav);
     mark_last_item("type_chip", type ? static_cast<std::int64_t>(*type) + 1 : 0);
-    const bool hovered = ImGui::IsItemHovered();
+    chip_background(p, ImVec2(width, height), height / 2, on, ImGui::IsItemHovered(), type);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 accent = type ? rgb(info(*type).color_rgb) : kBrandRed;
-    const ImU32 fill = on ? (type ? rgb(info(*type).color_rgb, 40) : IM_COL32(200, 16, 46, 30))
-                          : (hovered ? IM_COL32(236, 237, 240, 255) : IM_COL32(245, 245, 247, 255));
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), fill, height / 2);
-    if (on) dl->AddRect(p, ImVec2(p.x + width, p.y + height), accent, height / 2, 0, 1.5f);
     float x = p.x + 10;
     if (type) {
       type_disc(*type, ImVec2(x + icon / 2, p.y + height / 2), icon, on);
@@ -173,13 +189,7 @@ void SiteFinderView::draw_type_filters(const SiteFinderState& state, std::vector
     ImGui::SameLine();
     return clicked;
   };
-  if (chip("##all", tr(Text::all_types), state.all_types_visible(), std::nullopt)) intents.push_back(ShowAllTypes{});
-  for (const SiteTypeInfo& t : all_site_types()) {
-    if (state.count_of(t.type) == 0) continue;
-    const bool on = state.type_visible(t.type) && !state.all_types_visible();
-    if (chip(t.id.data(), type_name(t.type), on || state.all_types_visible(), t.type))
-      intents.push_back(ToggleType{t.type});
-  }
+  type_chips(state, chip, intents);
   ImGui::NewLine();
   ImGui::PopFont();
 }
@@ -202,12 +212,8 @@ void SiteFinderView::draw_type_strip(const SiteFinderState& state, std::vector<I
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, kChipHeight), ImGuiButtonFlags_EnableNav) &&
                          !chips_scroll_.dragged;
     mark_last_item("type_chip", type ? static_cast<std::int64_t>(*type) + 1 : 0);
+    chip_background(p, ImVec2(width, kChipHeight), 12, on, /*hovered=*/false, type);  // no hover under a finger
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 accent = type ? rgb(info(*type).color_rgb) : kBrandRed;
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + kChipHeight),
-                      on ? (type ? rgb(info(*type).color_rgb, 40) : IM_COL32(200, 16, 46, 30)) : IM_COL32(245, 245, 247, 255),
-                      12);
-    if (on) dl->AddRect(p, ImVec2(p.x + width, p.y + kChipHeight), accent, 12, 0, 1.5f);
     if (type) type_disc(*type, ImVec2(p.x + width / 2, p.y + 6 + icon / 2), icon, on);
     const float text_y = type ? p.y + 6 + icon + 3 : p.y + (kChipHeight - ImGui::GetFontSize()) / 2;
     dl->AddText(ImVec2(p.x + (width - label_w) / 2, text_y), on ? IM_COL32(33, 37, 41, 255) : kTextMuted, label.data(),
@@ -215,13 +221,7 @@ void SiteFinderView::draw_type_strip(const SiteFinderState& state, std::vector<I
     ImGui::SameLine();
     return clicked;
   };
-  if (chip("##all", tr(Text::all_types), state.all_types_visible(), std::nullopt)) intents.push_back(ShowAllTypes{});
-  for (const SiteTypeInfo& t : all_site_types()) {
-    if (state.count_of(t.type) == 0) continue;
-    const bool on = state.type_visible(t.type) && !state.all_types_visible();
-    if (chip(t.id.data(), type_name(t.type), on || state.all_types_visible(), t.type))
-      intents.push_back(ToggleType{t.type});
-  }
+  type_chips(state, chip, intents);
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
