@@ -44,6 +44,15 @@ struct BoundingBox {
   constexpr bool contains(LatLon p) const {
     return p.lon >= min_lon && p.lon <= max_lon && p.lat >= min_lat && p.lat <= max_lat;
   }
+  /// The box of the one point p; extend() grows it to hold more.
+  static constexpr BoundingBox around(LatLon p) { return {p.lon, p.lat, p.lon, p.lat}; }
+  /// Grows the box just enough to hold p.
+  constexpr void extend(LatLon p) {
+    min_lon = p.lon < min_lon ? p.lon : min_lon;
+    max_lon = p.lon > max_lon ? p.lon : max_lon;
+    min_lat = p.lat < min_lat ? p.lat : min_lat;
+    max_lat = p.lat > max_lat ? p.lat : max_lat;
+  }
 };
 
 }  // namespace gongyou

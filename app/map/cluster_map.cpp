@@ -22,13 +22,8 @@ void ClusterMap::set_positions(SitePositions positions) {
   std::fill(std::begin(type_counts_), std::end(type_counts_), 0);
   bounds_ = {};
   if (!positions_.positions.empty()) {
-    bounds_ = {180, 90, -180, -90};
-    for (const LatLon& p : positions_.positions) {
-      bounds_.min_lon = std::min(bounds_.min_lon, p.lon);
-      bounds_.max_lon = std::max(bounds_.max_lon, p.lon);
-      bounds_.min_lat = std::min(bounds_.min_lat, p.lat);
-      bounds_.max_lat = std::max(bounds_.max_lat, p.lat);
-    }
+    bounds_ = BoundingBox::around(positions_.positions.front());
+    for (const LatLon& p : positions_.positions) bounds_.extend(p);
   }
   for (SiteType t : positions_.types) ++type_counts_[static_cast<std::size_t>(t)];
   visible_.set();

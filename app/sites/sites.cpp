@@ -179,13 +179,8 @@ void Sites::timer_fired(std::uint64_t token) {
 
 void Sites::fit_results() {
   if (state_.listed().empty()) return;
-  BoundingBox box{180, 90, -180, -90};
-  for (const ListedSite& row : state_.listed()) {
-    box.min_lon = std::min(box.min_lon, row.site->position.lon);
-    box.max_lon = std::max(box.max_lon, row.site->position.lon);
-    box.min_lat = std::min(box.min_lat, row.site->position.lat);
-    box.max_lat = std::max(box.max_lat, row.site->position.lat);
-  }
+  BoundingBox box = BoundingBox::around(state_.listed().front().site->position);
+  for (const ListedSite& row : state_.listed()) box.extend(row.site->position);
   map_.fit_results(box, kSiteZoom);
 }
 

@@ -455,13 +455,8 @@ Region huian_region() {
 }
 
 BoundingBox huian_bounds() {
-  BoundingBox box{kOutline[0].lon, kOutline[0].lat, kOutline[0].lon, kOutline[0].lat};
-  for (LatLon p : kOutline) {
-    box.min_lon = std::min(box.min_lon, p.lon);
-    box.max_lon = std::max(box.max_lon, p.lon);
-    box.min_lat = std::min(box.min_lat, p.lat);
-    box.max_lat = std::max(box.max_lat, p.lat);
-  }
+  BoundingBox box = BoundingBox::around(kOutline[0]);
+  for (LatLon p : kOutline) box.extend(p);
   return box;
 }
 
