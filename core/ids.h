@@ -24,6 +24,8 @@ using CourseId = Id<struct CourseTag>;                  ///< a course of the cla
 using CategoryId = Id<struct CategoryTag>;              ///< a course category
 using LectureRequestId = Id<struct LectureRequestTag>;  ///< a lecture request (送课上门)
 using NotificationId = Id<struct NotificationTag>;      ///< a message to a user
+using UnionId = Id<struct UnionTag>;                    ///< a union organisation (工会组织)
+using ApplicationId = Id<struct ApplicationTag>;        ///< a membership application (入会 / 转会)
 
 }  // namespace gongyou
 
