@@ -23,8 +23,12 @@ const char* usage_text() {
          "  --db PATH|URL     SQLite database file, created and migrated if new (default gongyou.db), or a\n"
          "                    PostgreSQL database, postgresql://USER@HOST:PORT/NAME (migrated when older)\n"
          "  --web-root DIR    serve the built front end from DIR at /\n"
-         "  --demo            load the Hui'an demo sites into an empty database\n"
+         "  --demo            load the Hui'an demo (sites, courses, the Hui'an and Dingxi unions, members, staff)\n"
+         "                    into an empty database\n"
          "  --demo-scale      load the national scale set (150,000 stations) into an empty database\n"
+         "  --member-key-file PATH  the key that seals members' ID numbers and phones (default: the SQLite file's\n"
+         "                    path plus .member-key, or gongyou.member-key for PostgreSQL); created with mode\n"
+         "                    0600 when missing. Back it up apart from the database: without it they cannot be read\n"
          "  --max-threads N   most connections served at once (default 512)\n"
          "  --db-readers N    SQLite: read connections (default 8); PostgreSQL: pooled connections (default 32)\n"
          "  --db-timeout-ms N PostgreSQL: longest a statement may run before the request gets 503 (default 5000)\n"
@@ -127,6 +131,10 @@ std::variant<ServerConfig, ShowHelp, UsageError> parse_command_line(const std::v
       const auto text = value();
       if (!text || text->empty()) return UsageError{flag + " needs an address"};
       config.trusted_proxies.push_back(*text);
+    } else if (flag == "--member-key-file") {
+      const auto text = value();
+      if (!text || text->empty()) return UsageError{flag + " needs a path"};
+      config.member_key_file = *text;
     } else if (flag == "--host" || flag == "--db" || flag == "--web-root") {
       const auto text = value();
       if (!text || text->empty()) return UsageError{flag + " needs a value"};

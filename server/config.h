@@ -17,6 +17,7 @@ struct ServerConfig {
   int port = 8080;  ///< 0 picks a free port
   std::string db_path = "gongyou.db";
   std::optional<std::string> web_root;
+  std::optional<std::string> member_key_file;  ///< --member-key-file; default crypto::default_member_key_path(db_path)
   bool load_demo = false;
   bool load_demo_scale = false;              ///< --demo-scale: the 150,000 stations of tools/scale_data
   std::size_t max_threads = 512;             ///< ceiling of the HTTP thread pool

@@ -20,6 +20,8 @@
 #include "server/api/coverage_api.h"
 #include "server/api/door_api.h"
 #include "server/api/lectures_api.h"
+#include "server/api/member_profile_api.h"
+#include "server/api/membership_staff_api.h"
 #include "server/api/site_import_api.h"
 #include "server/api/sites_api.h"
 #include "server/api/slots_api.h"
@@ -32,12 +34,16 @@
 #include "server/clock.h"
 #include "server/config.h"
 #include "server/courses/demo_courses.h"
+#include "server/crypto/member_key.h"
 #include "server/crypto/secrets.h"
+#include "server/unions/demo_unions.h"
+#include "server/unions/union_directory.h"
 #include "server/http/http_server.h"
 #include "server/sites/site_directory.h"
 #include "server/store/open_store.h"
 #include "tools/demo_data/huian_demo.h"
 #include "tools/demo_data/huian_workplaces.h"
+#include "tools/demo_data/union_demo.h"
 #include "tools/scale_data/scale_data.h"
 
 namespace {
@@ -57,7 +63,7 @@ sigset_t stop_signals() {
 /// The name of the door-pass HMAC key in the store's secrets.
 constexpr const char* kDoorPassKeyName = "door_pass_hmac_sha256";
 
-void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clock) {
+void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::MemberKey& member_key, const Clock& clock) {
   const auto sites = demo::huian_sites();
   if (store.seed_sites(sites))
     std::cerr << "loaded " << sites.size() << " demo sites\n";
@@ -69,6 +75,11 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const Clock& clo
   if (templates > 0) std::cerr << "set " << templates << " demo weekly templates\n";
   const int courses = seed_demo_courses(store, passwords, clock.now());
   if (courses > 0) std::cerr << "loaded " << courses << " demo courses\n";
+  const DemoUnionCounts unions =
+      seed_demo_unions(store, passwords, member_key, clock.now(), demo::kDemoMemberCount);
+  if (unions.unions > 0)
+    std::cerr << "loaded " << unions.unions << " demo unions, " << unions.members << " members, " << unions.staff
+              << " staff accounts\n";
 }
 
 /// One line on stderr at start when the statutory holiday table (core/data/china_public_holidays.txt) ends within
@@ -131,7 +142,9 @@ int serve(const ServerConfig& config) {
   crypto::PasswordHasher passwords(config.fast_password_hash);
   if (!config.create_admin) warn_about_holiday_table(clock.now());
   if (config.create_admin) return create_admin(store, passwords, clock, *config.create_admin, std::cin, std::cerr);
-  if (config.load_demo) load_demo(store, passwords, clock);
+  const crypto::MemberKey member_key = crypto::MemberKey::load_or_create(
+      config.member_key_file.value_or(crypto::default_member_key_path(config.db_path)));
+  if (config.load_demo) load_demo(store, passwords, member_key, clock);
   if (config.load_demo_scale) load_demo_scale(store);
   SiteDirectory directory;
   directory.replace(store.all_sites());
@@ -162,6 +175,10 @@ int serve(const ServerConfig& config) {
   api::add_lecture_routes(api, services, directory);
   api::add_site_import_routes(api, services, directory);
   api::add_coverage_routes(api, services, coverage);
+  const UnionDirectory unions(store.all_unions());
+  const api::MembershipServices membership{services, unions, member_key};
+  api::add_member_routes(api, membership);
+  api::add_membership_staff_routes(api, membership);
   if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

@@ -100,7 +100,18 @@ void add_account_routes(http::Router& router, const ApiServices& services) {
   router.add("POST", "/api/v1/auth/logout",
              [&services](const Request& req, Response& res, const PathParams&) { logout(services, req, res); });
   router.get("/api/v1/me", [&services](const Request& req, Response& res, const PathParams&) {
-    http::send_json(res, user_json(require_user(services, req)));
+    const User user = require_user(services, req);
+    nlohmann::json me = user_json(user);
+    nlohmann::json staff = nlohmann::json::array();
+    for (const StaffRoleRecord& role : services.store.staff_roles(user.id))
+      staff.push_back({{"union_id", role.union_id.value}, {"role", role.role}});
+    me["staff"] = std::move(staff);
+    const auto profile = services.store.find_profile(user.id);
+    me["member"] = profile && profile->union_id
+                       ? nlohmann::json{{"union_id", profile->union_id->value}, {"verified", profile->verified_at.has_value()}}
+                       : nlohmann::json(nullptr);
+    me["real_name_status"] = !profile ? "none" : profile->verified_at ? "verified" : "unverified";
+    http::send_json(res, me);
   });
 }
 

@@ -82,9 +82,11 @@ struct SlotView {
 };
 
 /// What a notification tells its user.
-enum class NotificationKind : std::uint8_t { promoted, released, cancelled_by_staff, approved, denied, lecture_update };
+enum class NotificationKind : std::uint8_t {
+  promoted, released, cancelled_by_staff, approved, denied, lecture_update, membership_update,
+};
 
-/// "promoted" / "released" / "cancelled_by_staff" / "approved" / "denied" / "lecture_update".
+/// "promoted" / "released" / "cancelled_by_staff" / "approved" / "denied" / "lecture_update" / "membership_update".
 std::string_view notification_kind_name(NotificationKind kind);
 
 /// A message to a user about one of their bookings.
@@ -93,6 +95,7 @@ struct Notification {
   NotificationKind kind = NotificationKind::promoted;
   std::optional<BookingId> booking;             ///< what it is about: a booking...
   std::optional<LectureRequestId> lecture_request;  ///< ... or a lecture request
+  std::optional<ApplicationId> application;         ///< ... or a membership application
   std::string message;
   UtcSeconds created_at;
   bool read = false;

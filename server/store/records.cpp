@@ -29,6 +29,8 @@ std::string_view notification_kind_name(NotificationKind kind) {
       return "denied";
     case NotificationKind::lecture_update:
       return "lecture_update";
+    case NotificationKind::membership_update:
+      return "membership_update";
   }
   return "promoted";
 }

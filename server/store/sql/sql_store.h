@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -91,6 +91,30 @@ class SqlStore : public Store {
   DecisionOutcome decide_lecture_request(const LectureDecision& decision) override;
   std::vector<TownLectureCounts> lecture_dashboard(UtcSeconds now) override;
 
+  // Unions, staff roles and the audit log in sql_unions.cpp; profiles and applications in sql_membership.cpp
+  // (membership_store.h).
+  bool seed_unions(std::span<const UnionRecord> unions) override;
+  std::vector<UnionRecord> all_unions() override;
+  std::vector<std::pair<UnionId, std::int64_t>> direct_member_counts() override;
+  ProfileWriteResult put_profile(const ProfileWrite& profile) override;
+  std::optional<MemberProfileRecord> find_profile(UserId user) override;
+  bool delete_profile(UserId user, UtcSeconds now) override;
+  bool verify_profile(UserId user, UserId staff, UtcSeconds now) override;
+  std::size_t seed_members(std::span<const SeedMember> members) override;
+  ApplyOutcome apply_for_membership(const NewApplication& application) override;
+  std::optional<ApplicationRecord> find_application(ApplicationId id) override;
+  std::vector<ApplicationRecord> user_applications(UserId user) override;
+  std::vector<StaffApplicationRecord> subtree_applications(UnionSubtree subtree, std::optional<ApplicationStatus> status,
+                                                           std::size_t limit) override;
+  DecideOutcome decide_application(const DecisionRequest& decision) override;
+  UnionCounts subtree_counts(UnionSubtree subtree, UtcSeconds now) override;
+  std::vector<MemberProfileRecord> subtree_members(const MemberQuery& query) override;
+  void grant_staff(UserId user, UnionId union_id, std::string_view role, UtcSeconds now) override;
+  std::vector<StaffRoleRecord> staff_roles(UserId user) override;
+  std::vector<StaffRoleRecord> subtree_staff(UnionSubtree subtree) override;
+  void audit(const AuditEntry& entry) override;
+  std::vector<AuditEntry> audit_log(std::int64_t before, std::size_t limit) override;
+
  protected:
   /// How a write transaction keeps its decisions valid.
   enum class WriteMode {
@@ -109,6 +133,9 @@ class SqlStore : public Store {
   virtual void run_write(WriteMode mode, const std::function<void(Connection&)>& work) = 0;
 
  private:
+  /// Appends one line to the audit log inside the caller's write transaction.
+  static void append_audit(Connection& writer, const AuditEntry& entry);
+
   /// A connection from lend(), given back when the lease ends.
   class Lease {
    public:
