@@ -20,6 +20,16 @@ int digits_value(std::string_view digits) {
   return value;
 }
 
+/// True for a real Gregorian date of years 1850–9999. Not civil_time's is_valid: that one starts at 1970, and most
+/// people alive were born before it.
+bool is_birth_calendar_date(LocalDate date) {
+  static constexpr std::array<int, 12> kDaysInMonth{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (date.year < 1850 || date.year > 9999 || date.month < 1 || date.month > 12 || date.day < 1) return false;
+  const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+  const int days = date.month == 2 && leap ? 29 : kDaysInMonth[static_cast<std::size_t>(date.month - 1)];
+  return date.day <= days;
+}
+
 std::string stars_between(std::string_view text, std::size_t head, std::size_t tail) {
   if (text.size() <= head + tail) return std::string(text.size(), '*');
   std::string masked(text.substr(0, head));
@@ -59,7 +69,7 @@ std::optional<LocalDate> id_birth_date(std::string_view number) {
   const LocalDate date{digits_value(digits.substr(0, 4)), digits_value(digits.substr(4, 2)),
                        digits_value(digits.substr(6, 2))};
   // GB 11643-1999's own example (440524188001010014) was born in 1880; no record reaches further back than that.
-  if (date.year < 1850 || !is_valid(date)) return std::nullopt;
+  if (!is_birth_calendar_date(date)) return std::nullopt;
   return date;
 }
 
