@@ -138,8 +138,8 @@ TEST(DemoUnions, HuianHasATownUnionForEveryTownAndIndustryUnionsForNewFormsOfEmp
   for (const DemoUnion& u : demo_unions())
     if (u.region == "huian" && u.level == UnionLevel::grassroots)
       grassroots_parents.insert(union_by_key(u.parent_key).level);
-  EXPECT_EQ(grassroots_parents, (std::set<UnionLevel>{UnionLevel::town, UnionLevel::park, UnionLevel::industry,
-                                                      UnionLevel::village}));
+  EXPECT_EQ(grassroots_parents,
+            (std::set<UnionLevel>{UnionLevel::town, UnionLevel::park, UnionLevel::industry, UnionLevel::village}));
 }
 
 TEST(DemoUnions, DingxiHasItsDistrictAndSixCountiesSeed003) {

@@ -34,11 +34,11 @@ constexpr std::array kStoneTrades{"石雕工艺有限公司"sv, "石材有限公
                                   "石业有限公司"sv};
 constexpr std::array kStoneAndSeaTrades{"石雕工艺有限公司"sv, "石材有限公司"sv, "水产食品有限公司"sv,
                                         "工艺品有限公司"sv, "影雕艺术有限公司"sv};
-constexpr std::array kPetrochemicalTrades{"石化有限公司"sv, "化工有限公司"sv, "新材料科技有限公司"sv,
-                                          "物流有限公司"sv, "仓储有限公司"sv};
-constexpr std::array kSeaTrades{"水产食品有限公司"sv, "船舶修造有限公司"sv, "风电运维有限公司"sv,
-                                "旅游发展有限公司"sv, "海洋渔业有限公司"sv};
-constexpr std::array kDevelopmentZoneTrades{"电子科技有限公司"sv, "鞋业有限公司"sv, "服饰有限公司"sv,
+constexpr std::array kPetrochemicalTrades{"石化有限公司"sv, "化工有限公司"sv, "新材料科技有限公司"sv, "物流有限公司"sv,
+                                          "仓储有限公司"sv};
+constexpr std::array kSeaTrades{"水产食品有限公司"sv, "船舶修造有限公司"sv, "风电运维有限公司"sv, "旅游发展有限公司"sv,
+                                "海洋渔业有限公司"sv};
+constexpr std::array kDevelopmentZoneTrades{"电子科技有限公司"sv, "鞋业有限公司"sv,       "服饰有限公司"sv,
                                             "机械制造有限公司"sv, "新材料科技有限公司"sv, "食品有限公司"sv};
 constexpr std::array kHighTechTrades{"电子科技有限公司"sv, "智能装备有限公司"sv, "光电科技有限公司"sv,
                                      "生物科技有限公司"sv, "新材料科技有限公司"sv};
@@ -48,15 +48,14 @@ constexpr std::array kTruckingTrades{"物流有限公司"sv, "运输有限公司
 constexpr std::array kSecurityTrades{"保安服务有限公司"sv, "安保服务有限公司"sv};
 constexpr std::array kHomeCareTrades{"家政服务有限公司"sv, "养老服务有限公司"sv, "护理服务有限公司"sv};
 
-constexpr std::array kBrands{"鸿达"sv, "华泰"sv, "永盛"sv, "金鹰"sv, "海丰"sv, "恒兴"sv, "闽峰"sv, "盛达"sv,
-                             "新峰"sv, "瑞丰"sv, "宏源"sv, "锦绣"sv, "天工"sv, "惠兴"sv, "崇源"sv, "荣兴"sv,
-                             "嘉利"sv, "群英"sv, "顺达"sv, "隆昌"sv, "协和"sv, "裕丰"sv, "东升"sv, "南星"sv,
-                             "明辉"sv, "晋源"sv, "双龙"sv, "聚龙"sv, "三和"sv, "联丰"sv, "宝山"sv, "晨光"sv,
-                             "青峰"sv, "祥瑞"sv, "山海"sv, "泰宇"sv, "润发"sv, "金石"sv, "玉成"sv, "昌隆"sv,
-                             "福源"sv, "德鑫"sv, "鑫磊"sv, "石韵"sv, "艺峰"sv, "匠心"sv, "天磊"sv, "华岩"sv,
-                             "海晟"sv, "信诚"sv, "安泰"sv, "恒昌"sv, "瑞祥"sv, "永鑫"sv, "广源"sv, "和盛"sv,
-                             "益民"sv, "闽惠"sv, "星海"sv, "凯达"sv};
-/// How a company name starts; the town's short name may follow ("惠安县崇武…").
+constexpr std::array kBrands{"鸿达"sv, "华泰"sv, "永盛"sv, "金鹰"sv, "海丰"sv, "恒兴"sv, "闽峰"sv, "盛达"sv, "新峰"sv,
+                             "瑞丰"sv, "宏源"sv, "锦绣"sv, "天工"sv, "惠兴"sv, "崇源"sv, "荣兴"sv, "嘉利"sv, "群英"sv,
+                             "顺达"sv, "隆昌"sv, "协和"sv, "裕丰"sv, "东升"sv, "南星"sv, "明辉"sv, "晋源"sv, "双龙"sv,
+                             "聚龙"sv, "三和"sv, "联丰"sv, "宝山"sv, "晨光"sv, "青峰"sv, "祥瑞"sv, "山海"sv, "泰宇"sv,
+                             "润发"sv, "金石"sv, "玉成"sv, "昌隆"sv, "福源"sv, "德鑫"sv, "鑫磊"sv, "石韵"sv, "艺峰"sv,
+                             "匠心"sv, "天磊"sv, "华岩"sv, "海晟"sv, "信诚"sv, "安泰"sv, "恒昌"sv, "瑞祥"sv, "永鑫"sv,
+                             "广源"sv, "和盛"sv, "益民"sv, "闽惠"sv, "星海"sv, "凯达"sv};
+/// How a company name starts when it does not name its town.
 constexpr std::array kCompanyPrefixes{"惠安县"sv, "福建"sv, "泉州"sv, "福建惠安"sv, "惠安"sv};
 
 // ---- Hui'an: the tree ---------------------------------------------------------------------------
@@ -157,11 +156,10 @@ constexpr std::array kDingxiCounties{"通渭县"sv, "陇西县"sv, "渭源县"sv
 
 // Seed 003: "安定区总工会在22个乡镇(街道)便民服务大厅…" — 安定区's 3 streets and 19 towns and townships (names as
 // published in the division lists; 福台路街道 is the newest).
-constexpr std::array kAndingTowns{"中华路街道"sv, "永定路街道"sv, "福台路街道"sv, "凤翔镇"sv,   "内官营镇"sv,
-                                  "巉口镇"sv,     "称钩驿镇"sv,   "鲁家沟镇"sv,   "西巩驿镇"sv, "宁远镇"sv,
-                                  "李家堡镇"sv,   "团结镇"sv,     "香泉镇"sv,     "符家川镇"sv, "葛家岔镇"sv,
-                                  "白碌乡"sv,     "石峡湾乡"sv,   "新集乡"sv,     "青岚山乡"sv, "高峰乡"sv,
-                                  "石泉乡"sv,     "杏园乡"sv};
+constexpr std::array kAndingTowns{"中华路街道"sv, "永定路街道"sv, "福台路街道"sv, "凤翔镇"sv, "内官营镇"sv, "巉口镇"sv,
+                                  "称钩驿镇"sv,   "鲁家沟镇"sv,   "西巩驿镇"sv,   "宁远镇"sv, "李家堡镇"sv, "团结镇"sv,
+                                  "香泉镇"sv,     "符家川镇"sv,   "葛家岔镇"sv,   "白碌乡"sv, "石峡湾乡"sv, "新集乡"sv,
+                                  "青岚山乡"sv,   "高峰乡"sv,     "石泉乡"sv,     "杏园乡"sv};
 
 /// Village and community unions (村/社区工会联合会) under some of 安定区's towns; illustrative names.
 struct DingxiVillages {
@@ -205,8 +203,12 @@ class CompanyNamer {
  public:
   std::string next(std::span<const std::string_view> trades, std::string_view town, std::string_view fixed_prefix) {
     for (;;) {
-      std::string name(fixed_prefix.empty() ? rng_.pick(kCompanyPrefixes) : fixed_prefix);
-      if (!town.empty() && rng_.percent(50)) name += town;
+      // Half the town employers carry the town's name, after the county's ("惠安县崇武…"), as registered names do.
+      std::string name;
+      if (!town.empty() && rng_.percent(50))
+        name = "惠安县" + std::string(town);
+      else
+        name = fixed_prefix.empty() ? rng_.pick(kCompanyPrefixes) : fixed_prefix;
       name += rng_.pick(kBrands);
       name += trades[rng_.below(trades.size())];
       name += "工会";
@@ -298,9 +300,9 @@ int key_of(std::string_view name) {
 
 // ---- Members ------------------------------------------------------------------------------------
 
-constexpr std::array kSurnames{"陈"sv, "林"sv, "黄"sv, "张"sv, "王"sv, "李"sv, "吴"sv, "刘"sv, "郑"sv, "曾"sv,
-                               "庄"sv, "骆"sv, "杨"sv, "何"sv, "连"sv, "许"sv, "苏"sv, "蒋"sv, "洪"sv, "柯"sv,
-                               "詹"sv, "潘"sv, "蔡"sv, "谢"sv};
+constexpr std::array kSurnames{"陈"sv, "林"sv, "黄"sv, "张"sv, "王"sv, "李"sv, "吴"sv, "刘"sv,
+                               "郑"sv, "曾"sv, "庄"sv, "骆"sv, "杨"sv, "何"sv, "连"sv, "许"sv,
+                               "苏"sv, "蒋"sv, "洪"sv, "柯"sv, "詹"sv, "潘"sv, "蔡"sv, "谢"sv};
 constexpr std::array kMaleGivenNames{"建华"sv, "志强"sv, "国平"sv, "海峰"sv, "明辉"sv, "文斌"sv, "春生"sv,
                                      "金龙"sv, "振东"sv, "永福"sv, "清泉"sv, "俊杰"sv, "锦明"sv, "德胜"sv,
                                      "伟"sv,   "强"sv,   "军"sv,   "斌"sv,   "鹏"sv,   "磊"sv,   "浩"sv,
@@ -322,11 +324,10 @@ constexpr std::array kRegionCodes{
 };
 
 // Mobile prefixes of the three carriers; no meaning beyond looking real (services.md: no prefix list is checked).
-constexpr std::array kPhonePrefixes{"130"sv, "131"sv, "132"sv, "133"sv, "134"sv, "135"sv, "136"sv, "137"sv,
-                                    "138"sv, "139"sv, "150"sv, "151"sv, "152"sv, "153"sv, "155"sv, "156"sv,
-                                    "157"sv, "158"sv, "159"sv, "166"sv, "173"sv, "175"sv, "176"sv, "177"sv,
-                                    "180"sv, "181"sv, "182"sv, "183"sv, "185"sv, "186"sv, "187"sv, "188"sv,
-                                    "189"sv, "191"sv, "193"sv, "198"sv, "199"sv};
+constexpr std::array kPhonePrefixes{
+    "130"sv, "131"sv, "132"sv, "133"sv, "134"sv, "135"sv, "136"sv, "137"sv, "138"sv, "139"sv, "150"sv, "151"sv, "152"sv,
+    "153"sv, "155"sv, "156"sv, "157"sv, "158"sv, "159"sv, "166"sv, "173"sv, "175"sv, "176"sv, "177"sv, "180"sv, "181"sv,
+    "182"sv, "183"sv, "185"sv, "186"sv, "187"sv, "188"sv, "189"sv, "191"sv, "193"sv, "198"sv, "199"sv};
 
 // Seed 001: Laixi collected 80,060 real names and verified 73,399 (91.68 %).
 constexpr std::size_t kRealNamesCollected = 80060;

@@ -17,9 +17,9 @@ namespace gongyou::demo {
 struct DemoUnion {
   int key = 0;
   int parent_key = 0;  ///< 0 for a root (a federation)
-  std::string name;    ///< e.g. "惠安县总工会", "螺城镇总工会", "惠安县快递行业工会联合会", "福建惠安某石材有限公司工会"
-  UnionLevel level = UnionLevel::grassroots;
-  std::string region;  ///< "huian" or "dingxi"
+  std::string name;  ///< e.g. "惠安县总工会", "螺城镇总工会", "惠安县快递行业工会联合会", "福建惠安某石材有限公司工会"
+  UnionLevel level = UnionLevel::grassroots;  ///< Dingxi's district and county federations (安定区总工会 …) are `town`
+  std::string region;                         ///< "huian" or "dingxi"
 };
 
 /// Every demo union: Hui'an's tree first (its federation is key 1), then Dingxi's (its federation is a second root).
