@@ -19,6 +19,7 @@ struct ServerConfig {
   std::optional<std::string> web_root;
   std::optional<std::string> member_key_file;  ///< --member-key-file; default crypto::default_member_key_path(db_path)
   bool load_demo = false;
+  std::size_t demo_members = 3000;           ///< --demo-members: fictitious members --demo loads
   bool load_demo_scale = false;              ///< --demo-scale: the 150,000 stations of tools/scale_data
   std::size_t max_threads = 512;             ///< ceiling of the HTTP thread pool
   std::size_t db_readers = 0;                ///< SQLite read connections / PostgreSQL pool size; 0: the default

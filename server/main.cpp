@@ -63,7 +63,8 @@ sigset_t stop_signals() {
 /// The name of the door-pass HMAC key in the store's secrets.
 constexpr const char* kDoorPassKeyName = "door_pass_hmac_sha256";
 
-void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::MemberKey& member_key, const Clock& clock) {
+void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::MemberKey& member_key, const Clock& clock,
+               std::size_t member_count) {
   const auto sites = demo::huian_sites();
   if (store.seed_sites(sites))
     std::cerr << "loaded " << sites.size() << " demo sites\n";
@@ -76,7 +77,7 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::Me
   const int courses = seed_demo_courses(store, passwords, clock.now());
   if (courses > 0) std::cerr << "loaded " << courses << " demo courses\n";
   const DemoUnionCounts unions =
-      seed_demo_unions(store, passwords, member_key, clock.now(), demo::kDemoMemberCount);
+      seed_demo_unions(store, passwords, member_key, clock.now(), member_count);
   if (unions.unions > 0)
     std::cerr << "loaded " << unions.unions << " demo unions, " << unions.members << " members, " << unions.staff
               << " staff accounts\n";
@@ -144,7 +145,7 @@ int serve(const ServerConfig& config) {
   if (config.create_admin) return create_admin(store, passwords, clock, *config.create_admin, std::cin, std::cerr);
   const crypto::MemberKey member_key = crypto::MemberKey::load_or_create(
       config.member_key_file.value_or(crypto::default_member_key_path(config.db_path)));
-  if (config.load_demo) load_demo(store, passwords, member_key, clock);
+  if (config.load_demo) load_demo(store, passwords, member_key, clock, config.demo_members);
   if (config.load_demo_scale) load_demo_scale(store);
   SiteDirectory directory;
   directory.replace(store.all_sites());
