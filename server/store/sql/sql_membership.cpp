@@ -4,6 +4,9 @@
 // (applications_one_pending, the decisions' primary key), so concurrent requests decide it once.
 #include "server/store/sql/sql_store.h"
 
+#include <span>
+#include <unordered_map>
+
 namespace gongyou::server::sql {
 namespace {
 
@@ -54,6 +57,27 @@ void load_decisions(Connection& connection, ApplicationRecord& application) {
     application.decisions.push_back({query->column_id<UnionId>(0), query->column_text(1) == "approve",
                                      query->column_text(2), query->column_id<UserId>(3),
                                      UtcSeconds{query->column_int(4)}});
+}
+
+/// Fills in the decisions of many applications with one query (the staff queue's page).
+void load_decisions(Connection& connection, std::span<ApplicationRecord* const> applications) {
+  if (applications.empty()) return;
+  std::vector<std::int64_t> ids;
+  std::unordered_map<std::int64_t, ApplicationRecord*> by_id;
+  for (ApplicationRecord* a : applications) {
+    ids.push_back(a->id.value);
+    by_id[a->id.value] = a;
+    a->decisions.clear();
+  }
+  const Dialect& dialect = connection.dialect();
+  auto query = connection.cached("SELECT application_id, union_id, decision, reason, staff_id, at "
+                                 "FROM application_decisions WHERE " +
+                                 dialect.in_int_list("application_id", 1) + " ORDER BY at, union_id");
+  query->bind(1, dialect.int_list(ids));
+  while (query->step())
+    by_id.at(query->column_int(0))
+        ->decisions.push_back({query->column_id<UnionId>(1), query->column_text(2) == "approve",
+                               query->column_text(3), query->column_id<UserId>(4), UtcSeconds{query->column_int(5)}});
 }
 
 std::optional<ApplicationRecord> load_application(Connection& connection, ApplicationId id, bool lock = false) {
@@ -260,7 +284,9 @@ std::vector<ApplicationRecord> SqlStore::user_applications(UserId user) {
     query->bind(1, user);
     while (query->step()) items.push_back(read_application(*query));
   }
-  for (ApplicationRecord& a : items) load_decisions(*connection, a);
+  std::vector<ApplicationRecord*> pointers;
+  for (ApplicationRecord& a : items) pointers.push_back(&a);
+  load_decisions(*connection, pointers);
   return items;
 }
 
@@ -289,7 +315,9 @@ std::vector<StaffApplicationRecord> SqlStore::subtree_applications(UnionSubtree 
       items.push_back({read_application(*query), query->column_text(10), query->column_text(11),
                        query->column_text(12), query->column_int(13) != 0});
   }
-  for (StaffApplicationRecord& item : items) load_decisions(*connection, item.application);
+  std::vector<ApplicationRecord*> pointers;
+  for (StaffApplicationRecord& item : items) pointers.push_back(&item.application);
+  load_decisions(*connection, pointers);
   return items;
 }
 
