@@ -3,6 +3,8 @@
 // and the demo staff accounts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 #include <string>
@@ -73,7 +75,21 @@ TEST(DemoUnions, HasTwoRootsHuianFirst) {
 
 TEST(DemoUnions, HuianHas324GrassrootsUnionsSeed004) {
   EXPECT_EQ(level_counts("huian")[UnionLevel::grassroots], 324);
-  EXPECT_EQ(level_counts("dingxi")[UnionLevel::grassroots], 0);
+}
+
+TEST(DemoUnions, EveryNewIndustryUnionOfAndingHasAGrassrootsUnionToJoin) {
+  // A courier or a rider in Dingxi must find a union that takes members (only grassroots unions do).
+  const int anding = key_named("安定区总工会");
+  int industries = 0;
+  for (const DemoUnion& industry : children_of(anding)) {
+    if (industry.level != UnionLevel::industry) continue;
+    ++industries;
+    const auto below = children_of(industry.key);
+    EXPECT_TRUE(std::any_of(below.begin(), below.end(), [](const DemoUnion& u) { return u.level == UnionLevel::grassroots; }))
+        << industry.name;
+  }
+  EXPECT_EQ(industries, 5);
+  EXPECT_GE(level_counts("dingxi")[UnionLevel::grassroots], 5);
 }
 
 TEST(DemoUnions, HuianLevelsFollowTheTree) {

@@ -268,8 +268,9 @@ void add_dingxi(UnionList& list) {
   std::vector<int> county_keys;
   for (const std::string_view county : kDingxiCounties)
     county_keys.push_back(list.add(federation, std::string(county) + "总工会", UnionLevel::town, kRegion));
+  std::vector<int> industry_keys;
   for (const std::string_view industry : kAndingIndustryUnions)
-    list.add(anding, std::string(industry), UnionLevel::industry, kRegion);
+    industry_keys.push_back(list.add(anding, std::string(industry), UnionLevel::industry, kRegion));
   std::vector<int> anding_town_keys;
   for (const std::string_view town : kAndingTowns)
     anding_town_keys.push_back(list.add(anding, "安定区" + std::string(town) + "总工会", UnionLevel::town, kRegion));
@@ -281,7 +282,16 @@ void add_dingxi(UnionList& list) {
                kRegion);
   }
   // Seed 003 opens at 通渭县东城社区's "工会帮就业" event; its community union hangs right under the county's.
-  list.add(county_keys[0], "通渭县东城社区工会联合会", UnionLevel::village, kRegion);
+  const int dongcheng = list.add(county_keys[0], "通渭县东城社区工会联合会", UnionLevel::village, kRegion);
+  // Grassroots unions a Dingxi worker can join (fictitious employers): one per new industry union, in the order of
+  // kAndingIndustryUnions, and two in 通渭县东城社区.
+  constexpr std::array kIndustryEmployers{"定西安宁保安服务有限公司工会"sv, "定西陇通货运有限公司工会"sv,
+                                          "定西市安定区顺捷快递服务有限公司工会"sv, "定西市安定区速达配送服务站工会"sv,
+                                          "定西康宁护理服务有限公司工会"sv};
+  for (std::size_t i = 0; i < industry_keys.size(); ++i)
+    list.add(industry_keys[i], std::string(kIndustryEmployers[i]), UnionLevel::grassroots, kRegion);
+  list.add(dongcheng, "通渭县东城社区便民超市有限公司工会", UnionLevel::grassroots, kRegion);
+  list.add(dongcheng, "通渭县宏达建材有限公司工会", UnionLevel::grassroots, kRegion);
 }
 
 std::vector<DemoUnion> build_unions() {
