@@ -44,7 +44,7 @@ for i in $(seq 1 "$INSTANCES"); do
   port=$(free_port)
   # Only the first instance loads the demo data (into an empty database); the others find it there.
   demo=(); ((i == 1)) && demo=(--demo)
-  "$SERVER" --exit-with-parent --port "$port" --db "$URL" --trusted-proxy 127.0.0.1 "${demo[@]}" "${WEB_ARGS[@]}" > "$DIR/logs/server$i.out" 2> "$DIR/logs/server$i.err" &
+  "$SERVER" --exit-with-parent --port "$port" --db "$URL" --trusted-proxy 127.0.0.1 --member-key-file "$DIR/gongyou.member-key" "${demo[@]}" "${WEB_ARGS[@]}" > "$DIR/logs/server$i.out" 2> "$DIR/logs/server$i.err" &
   PIDS+=($!)
   for _ in $(seq 300); do grep -q '^listening' "$DIR/logs/server$i.out" && break; sleep 0.1; done
   grep -q '^listening' "$DIR/logs/server$i.out" || { cat "$DIR/logs/server$i.err" >&2; exit 1; }

@@ -29,17 +29,27 @@ std::string to_hex(std::string_view bytes) {
   return hex;
 }
 
-std::string create_key_file(const std::string& path) {
-  std::string master(kMasterBytes, '\0');
+/// Writes a new key to `path` unless one appears there first; false when another process made it meanwhile (the
+/// instances of a cluster may start together). The key is written whole to a private temporary file (0600 from the
+/// first byte) and linked into place, which fails rather than overwrites: nobody ever reads half a key.
+bool create_key_file(const std::string& path, std::string& master) {
+  master.assign(kMasterBytes, '\0');
   randombytes_buf(master.data(), master.size());
   const std::string text = to_hex(master) + "\n";
-  // O_EXCL: never overwrite a key another process made at the same moment; 0600 from the first byte.
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  std::string suffix(8, '\0');
+  randombytes_buf(suffix.data(), suffix.size());
+  const std::string temporary = path + ".new." + to_hex(suffix);
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) throw key_error(path, std::string("cannot be created: ") + std::strerror(errno));
   const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
   ::close(fd);
+  const int linked = written ? ::link(temporary.c_str(), path.c_str()) : -1;
+  const int link_error = errno;
+  ::unlink(temporary.c_str());
   if (!written) throw key_error(path, "cannot be written");
-  return master;
+  if (linked == 0) return true;
+  if (link_error == EEXIST) return false;
+  throw key_error(path, std::string("cannot be created: ") + std::strerror(link_error));
 }
 
 std::string read_key_file(const std::string& path, const struct stat& info) {
@@ -79,7 +89,10 @@ MemberKey MemberKey::load_or_create(const std::string& path) {
   struct stat info{};
   if (::stat(path.c_str(), &info) == 0) return from_bytes(read_key_file(path, info));
   if (errno != ENOENT) throw key_error(path, std::string("cannot be read: ") + std::strerror(errno));
-  return from_bytes(create_key_file(path));
+  std::string master;
+  if (create_key_file(path, master)) return from_bytes(master);
+  if (::stat(path.c_str(), &info) != 0) throw key_error(path, std::string("cannot be read: ") + std::strerror(errno));
+  return from_bytes(read_key_file(path, info));
 }
 
 std::string MemberKey::seal(std::string_view plain) const {

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "server/crypto/secrets.h"
 
@@ -41,6 +43,19 @@ TEST_F(MemberKeyFile, IsCreatedOnceWithMode0600AndReadBackTheSame) {
   const MemberKey again = MemberKey::load_or_create(file);
   EXPECT_EQ(again.open(sealed), "350521198812310019");
   EXPECT_EQ(again.id_hash("350521198812310019"), first.id_hash("350521198812310019"));
+}
+
+TEST_F(MemberKeyFile, InstancesStartingTogetherAllGetTheSameKey) {
+  const std::string file = path("cluster.member-key");
+  std::vector<std::string> hashes(4);
+  std::vector<std::thread> instances;
+  for (std::size_t i = 0; i < hashes.size(); ++i)
+    instances.emplace_back([&, i] { hashes[i] = MemberKey::load_or_create(file).id_hash("350521198812310019"); });
+  for (std::thread& t : instances) t.join();
+  for (const std::string& h : hashes) EXPECT_EQ(h, hashes[0]);
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) files += entry.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 1u);  // no temporary file left behind
 }
 
 TEST_F(MemberKeyFile, IsRefusedWhenOthersCanReadItOrItIsMalformed) {
