@@ -25,7 +25,12 @@ test('register answers 201 with the user and a token that /me accepts', async ()
   assert.match(token, /^[A-Za-z0-9_-]{43}$/, '32 random bytes in base64url');
   const me = await server.call('GET', '/api/v1/me', { token });
   assert.equal(me.status, 200);
-  assert.deepEqual(me.json, user);
+  // GET /me is the user plus their staff roles and membership (api-services.md "Roles").
+  const { staff, member, real_name_status: realNameStatus, ...same } = me.json;
+  assert.deepEqual(same, user);
+  assert.deepEqual(staff, []);
+  assert.equal(member, null);
+  assert.equal(realNameStatus, 'none');
 });
 
 test('a taken username (in any letter case) gets 409 conflict', async () => {
