@@ -14,6 +14,14 @@ std::string_view trim_spaces(std::string_view text) {
   return text;
 }
 
+/// A real calendar date of any year from 1850 on (civil_time's is_valid stops at 1970: people born before it exist).
+bool is_birth_date(LocalDate d) {
+  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.year < 1850 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+  const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  return d.day <= (d.month == 2 && leap ? 29 : kDays[d.month - 1]);
+}
+
 int digits_value(std::string_view digits) {
   int value = 0;
   for (const char c : digits) value = value * 10 + (c - '0');
@@ -59,7 +67,7 @@ std::optional<LocalDate> id_birth_date(std::string_view number) {
   const LocalDate date{digits_value(digits.substr(0, 4)), digits_value(digits.substr(4, 2)),
                        digits_value(digits.substr(6, 2))};
   // GB 11643-1999's own example (440524188001010014) was born in 1880; no record reaches further back than that.
-  if (date.year < 1850 || !is_valid(date)) return std::nullopt;
+  if (!is_birth_date(date)) return std::nullopt;
   return date;
 }
 
