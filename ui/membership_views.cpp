@@ -499,7 +499,7 @@ void MembershipViews::draw_profile(const MembershipState& s, UtcSeconds now, boo
     if (confirm_button(confirm_, "mem_delete", 0, tr(Text::mem_delete), tr(Text::mem_delete_confirm), ImVec2(0, button_h)))
       intents.push_back(DeleteMemberProfile{});
     muted(tr(Text::mem_delete_note));
-  } else if (s.profile_loaded || !s.profile) {
+  } else {
     profile_form(s, now, button_h, intents);
   }
   ImGui::EndChild();

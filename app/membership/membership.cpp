@@ -105,7 +105,7 @@ void Membership::load_me() {
   session_.call("GET", std::string(kApi) + "/me", "", for_user([this](const HttpResponse& r) {
                   if (r.status != 200) return;
                   const json me = parse_json_or_discarded(r.body);
-                  if (!me.is_object()) return;
+                  if (!me.is_object() || !me.contains("id")) return;  // not a user: nothing learnt
                   const bool had_roles = !state_.staff_roles.empty();
                   state_.staff_roles = staff_roles_from_json(me);
                   state_.member = membership_from_json(me);
@@ -167,7 +167,8 @@ void Membership::load_finder() {
     });
   }
   load_me();
-  load_applications();
+  load_profile();       // 申请入会 asks for the real name first
+  load_applications();  // and is not offered while one is pending
 }
 
 void Membership::load_union_list() {

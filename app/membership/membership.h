@@ -108,7 +108,8 @@ class Membership {
   void load_my_union();
   /// The real-name form: the profile.
   void load_profile();
-  /// The finder: the list for the current query or parent, and the caller's place (for the apply buttons).
+  /// The finder: the list for the current query or parent, and the caller's place, profile and applications (for
+  /// the apply buttons).
   void load_finder();
   /// The staff desk: the union to show (chosen once), its queue, unverified members and figures.
   void load_staff();
