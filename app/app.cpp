@@ -21,7 +21,10 @@ App::App(MapView& map, PlatformServices platform, Region region)
       bookings_(session_, [this] { return now(); }),
       staff_(session_, [this] { return now(); }) {
   session_.on_change([this] { session_changed(); });
-  notifications_.on_news = [this] { bookings_.load_my_bookings(); };  // a waiter promoted: my bookings changed
+  notifications_.on_news = [this] {
+    bookings_.load_my_bookings();      // a waiter promoted: my bookings changed
+    membership_.messages_arrived();    // an application decided: my union changed
+  };
   analysis_.on_suggestions = [this] { sync_suggestion_pins(); };
   sites_.on_loaded = [this] {
     sites_loaded_ = true;
@@ -59,6 +62,7 @@ void App::apply(const Intent& intent) {
         else if constexpr (NotificationIntents::contains<I>) notifications_.apply(i);
         else if constexpr (CourseIntents::contains<I>) courses_.apply(i);
         else if constexpr (CoverageIntents::contains<I>) analysis_.apply(i);
+        else if constexpr (MembershipIntents::contains<I>) membership_.apply(i);
         else static_assert(!sizeof(I), "an intent no feature takes");
       },
       intent);
@@ -158,7 +162,9 @@ void App::enter(Screen screen) {
 
 void App::show(Screen screen) {
   enter(screen);
-  if ((screen == Screen::staff || screen == Screen::coverage) && !session_.require_account()) return;
+  const bool needs_account = screen == Screen::staff || screen == Screen::coverage || screen == Screen::my_union ||
+                             screen == Screen::member_profile || screen == Screen::staff_members;
+  if (needs_account && !session_.require_account()) return;
   refresh();
   if (screen == Screen::coverage) analysis_.load();
 }
@@ -173,8 +179,24 @@ void App::refresh() {
     case Screen::staff: staff_.load(); break;
     case Screen::courses: courses_.refresh(); break;
     case Screen::coverage: break;  // loaded when opened: a large answer, not worth a minute's refresh
+    case Screen::my_union:
+    case Screen::unions:
+    case Screen::member_profile:
+    case Screen::staff_members: break;  // load_membership()
   }
   if (screen_ == Screen::me) courses_.load_mine();
+  load_membership();
+}
+
+void App::load_membership() {
+  switch (screen_) {
+    case Screen::me: membership_.load_summary(); break;
+    case Screen::my_union: membership_.load_my_union(); break;
+    case Screen::unions: membership_.load_finder(); break;
+    case Screen::member_profile: membership_.load_profile(); break;
+    case Screen::staff_members: membership_.load_staff(); break;
+    default: break;
+  }
 }
 
 void App::session_changed() {
@@ -183,10 +205,14 @@ void App::session_changed() {
   notifications_.session_changed();
   courses_.session_changed(screen_ == Screen::courses);
   analysis_.reset();
-  if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage)) screen_ = Screen::me;
+  membership_.session_changed();
+  if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage || screen_ == Screen::my_union ||
+                                screen_ == Screen::member_profile || screen_ == Screen::staff_members))
+    screen_ = Screen::me;
   if (session_.signed_in() && screen_ == Screen::me) courses_.load_mine();
   if (session_.signed_in() && screen_ == Screen::staff) staff_.load();
   if (session_.signed_in() && screen_ == Screen::coverage) analysis_.load();
+  if (session_.signed_in()) load_membership();
   sync_suggestion_pins();
 }
 
@@ -217,6 +243,12 @@ Route App::current_route() const {
       return Route{Kind::me, 0};
     case Screen::coverage: return Route{Kind::coverage, 0};
     case Screen::me: return Route{Kind::me, 0};
+    case Screen::my_union: return Route{Kind::my_union, 0};
+    case Screen::member_profile: return Route{Kind::member_profile, 0};
+    case Screen::staff_members: return Route{Kind::staff_members, 0};
+    case Screen::unions:
+      if (const UnionId parent = membership_.state().parent) return Route{Kind::union_page, parent.value};
+      return Route{Kind::unions, 0};
     case Screen::courses: {
       const CourseState& c = courses_.state();
       switch (c.view) {
@@ -295,6 +327,14 @@ void App::apply_route(const Route& route) {
     case Kind::lecture_form: classroom(CourseView::request_form); break;
     case Kind::lecture_review: classroom(CourseView::staff_requests); break;
     case Kind::me: show(Screen::me); break;
+    case Kind::my_union: show(Screen::my_union); break;
+    case Kind::member_profile: show(Screen::member_profile); break;
+    case Kind::staff_members: show(Screen::staff_members); break;
+    case Kind::unions:
+    case Kind::union_page:
+      membership_.walk_to(UnionId{route.id});  // loaded by show()
+      show(Screen::unions);
+      break;
   }
   // What the browser shows is now where the app is; a link to something that does not exist is
   // rewritten in place (no extra history entry).

@@ -1,5 +1,6 @@
 // app/app.h — the client's composition: one Session and ApiClient shared by every feature, the features' controllers
-// (sites, bookings, the staff desk, notifications, the classroom, the coverage analysis), the current screen and its
+// (sites, bookings, the staff desk, notifications, the classroom, the coverage analysis, the union and its
+// members), the current screen and its
 // route. Views read it (ui/app_shell draws it); intents and platform events change it. Platform-free: the browser
 // comes in as PlatformServices and a MapView, so tests run all of it natively (tests/app).
 #pragma once
@@ -15,6 +16,7 @@
 #include "app/events.h"
 #include "app/intent.h"
 #include "app/map/map_view.h"
+#include "app/membership/membership.h"
 #include "app/navigation.h"
 #include "app/services.h"
 #include "app/session.h"
@@ -51,6 +53,7 @@ class App {
   const NotificationsState& notifications() const { return notifications_.state(); }
   const CourseState& courses() const { return courses_.state(); }
   const CoverageAnalysisState& coverage_analysis() const { return analysis_.state(); }
+  const MembershipState& membership() const { return membership_.state(); }
   /// The clustered map (active at national scale only).
   const ClusterMap& cluster_map() const { return sites_.cluster_map(); }
 
@@ -74,6 +77,8 @@ class App {
   void enter(Screen screen);
   /// Reloads what the current screen shows and the messages (a periodic refresh, or a new session).
   void refresh();
+  /// Loads what the current screen shows of the union and its members (their screens and 我的).
+  void load_membership();
   /// Someone signed in or out, or the session expired: every feature forgets the last user's data.
   void session_changed();
   /// Puts the "where next" suggestions on the map when they are to be shown, or takes them off (if that changed).
@@ -97,6 +102,7 @@ class App {
   Notifications notifications_{session_};
   Courses courses_{session_};
   CoverageAnalysis analysis_{session_};
+  Membership membership_{session_, [this] { return now(); }};
   Screen screen_ = Screen::home;
   std::vector<LatLon> pins_;            ///< the suggestion pins on the map
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in

@@ -11,6 +11,7 @@
 #include "app/bookings/staff_desk.h"
 #include "app/courses/courses.h"
 #include "app/coverage/coverage_analysis.h"
+#include "app/membership/membership.h"
 #include "app/navigation.h"
 #include "app/sites/sites.h"
 #include "app/type_list.h"
@@ -36,7 +37,7 @@ using ShellIntents = TypeList<ShowScreen, OpenSiteSlots, OpenStaffDesk, ShowCour
 
 /// Every intent of every feature.
 using AllIntents = JoinLists<ShellIntents, SiteIntents, BookingIntents, StaffDeskIntents, NotificationIntents,
-                             CourseIntents, CoverageIntents>::type;
+                             CourseIntents, CoverageIntents, MembershipIntents>::type;
 /// Any intent.
 using Intent = VariantOf<AllIntents>::type;
 

@@ -19,7 +19,7 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 using Kind = Route::Kind;
 
 /// The routes without an id, by their whole path after "#/".
-constexpr std::array<std::pair<std::string_view, Kind>, 9> kFixedPaths{{
+constexpr std::array<std::pair<std::string_view, Kind>, 13> kFixedPaths{{
     {"map", Kind::map},
     {"coverage", Kind::coverage},
     {"courses", Kind::courses},
@@ -29,6 +29,10 @@ constexpr std::array<std::pair<std::string_view, Kind>, 9> kFixedPaths{{
     {"lectures/review", Kind::lecture_review},
     {"me", Kind::me},
     {"my-bookings", Kind::me},  // an older link: my bookings are on 我的
+    {"me/union", Kind::my_union},
+    {"me/profile", Kind::member_profile},
+    {"unions", Kind::unions},
+    {"staff/members", Kind::staff_members},
 }};
 
 /// The routes with an id: "PREFIX/ID" followed by the suffix.
@@ -36,12 +40,13 @@ struct IdPath {
   std::string_view prefix, suffix;
   Kind kind;
 };
-constexpr std::array<IdPath, 5> kIdPaths{{
+constexpr std::array<IdPath, 6> kIdPaths{{
     {"site/", "", Kind::site},
     {"home/", "/book", Kind::book},
     {"staff/", "", Kind::staff},
     {"courses/", "", Kind::courses},
     {"course/", "", Kind::course},
+    {"unions/", "", Kind::union_page},
 }};
 
 }  // namespace
@@ -54,7 +59,11 @@ Screen section_of(Screen screen) {
     case Screen::courses: return Screen::courses;
     case Screen::me:
     case Screen::staff:
-    case Screen::coverage: return Screen::me;
+    case Screen::coverage:
+    case Screen::my_union:
+    case Screen::unions:
+    case Screen::member_profile:
+    case Screen::staff_members: return Screen::me;
   }
   return Screen::home;
 }

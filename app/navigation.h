@@ -14,6 +14,11 @@
 //   #/lectures/new          a new lecture request
 //   #/lectures/review       the staff review of lecture requests
 //   #/me                    我的: account, bookings and passes, courses, notifications
+//   #/me/union              my union, real-name status and my applications (入会 / 转会)
+//   #/me/profile            the real-name profile form (实名信息)
+//   #/unions                the union finder (search, or the tree's roots)
+//   #/unions/ID             the finder at one union: its page and the unions below it
+//   #/staff/members         the staff membership desk (applications, verification, figures, CSV)
 //   #/my-bookings           the same (an older link)
 #pragma once
 #include <cstdint>
@@ -24,7 +29,7 @@
 namespace gongyou {
 
 /// Which screen the app shows. The four sections of the tab bar are home, map (with slots), courses and me.
-enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses };
+enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses, my_union, unions, member_profile, staff_members };
 
 /// The tab bar section a screen belongs to (home, map, courses or me; staff screens count as me).
 Screen section_of(Screen screen);
@@ -33,9 +38,10 @@ Screen section_of(Screen screen);
 struct Route {
   enum class Kind : std::uint8_t {
     home, map, site, book, staff, coverage, courses, course, my_courses, lectures, lecture_form, lecture_review, me,
+    my_union, unions, union_page, member_profile, staff_members,
   };
   Kind kind = Kind::home;
-  std::int64_t id = 0;  ///< site, course or category (0: all categories)
+  std::int64_t id = 0;  ///< site, course, category (0: all categories) or union
   friend bool operator==(const Route&, const Route&) = default;
 };
 

@@ -337,6 +337,10 @@ void AppShell::draw_screen(const App& app, std::vector<Intent>& intents) {
       draw_coverage_analysis(app.coverage_analysis(), intents);
       break;
     case Screen::courses: courses_.draw(app.courses(), app.session(), app.sites(), app.now(), intents); break;
+    case Screen::my_union: membership_.draw_my_union(app.membership(), phone_, intents); break;
+    case Screen::unions: membership_.draw_finder(app.membership(), app.session().user.has_value(), phone_, intents); break;
+    case Screen::member_profile: membership_.draw_profile(app.membership(), app.now(), phone_, intents); break;
+    case Screen::staff_members: membership_.draw_staff(app.membership(), phone_, intents); break;
   }
 }
 

@@ -15,6 +15,7 @@
 #include "ui/course_views.h"
 #include "ui/home_view.h"
 #include "ui/me_view.h"
+#include "ui/membership_views.h"
 #include "ui/site_finder_view.h"
 #include "ui/staff_view.h"
 
@@ -68,6 +69,7 @@ class AppShell {
   CourseViews courses_;
   HomeView home_;
   MeView me_;
+  MembershipViews membership_;
   ImVec2 map_insets_;
   bool phone_ = false;    // bottom-sheet layout this frame
   bool compact_ = false;  // phone or short screen: one-line header

@@ -518,6 +518,11 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"export_downloaded", Text::fb_export_downloaded}, {"not_bookable", Text::fb_not_bookable},
       {"booking_cancelled", Text::fb_pass_cancelled}, {"already_used", Text::fb_pass_used},
       {"not_confirmed", Text::fb_pass_not_confirmed}, {"pass_expired", Text::fb_pass_expired},
+      {"application_sent", Text::fb_application_sent}, {"profile_required", Text::fb_profile_required},
+      {"application_conflict", Text::fb_application_conflict}, {"profile_saved", Text::fb_profile_saved},
+      {"profile_deleted", Text::fb_profile_deleted}, {"application_approved", Text::fb_application_approved},
+      {"application_rejected", Text::fb_application_rejected}, {"already_decided", Text::fb_already_decided},
+      {"member_verified", Text::fb_member_verified}, {"members_downloaded", Text::fb_members_downloaded},
   };
   if (f.code == "waitlisted" || f.code == "course_waitlisted") {
     std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),

@@ -27,26 +27,30 @@ namespace {
 void show(Screen screen, std::vector<Intent>& intents) { intents.push_back(ShowScreen{screen}); }
 
 constexpr ServiceTile kTiles[] = {
-    {"阵", 0xC8102E, Text::tile_sites, false, "tile_sites",
+    {"阵", 0xC8102E, Text::tile_sites, TileFor::everyone, "tile_sites",
      [](const App&, std::vector<Intent>& i) { show(Screen::map, i); }},
-    {"圈", 0xE8590C, Text::tile_coverage_map, false, "tile_coverage_map",
+    {"圈", 0xE8590C, Text::tile_coverage_map, TileFor::everyone, "tile_coverage_map",
      [](const App& app, std::vector<Intent>& i) {
        show(Screen::map, i);
        if (!app.sites().coverage_on()) i.push_back(ToggleCoverage{});
      }},
-    {"学", 0x1971C2, Text::tile_courses, false, "tile_courses",
+    {"学", 0x1971C2, Text::tile_courses, TileFor::everyone, "tile_courses",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowCourses{CourseView::catalog}); }},
-    {"送", 0x2F9E44, Text::tile_lecture, false, "tile_lecture",
+    {"送", 0x2F9E44, Text::tile_lecture, TileFor::everyone, "tile_lecture",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowCourses{CourseView::request_form}); }},
-    {"约", 0x7048E8, Text::tile_my_bookings, false, "tile_my_bookings",
+    {"约", 0x7048E8, Text::tile_my_bookings, TileFor::everyone, "tile_my_bookings",
      [](const App&, std::vector<Intent>& i) { show(Screen::me, i); }},
-    {"信", 0xF08C00, Text::tile_messages, false, "tile_messages",
+    {"信", 0xF08C00, Text::tile_messages, TileFor::everyone, "tile_messages",
      [](const App&, std::vector<Intent>& i) { show(Screen::me, i); }},
-    {"管", 0x495057, Text::tile_staff, true, "tile_staff",
+    {"会", 0xC2255C, Text::mem_my_union, TileFor::everyone, "tile_my_union",
+     [](const App&, std::vector<Intent>& i) { show(Screen::my_union, i); }},
+    {"员", 0x495057, Text::mem_staff_desk, TileFor::union_staff, "tile_members",
+     [](const App&, std::vector<Intent>& i) { show(Screen::staff_members, i); }},
+    {"管", 0x495057, Text::tile_staff, TileFor::admin, "tile_staff",
      [](const App&, std::vector<Intent>& i) { show(Screen::staff, i); }},
-    {"覆", 0x495057, Text::tile_coverage, true, "tile_coverage",
+    {"覆", 0x495057, Text::tile_coverage, TileFor::admin, "tile_coverage",
      [](const App&, std::vector<Intent>& i) { show(Screen::coverage, i); }},
-    {"审", 0x495057, Text::tile_lecture_review, true, "tile_lecture_review",
+    {"审", 0x495057, Text::tile_lecture_review, TileFor::admin, "tile_lecture_review",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowCourses{CourseView::staff_requests}); }},
 };
 
@@ -119,7 +123,8 @@ void HomeView::draw(const App& app, bool phone, std::vector<Intent>& intents) {
   const float width = (ImGui::GetContentRegionAvail().x - spacing * (columns - 1)) / columns;
   int drawn = 0;
   for (const ServiceTile& t : kTiles) {
-    if (t.staff_only && !(session.user && session.user->admin)) continue;
+    if (t.shown_to == TileFor::admin && !(session.user && session.user->admin)) continue;
+    if (t.shown_to == TileFor::union_staff && !(session.user && app.membership().union_staff())) continue;
     if (drawn % columns != 0) ImGui::SameLine();
     const int unread = t.label == Text::tile_messages ? app.notifications().unread() : 0;
     if (tile(t, std::max(width, phone ? 44.0f : 0.0f), unread)) t.tap(app, intents);

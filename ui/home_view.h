@@ -9,13 +9,16 @@
 
 namespace gongyou::ui {
 
+/// Who sees a tile: everyone, union staff (admins included), or admins only (the sites, rosters and lectures).
+enum class TileFor : std::uint8_t { everyone, union_staff, admin };
+
 /// One tile of the home screen: what it shows and what a tap asks for. ui/home_view.cpp lists them; a new service
 /// adds its tile there (docs/architecture.md).
 struct ServiceTile {
   const char* glyph;   ///< one character drawn on the tile ("阵", "学", ...)
   std::uint32_t rgb;   ///< the tile's colour, 0xRRGGBB
   Text label;
-  bool staff_only;     ///< shown to staff only
+  TileFor shown_to;    ///< who sees it
   const char* mark;    ///< the test hook's name of the tile
   void (*tap)(const App& app, std::vector<Intent>& intents);  ///< the intents of a tap
 };

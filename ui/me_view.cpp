@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "ui/i18n.h"
+#include "ui/membership_views.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
 
@@ -50,7 +51,15 @@ void messages(const NotificationsState& notes, std::vector<Intent>& intents) {
   for (const Notification& n : notes.items) {
     if (n.read && shown >= 3) break;  // every unread one, and a few read ones for context
     ImGui::PushStyleColor(ImGuiCol_Text, n.read ? kTextMuted : ImGui::GetColorU32(ImGuiCol_Text));
-    ImGui::BulletText("%s", n.message.c_str());
+    if (n.kind == "membership_update") {  // an application moved: the words wrap, a tap opens my union
+      ImGui::Bullet();
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s", n.message.empty() ? tr(Text::mem_notification_default) : n.message.c_str());
+      if (ImGui::IsItemClicked()) intents.push_back(ShowScreen{Screen::my_union});
+      mark_last_item("me_membership_note", n.id);
+    } else {
+      ImGui::BulletText("%s", n.message.c_str());
+    }
     ImGui::PopStyleColor();
     ++shown;
   }
@@ -79,14 +88,19 @@ void courses(const CourseState& state, std::vector<Intent>& intents) {
   }
 }
 
-void staff_tools(float button_h, std::vector<Intent>& intents) {
+void staff_tools(bool admin, float button_h, std::vector<Intent>& intents) {
   ImGui::SeparatorText(tr(Text::me_staff_tools));
+  // Union staff have the members desk; the sites, rosters, coverage and lectures stay the admins'.
+  if (secondary_button(tr(Text::mem_staff_desk), ImVec2(0, button_h))) intents.push_back(ShowScreen{Screen::staff_members});
+  mark_last_item("me_members");
+  if (!admin) return;
+  same_line_or_wrap(button_width(tr(Text::tile_staff)));
   if (secondary_button(tr(Text::tile_staff), ImVec2(0, button_h))) intents.push_back(ShowScreen{Screen::staff});
   mark_last_item("me_staff");
-  ImGui::SameLine();
+  same_line_or_wrap(button_width(tr(Text::tile_coverage)));
   if (secondary_button(tr(Text::tile_coverage), ImVec2(0, button_h))) intents.push_back(ShowScreen{Screen::coverage});
   mark_last_item("me_coverage");
-  ImGui::SameLine();
+  same_line_or_wrap(button_width(tr(Text::tile_lecture_review)));
   if (secondary_button(tr(Text::tile_lecture_review), ImVec2(0, button_h)))
     intents.push_back(ShowCourses{CourseView::staff_requests});
   mark_last_item("me_lecture_review");
@@ -108,7 +122,8 @@ void MeView::draw(const App& app, bool phone, std::vector<Intent>& intents) {
     ImGui::SeparatorText(tr(Text::tab_my_bookings));
     bookings_.draw(app.bookings(), app.now(), intents);
     courses(app.courses(), intents);
-    if (session.user->admin) staff_tools(button_h, intents);
+    draw_membership_summary(app.membership(), button_h, intents);
+    if (session.user->admin || app.membership().union_staff()) staff_tools(session.user->admin, button_h, intents);
   }
   ImGui::EndChild();
 }

@@ -45,6 +45,10 @@ const char* screen_name(Screen screen) {
     case Screen::staff: return "staff";
     case Screen::coverage: return "coverage";
     case Screen::courses: return "courses";
+    case Screen::my_union: return "my_union";
+    case Screen::unions: return "unions";
+    case Screen::member_profile: return "member_profile";
+    case Screen::staff_members: return "staff_members";
   }
   return "home";
 }

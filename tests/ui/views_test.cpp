@@ -24,6 +24,7 @@
 #include "ui/app_shell.h"
 #include "ui/booking_views.h"
 #include "ui/i18n.h"
+#include "ui/format.h"
 #include "ui/input_feed.h"
 #include "ui/search_field.h"
 #include "ui/site_finder_view.h"
@@ -60,8 +61,59 @@ constexpr ImVec2 kPhone{390, 844};
 constexpr ImVec2 kDesktop{1280, 800};
 constexpr ImVec2 kLandscapePhone{844, 390};  // a phone turned: the side panel, short
 
+/// A union of the demo tree (docs/api-membership.md "Union").
+json union_json(std::int64_t id, const char* name, const char* level, int children = 0) {
+  return {{"id", id},          {"name", name},          {"level", level},
+          {"parent_id", 3},    {"region", "huian"},     {"member_count", 128},
+          {"child_count", children}, {"path", json::array({{{"id", 1}, {"name", "惠安县总工会"}}, {{"id", 3}, {"name", "螺城镇总工会"}}})}};
+}
+
+/// An application to union 41 (pending or decided), with its applicant for the staff queue.
+json application_json(std::int64_t id, const char* status, bool overdue, int days_left) {
+  json a = {{"id", id}, {"kind", "join"}, {"status", status}, {"union_id", 41},
+            {"union_name", "惠安县螺城镇惠兴鞋业有限公司工会委员会"}, {"from_union_id", nullptr}, {"reason", "在这家厂上班三年了"},
+            {"created_at", "2026-11-18T09:00:00+08:00"}, {"due_by", overdue ? "2026-11-20T23:59:59+08:00" : "2026-11-27T23:59:59+08:00"},
+            {"overdue", overdue}, {"days_left", days_left}, {"decisions", json::array()},
+            {"waiting_for", std::string(status) == "pending" ? json::array({41}) : json::array()},
+            {"applicant", {{"user_id", 30 + id}, {"username", "worker" + std::to_string(id)}, {"real_name", "王芳"},
+                           {"id_number_masked", "3505**********1234"}, {"verified", false}}},
+            {"can_decide", json::array({41})}};
+  if (std::string(status) == "rejected")
+    a["decisions"] = json::array({{{"union_id", 41}, {"decision", "reject"}, {"reason", "不是本单位职工"}}});
+  return a;
+}
+
+/// The union tree, the caller's applications and a staff desk's lists, as the server would answer (no profile:
+/// the real-name form shows until a test scripts one).
+std::optional<HttpResponse> membership_answer(const HttpRequest& r) {
+  const std::string path = r.url.substr(0, r.url.find('?'));
+  if (path == "/api/v1/unions")
+    return HttpResponse{200, json{{"items", json::array({union_json(3, "螺城镇总工会", "town", 5),
+                                                        union_json(41, "惠安县螺城镇惠兴鞋业有限公司工会委员会", "grassroots"),
+                                                        union_json(42, "螺城镇阳光物业工会", "grassroots")})}}.dump()};
+  if (path.rfind("/api/v1/unions/", 0) == 0) return HttpResponse{200, union_json(3, "螺城镇总工会", "town", 5).dump()};
+  if (path == "/api/v1/me/member-profile") return HttpResponse{404, R"({"error":{"code":"not_found"}})"};
+  if (path == "/api/v1/me/membership/applications")
+    return HttpResponse{200, json{{"items", json::array({application_json(90, "pending", false, 2),
+                                                        application_json(80, "rejected", false, 0)})}}.dump()};
+  if (path == "/api/v1/admin/membership/applications")
+    return HttpResponse{200, json{{"items", json::array({application_json(5, "pending", false, 2),
+                                                        application_json(6, "pending", true, -2)})},
+                                  {"overdue", 1}}.dump()};
+  if (path.rfind("/api/v1/admin/unions/", 0) == 0 && path.ends_with("/members"))
+    return HttpResponse{200, json{{"items", json::array({{{"user_id", 31}, {"username", "wangfang"}, {"real_name", "王芳"},
+                                                         {"id_number_masked", "3505**********1234"},
+                                                         {"phone_masked", "138****5678"}, {"verified", false}}})},
+                                  {"next_cursor", nullptr}}.dump()};
+  if (path.rfind("/api/v1/admin/unions/", 0) == 0 && path.ends_with("/stats"))
+    return HttpResponse{200, json{{"members", 80060}, {"verified", 73399}, {"verification_rate", 0.9168},
+                                  {"pending_applications", 2}, {"overdue_applications", 1}}.dump()};
+  return std::nullopt;
+}
+
 /// The demo sites in one listing, their positions, and whatever a test scripts.
 HttpResponse demo_answer(const HttpRequest& r) {
+  if (auto membership = membership_answer(r)) return *membership;
   static const std::vector<Site> sites = demo::huian_sites();
   if (r.url.rfind("/api/v1/sites/positions", 0) == 0) return {200, encode_site_positions(sites)};
   if (r.url.rfind("/api/v1/sites?", 0) == 0) {
@@ -568,6 +620,8 @@ TEST(Views, EveryScreenInBothLanguagesKeepsItsControlsApartAndOnScreen) {
           {"card", SelectSite{home->id}},           {"slots", OpenSiteSlots{home->id}},
           {"me", ShowScreen{Screen::me}},           {"staff", OpenStaffDesk{home->id}},
           {"coverage", ShowScreen{Screen::coverage}}, {"classroom", ShowCourses{CourseView::catalog}},
+          {"my union", ShowScreen{Screen::my_union}}, {"union finder", ShowScreen{Screen::unions}},
+          {"real-name form", ShowScreen{Screen::member_profile}}, {"members desk", ShowScreen{Screen::staff_members}},
       };
       for (const auto& [name, intent] : screens) {
         t.show(intent);
@@ -823,6 +877,217 @@ TEST(Views, ARefusedPassSaysWhyNotThatTheSlotIsTaken) {
   }
 }
 
+// ---- The union and its members (issue 15) ----
+
+constexpr const char* kFullId = "11010519491231002X";
+
+/// Turns the wheel over the screen's list until the control marked `name`/`id` is in view (down first, then up).
+void scroll_to(ShellUnderTest& t, const char* name, std::int64_t id = 0) {
+  t.frame();
+  const ImVec2 over_list = t.display.x < AppShell::kPhoneBreakpoint ? ImVec2(t.display.x / 2, t.display.y - 140)
+                                                                    : ImVec2(150, t.display.y - 160);
+  for (int i = 0; i < 60 && !t.find(name, id); ++i) {
+    ImGui::GetIO().AddMousePosEvent(over_list.x, over_list.y);
+    ImGui::GetIO().AddMouseWheelEvent(0, i < 20 ? -1.0f : 1.0f);
+    t.frame();
+  }
+  t.ui.pointer_away();
+  t.frame();
+}
+
+/// Taps the field marked `name` and types `text` into it (committed text, as the page's hidden field sends an IME's).
+void type_into(ShellUnderTest& t, const char* name, const char* text) {
+  const auto draw = [&] {
+    begin_test_marks();
+    t.shell.draw(t.app, t.display, t.intents);
+  };
+  scroll_to(t, name);
+  t.ui.tap(center_of_mark(name, 0), draw);
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  t.frame();
+  t.frame();
+}
+
+/// Taps the control marked `name`/`id` once; the intents of that tap are in t.intents.
+void tap_mark(ShellUnderTest& t, const char* name, std::int64_t id = 0) {
+  scroll_to(t, name, id);
+  t.intents.clear();
+  const ImVec2 at = center_of_mark(name, id);
+  std::vector<Intent> all;
+  t.ui.tap(at, [&] {
+    begin_test_marks();
+    t.shell.draw(t.app, t.display, all);
+  });
+  t.intents = std::move(all);
+}
+
+template <class I>
+const I* first_of(const std::vector<Intent>& intents) {
+  for (const Intent& i : intents)
+    if (const I* x = std::get_if<I>(&i)) return x;
+  return nullptr;
+}
+
+TEST(Views, TheConsentTickGatesSaveAndOnlyMasksAreShownOnceSaved) {
+  for (const ImVec2 display : {kPhone, kDesktop}) {
+    ShellUnderTest t(display);
+    t.sign_in(/*admin=*/false);
+    t.show(ShowScreen{Screen::member_profile});
+    ASSERT_EQ(t.app.screen(), Screen::member_profile);
+    type_into(t, "mem_real_name", "李华");
+    type_into(t, "mem_id_number", "11010519491231002x");
+    type_into(t, "mem_phone", "13800005678");
+    tap_mark(t, "mem_save");
+    EXPECT_FALSE(emitted<SaveMemberProfile>(t.intents)) << "no consent: Save does nothing";
+    tap_mark(t, "mem_consent");
+    t.frame();
+    tap_mark(t, "mem_save");
+    const SaveMemberProfile* save = first_of<SaveMemberProfile>(t.intents);
+    ASSERT_NE(save, nullptr) << "consent ticked: Save saves";
+    EXPECT_EQ(save->form.real_name, "李华");
+    EXPECT_EQ(save->form.id_number, "11010519491231002X") << "x typed, X kept (the field upper-cases)";
+    EXPECT_TRUE(save->form.consent);
+
+    json saved = {{"real_name", "李华"}, {"id_number_masked", "1101**********002X"}, {"phone_masked", "138****5678"},
+                  {"verified", false}, {"union_id", nullptr}, {"consent_at", "2026-11-24T08:00:00+08:00"}};
+    t.server.answer("PUT /api/v1/me/member-profile", 200, saved);
+    t.server.answer("GET /api/v1/me/member-profile", 200, saved);
+    t.apply();
+    t.frame();
+    const std::string drawn = t.drawn_text();
+    EXPECT_NE(drawn.find("1101**********002X"), std::string::npos) << "the mask is shown";
+    EXPECT_EQ(drawn.find(kFullId), std::string::npos) << "the full number is not";
+    // Correcting: the same form, with the real name only.
+    tap_mark(t, "mem_correct");
+    t.frame();
+    const std::string form = t.drawn_text();
+    EXPECT_NE(form.find("李华"), std::string::npos);
+    EXPECT_EQ(form.find(kFullId), std::string::npos) << "the number is typed again, never prefilled";
+  }
+}
+
+TEST(Views, AWrongCheckDigitSaysSoAndSendsNothing) {
+  ShellUnderTest t(kPhone);
+  t.sign_in(/*admin=*/false);
+  t.show(ShowScreen{Screen::member_profile});
+  type_into(t, "mem_real_name", "李华");
+  type_into(t, "mem_id_number", "110105194912310021");
+  type_into(t, "mem_phone", "13800005678");
+  tap_mark(t, "mem_consent");
+  t.frame();
+  tap_mark(t, "mem_save");
+  EXPECT_FALSE(emitted<SaveMemberProfile>(t.intents));
+  t.apply();
+  EXPECT_EQ(t.server.last("PUT", "/api/v1/me/member-profile"), nullptr) << "nothing sent";
+  t.frame();
+  EXPECT_NE(t.drawn_text().find(tr(Text::mem_err_id_check)), std::string::npos) << "the check digit is named";
+}
+
+TEST(Views, TheStaffQueueListsOverdueFirstInRedAndOneTapVerifies) {
+  for (const ImVec2 display : {kPhone, kDesktop}) {
+    ShellUnderTest t(display);
+    t.sign_in(/*admin=*/true);
+    t.show(ShowScreen{Screen::staff_members});
+    ASSERT_EQ(t.app.membership().queue.size(), 2u);
+    const TestMark* overdue = t.find("mem_queue_row", 6);
+    const TestMark* later = t.find("mem_queue_row", 5);
+    ASSERT_NE(overdue, nullptr);
+    ASSERT_NE(later, nullptr);
+    EXPECT_LT(overdue->min.y, later->min.y) << "the overdue application comes first (the answer had it second)";
+    constexpr ImU32 kRed = IM_COL32(201, 42, 42, 255);
+    EXPECT_TRUE(drawn_in(*overdue, kRed)) << "overdue is red";
+    EXPECT_FALSE(drawn_in(*later, kRed));
+    const std::string drawn = t.drawn_text();
+    EXPECT_NE(drawn.find("91.68%"), std::string::npos) << "the verification rate";
+    EXPECT_NE(drawn.find("3505**********1234"), std::string::npos);
+
+    tap_mark(t, "mem_verify", 31);
+    const VerifyMember* verify = first_of<VerifyMember>(t.intents);
+    ASSERT_NE(verify, nullptr) << "one tap on 已核验";
+    EXPECT_EQ(verify->user, UserId{31});
+    tap_mark(t, "mem_approve", 6);
+    const DecideApplication* approve = first_of<DecideApplication>(t.intents);
+    ASSERT_NE(approve, nullptr) << "one tap approves";
+    EXPECT_TRUE(approve->approve);
+    EXPECT_EQ(approve->application, ApplicationId{6});
+    // A rejection needs its reason: 确认拒绝 does nothing until one is typed.
+    tap_mark(t, "mem_reject", 5);
+    t.frame();
+    tap_mark(t, "mem_reject_confirm", 5);
+    EXPECT_FALSE(emitted<DecideApplication>(t.intents));
+    const auto draw = [&] {
+      begin_test_marks();
+      t.shell.draw(t.app, t.display, t.intents);
+    };
+    scroll_to(t, "mem_reject_reason", 5);
+    t.ui.tap(center_of_mark("mem_reject_reason", 5), draw);
+    ImGui::GetIO().AddInputCharactersUTF8("不是本单位职工");
+    t.frame();
+    t.frame();
+    tap_mark(t, "mem_reject_confirm", 5);
+    const DecideApplication* reject = first_of<DecideApplication>(t.intents);
+    ASSERT_NE(reject, nullptr);
+    EXPECT_FALSE(reject->approve);
+    EXPECT_EQ(reject->reason, "不是本单位职工");
+  }
+}
+
+TEST(Views, UnionStaffHaveTheMembersDeskButNotTheSitesDesk) {
+  ShellUnderTest t(kPhone);
+  t.server.answer("GET /api/v1/me", 200,
+                  {{"id", 7}, {"username", "lihua"}, {"role", "worker"},
+                   {"staff", json::array({{{"union_id", 3}, {"role", "union_staff"}}})}, {"member", nullptr}});
+  t.sign_in(/*admin=*/false);
+  ASSERT_TRUE(t.app.membership().union_staff());
+  t.show(ShowScreen{Screen::home});
+  EXPECT_NE(t.find("tile_members"), nullptr);
+  EXPECT_EQ(t.find("tile_staff"), nullptr) << "sites and rosters stay admin-only";
+  t.show(ShowScreen{Screen::me});
+  t.frame();
+  bool members = false, sites = false;
+  for (const TestMark& m : test_marks()) {
+    members |= std::string_view(m.name) == "me_members";
+    sites |= std::string_view(m.name) == "me_staff" || std::string_view(m.name) == "me_coverage";
+  }
+  EXPECT_TRUE(members);
+  EXPECT_FALSE(sites);
+  t.show(ShowScreen{Screen::staff_members});
+  EXPECT_EQ(t.app.membership().staff_union, UnionId{3}) << "their own union";
+  scroll_to(t, "mem_verify", 31);
+  EXPECT_NE(t.find("mem_verify", 31), nullptr);
+}
+
+TEST(Views, AGrassrootsUnionTakesAnApplicationAfterAConfirm) {
+  ShellUnderTest t(kPhone);
+  t.sign_in(/*admin=*/false);
+  t.server.answer("GET /api/v1/me/member-profile", 200,
+                  {{"real_name", "李华"}, {"id_number_masked", "1101**********002X"}, {"verified", true}});
+  t.server.answer("GET /api/v1/me/membership/applications", 200, {{"items", json::array()}});
+  t.show(ShowScreen{Screen::unions});
+  EXPECT_EQ(t.find("mem_apply", 3), nullptr) << "a town union takes no members";
+  EXPECT_NE(t.find("mem_browse", 3), nullptr) << "its children are a tap away";
+  tap_mark(t, "mem_apply", 42);
+  EXPECT_FALSE(emitted<ApplyToUnion>(t.intents)) << "the first tap asks to confirm";
+  t.frame();
+  tap_mark(t, "mem_send_application", 42);
+  const ApplyToUnion* apply = first_of<ApplyToUnion>(t.intents);
+  ASSERT_NE(apply, nullptr);
+  EXPECT_EQ(apply->union_id, UnionId{42});
+  EXPECT_EQ(apply->kind, MembershipKind::join);
+}
+
+TEST(Views, MyUnionShowsTheDeadlineAndTheReasonOfARejection) {
+  ShellUnderTest t(kDesktop);
+  t.sign_in(/*admin=*/false);
+  t.show(ShowScreen{Screen::my_union});
+  const std::string drawn = t.drawn_text();
+  EXPECT_NE(drawn.find("不是本单位职工"), std::string::npos) << "the decision's reason";
+  char due[160];
+  std::snprintf(due, sizeof due, tr(Text::mem_due_fmt), format_day({2026, 11, 27}).c_str(), 2);
+  EXPECT_NE(drawn.find(due), std::string::npos) << "due by and working days left";
+  EXPECT_EQ(drawn.find(kFullId), std::string::npos);
+}
+
 // ---- An idle frame allocates nothing ----
 
 /// Allocations made by the next `frames` frames of `t`, after the given warm-up.
@@ -891,6 +1156,17 @@ TEST(Views, AnIdleFrameAllocatesNothingOnAnyScreen) {
     EXPECT_EQ(idle_allocations(t), 0) << "the staff desk";
     t.show(ShowCourses{CourseView::catalog});
     EXPECT_EQ(idle_allocations(t), 0) << "the classroom";
+    t.show(ShowScreen{Screen::my_union});
+    ASSERT_FALSE(t.app.membership().my_applications.empty());
+    EXPECT_EQ(idle_allocations(t), 0) << "my union";
+    t.show(ShowScreen{Screen::unions});
+    ASSERT_FALSE(t.app.membership().unions.empty());
+    EXPECT_EQ(idle_allocations(t), 0) << "the union finder";
+    t.show(ShowScreen{Screen::member_profile});
+    EXPECT_EQ(idle_allocations(t), 0) << "the real-name form";
+    t.show(ShowScreen{Screen::staff_members});
+    ASSERT_FALSE(t.app.membership().queue.empty());
+    EXPECT_EQ(idle_allocations(t), 0) << "the members desk";
   }
 }
 
