@@ -67,7 +67,8 @@ test('POST /admin/staff: admins only, 404 for an unknown user or union, 400 for 
 
 test('staff of town B on town A\'s objects: 404 for each object, 403 for each list by A\'s id, and nothing changes', async () => {
   const view = async () => ({
-    queue: (await queue(server, staffA.token, `union_id=${A.town.id}&status=all&limit=200`)).json,
+    queue: (await queue(server, staffA.token, `union_id=${A.town.id}&limit=200`)).json,
+    decided: (await queue(server, staffA.token, `union_id=${a1.id}&status=all&limit=200`)).json,
     statsA: (await get(`/api/v1/admin/unions/${A.town.id}/stats`, staffA.token)).json,
     statsA1: (await get(`/api/v1/admin/unions/${a1.id}/stats`, staffA.token)).json,
     members: (await get(`/api/v1/admin/unions/${a1.id}/members?limit=200`, staffA.token)).json,
