@@ -181,7 +181,8 @@ test('members list and CSV export: staff of the union, masks only, filters and a
     assert.match(m.phone_masked, /^1\d\d\*{4}\d{4}$/);
   }
   const mine = items.find((m) => m.user_id === member.user.id);
-  assert.deepEqual(mine, { user_id: member.user.id, username: member.username, real_name: member.realName,
+  const documented = ['user_id', 'username', 'real_name', 'id_number_masked', 'phone_masked', 'verified', 'union_id', 'union_name'];
+  assert.deepEqual(Object.fromEntries(documented.map((k) => [k, mine[k]])), { user_id: member.user.id, username: member.username, real_name: member.realName,
                            id_number_masked: maskId(member.idNumber), phone_masked: maskPhone(member.phone), verified: false,
                            union_id: a1.id, union_name: a1.name });
   assert.ok(!everyone.text.includes(member.idNumber) && !everyone.text.includes(member.phone));
@@ -224,7 +225,7 @@ test('members list and CSV export: staff of the union, masks only, filters and a
   assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
   assert.deepEqual([...csv.body.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const lines = csv.text.slice(1).split(/\r?\n/).filter(Boolean);
-  assert.equal(lines[0], '工会,姓名,用户名,身份证号码,手机,实名状态');
+  assert.equal(lines[0], '工会,姓名,用户名,身份证号码,手机,实名状态,入会时间');
   assert.equal(lines.length - 1, items.length, 'one row per member');
   const row = lines.find((l) => l.split(',')[2] === member.username);
   assert.ok(row, 'the member\'s row');
