@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 
-import { pgCluster } from './harness.mjs';
+import { holidayTableLastYear, pgCluster } from './harness.mjs';
 import {
   adminToken, apply, applyOk, assertError, assertMaskedId, auditEntries, childrenOf, decide, decideOk, descendantsOf,
   freshIdNumber, freshPhone, freshRealName, getProfile, huianTree, looksLikeValidIdNumber, maskId, maskPhone, me,
@@ -695,6 +695,34 @@ test('many accounts PUT the same ID number at once: exactly one gets it, the oth
   assert.equal(stored.find((s) => s.status === 200).json.id_number_masked, maskId(withX));
 });
 
+test('one worker sends several applications at once: one is pending, the rest 409; a deletion racing an approval leaves no member', async () => {
+  const worker = await workerWithProfile(server, { prefix: 'eager' });
+  const targets = [G1.id, G1b.id, G2.id, G1.id, G1b.id, G2.id];
+  const answers = await Promise.all(targets.map((union_id) => apply(server, worker.token, { kind: 'join', union_id })));
+  assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409, 409, 409, 409], answers.map((a) => a.text).join('\n'));
+  assert.ok(answers.filter((a) => a.status === 409).every((a) => a.json.error.code === 'conflict'));
+  const mine = await myApplications(server, worker.token);
+  assert.equal(mine.length, 1, 'one application was made');
+  assert.equal(mine[0].id, answers.find((a) => a.status === 201).json.id);
+
+  for (let round = 0; round < 3; ++round) {
+    const leaving = await workerWithProfile(server, { prefix: 'leaving' });
+    const application = await applyOk(server, leaving.token, { kind: 'join', union_id: G1.id });
+    const count = await memberCount(G1.id);
+    const [deleted, approved] = await Promise.all([server.call('DELETE', '/api/v1/me/member-profile', { token: leaving.token }),
+                                                   decide(server, s1.token, application.id, { decision: 'approve' })]);
+    assert.equal(deleted.status, 200, deleted.text);
+    assert.ok([200, 409].includes(approved.status), approved.text);
+    assert.equal((await me(server, leaving.token)).member, null, `round ${round}: erased, so not a member (approval ${approved.status})`);
+    assertError(await getProfile(server, leaving.token), 404, 'not_found', 'erased');
+    assert.equal(await memberCount(G1.id), count, `round ${round}: the union's count is back where it was`);
+    const [after] = await myApplications(server, leaving.token);
+    assert.ok(['withdrawn', 'approved'].includes(after.status), after.status);
+    const listed = (await server.call('GET', `/api/v1/admin/unions/${G1.id}/members?limit=200`, { token: s1.token })).json.items;
+    assert.ok(!listed.some((m) => m.user_id === leaving.user.id), 'not in the members list');
+  }
+});
+
 // ---- the deadline ----
 
 test('overdue: past due_by an application is overdue, listed first, counted in the queue and in the stats', async () => {
@@ -742,6 +770,47 @@ test('overdue: past due_by an application is overdue, listed first, counted in t
     assert.equal((await decideOk(server, staff.token, first.id)).status, 'approved');
     assert.equal((await queue(server, staff.token, `union_id=${g.id}&limit=200`)).json.overdue, 0);
     assert.deepEqual([(await stats(staff.token, g.id)).overdue_applications, (await stats(staff.token, g.id)).pending_applications], [0, 1]);
+  } finally {
+    await setClock(server, T0);
+  }
+});
+
+test('due_by skips weekends and the statutory holidays of core/data/china_public_holidays.txt', async () => {
+  const holidays = new Set();
+  for (const line of readFileSync(new URL('../../core/data/china_public_holidays.txt', import.meta.url), 'utf8').split('\n')) {
+    const m = line.replace(/#.*/, '').trim().match(/^(\d{4}-\d{2}-\d{2})\s+(\d+)/);
+    if (!m) continue;
+    for (let d = 0; d < Number(m[2]); ++d) holidays.add(new Date(Date.parse(`${m[1]}T00:00:00Z`) + d * 86400e3).toISOString().slice(0, 10));
+  }
+  // Past the table's last year only the fixed-date holidays count (the file's header): 1 Jan, 1–2 May, 1–3 Oct.
+  for (let year = holidayTableLastYear() + 1; year <= holidayTableLastYear() + 2; ++year) {
+    for (const day of ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']) holidays.add(`${year}-${day}`);
+  }
+  const thirdWorkingDayAfter = (date) => {
+    let day = Date.parse(`${date}T00:00:00Z`);
+    for (let n = 0; n < 3;) {
+      day += 86400e3;
+      const iso = new Date(day).toISOString().slice(0, 10);
+      if (![0, 6].includes(new Date(day).getUTCDay()) && !holidays.has(iso)) ++n;
+    }
+    return new Date(day).toISOString().slice(0, 10);
+  };
+  // The day before National Day (seven days off from 1 October 2026), and the Friday before the Spring Festival.
+  const cases = [['2026-09-30T10:00:00+08:00', '2026-10-12'], ['2026-02-13T16:00:00+08:00', '2026-02-26'],
+                 ['2026-12-31T23:30:00+08:00', holidayTableLastYear() === 2026 ? '2027-01-06' : null],
+                 ['2026-12-04T18:00:00+08:00', '2026-12-09']];
+  try {
+    for (const [now, expected] of cases) {
+      await setClock(server, now);
+      const worker = await workerWithProfile(server, { prefix: 'holiday' });  // made at the clock's instant
+      const application = await applyOk(server, worker.token, { kind: 'join', union_id: G2.id });
+      const due = thirdWorkingDayAfter(now.slice(0, 10));
+      if (expected) assert.equal(due, expected, `the test's own reading of the holiday table for ${now}`);
+      assert.equal(application.created_at, now);
+      assert.equal(application.due_by, `${due}T23:59:59+08:00`, `made at ${now}`);
+      assert.equal(application.days_left, 3, `made at ${now}`);
+      assert.equal(application.overdue, false);
+    }
   } finally {
     await setClock(server, T0);
   }

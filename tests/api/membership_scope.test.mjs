@@ -255,6 +255,46 @@ test('union staff get 403 on the admin-only endpoints of the earlier features', 
                    'the refused write changed nothing');
 });
 
+test('a transfer between towns: each side\'s staff decide only their side, and who may read the member follows the membership', async () => {
+  const mover = await memberOf(server, admin, b1.id, { prefix: 'crossing' });
+  const read = (staff) => get(`/api/v1/admin/members/${mover.user.id}`, staff.token);
+  const verify = (staff) => post(`/api/v1/admin/members/${mover.user.id}/verify`, staff.token);
+  assertError(await read(staffA1), 404, 'not_found', 'a1\'s staff: a member of b1 with nothing pending');
+  assert.equal((await read(staffB)).status, 200);
+
+  const first = await applyOk(server, mover.token, { kind: 'transfer', union_id: a1.id, reason: '调到螺城上班' });
+  assert.equal((await read(staffA1)).status, 200, 'the staff of the union a pending application goes to may read');
+  const inA = (await queue(server, staffA.token, `union_id=${A.town.id}&limit=200`)).json.items.find((x) => x.id === first.id);
+  const inB = (await queue(server, staffB.token, `union_id=${B.town.id}&limit=200`)).json.items.find((x) => x.id === first.id);
+  assert.deepEqual([inA?.can_decide, inB?.can_decide], [[a1.id], [b1.id]]);
+  const half = await decideOk(server, staffA1.token, first.id);
+  assert.deepEqual([half.status, half.waiting_for, half.decisions.map((d) => d.union_id)], ['pending', [b1.id], [a1.id]],
+                   'a1\'s staff decided a1\'s side only');
+  assertError(await decide(server, staffA1.token, first.id, { decision: 'approve' }), 409, 'conflict', 'a1 decided');
+  assertError(await decide(server, staffA.token, first.id, { decision: 'approve' }), 409, 'conflict', 'A\'s only side is decided');
+  assert.equal((await decideOk(server, staffB.token, first.id, { decision: 'reject', reason: '合同未到期' })).status, 'rejected');
+  assertError(await read(staffA1), 404, 'not_found', 'nothing pending to a1 any more');
+  assert.deepEqual((await me(server, mover.token)).member, { union_id: b1.id, verified: false });
+
+  const second = await applyOk(server, mover.token, { kind: 'transfer', union_id: a1.id });
+  await decideOk(server, staffB.token, second.id);
+  assert.equal((await decideOk(server, staffA.token, second.id)).status, 'approved');
+  assert.deepEqual((await me(server, mover.token)).member, { union_id: a1.id, verified: false });
+  assertError(await read(staffB), 404, 'not_found', 'B\'s staff after the member left');
+  assertError(await verify(staffB), 404, 'not_found', 'B\'s staff verify after the member left');
+  assert.equal((await verify(staffA1)).json.verified, true, 'a1\'s staff verify their new member');
+  const inB1 = (await get(`/api/v1/admin/unions/${b1.id}/members?limit=200`, staffB.token)).json.items;
+  const inA1 = (await get(`/api/v1/admin/unions/${a1.id}/members?limit=200`, staffA1.token)).json.items;
+  assert.deepEqual([inB1.some((m) => m.user_id === mover.user.id), inA1.some((m) => m.user_id === mover.user.id)], [false, true]);
+
+  // Verification is for the staff of the member's union: the union a transfer is pending to may read, not verify.
+  const other = await memberOf(server, admin, b1.id, { prefix: 'crossing' });
+  await applyOk(server, other.token, { kind: 'transfer', union_id: a1.id });
+  assertError(await post(`/api/v1/admin/members/${other.user.id}/verify`, staffA1.token), 404, 'not_found',
+              'a1\'s staff verify a member of b1 who asked to move to a1');
+  assert.deepEqual((await me(server, other.token)).member, { union_id: b1.id, verified: false }, 'still unverified');
+});
+
 test('the audit log (admins only) records each profile read, list, export, verification, decision and grant', async () => {
   const subject = await memberOf(server, staffA1.token, a1.id, { prefix: 'audited' });
   const applicant = await workerWithProfile(server, { prefix: 'audited' });
