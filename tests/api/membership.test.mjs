@@ -486,9 +486,34 @@ test('join: a rejection needs a reason; with one it ends the application, shows 
   assert.equal((await me(server, worker.token)).member, null);
   const [note] = await notifications(worker.token);
   assert.deepEqual([note.kind, note.application_id], ['membership_update', application.id]);
+  const rejectedList = await queue(server, s1.token, `union_id=${G1.id}&status=rejected&limit=200`);
+  assert.ok(rejectedList.json.items.some((a) => a.id === application.id && a.status === 'rejected'), rejectedList.text);
   const again = await applyOk(server, worker.token, { kind: 'join', union_id: G1.id, reason: '已补充材料' });
   const listed = await myApplications(server, worker.token);
   assert.deepEqual(listed.map((a) => a.id), [again.id, application.id], 'newest first');
+});
+
+test('Idempotency-Key (api.md): a repeated application or decision returns the first answer and does nothing more', async () => {
+  const worker = await workerWithProfile(server, { prefix: 'retry' });
+  const key = `join-${process.pid}-${Date.now()}`;
+  const send = (token, urlPath, body, k) => server.call('POST', urlPath, { token, body, headers: { 'Idempotency-Key': k } });
+  const body = { kind: 'join', union_id: G1.id, reason: '入会' };
+  const first = await send(worker.token, '/api/v1/membership/applications', body, key);
+  assert.equal(first.status, 201, first.text);
+  const again = await send(worker.token, '/api/v1/membership/applications', body, key);
+  const otherBody = await send(worker.token, '/api/v1/membership/applications', { ...body, union_id: G1b.id }, key);
+  const decisionPath = `/api/v1/admin/membership/applications/${first.json.id}/decision`;
+  const decided = await send(s1.token, decisionPath, { decision: 'approve' }, `${key}-d`);
+  assert.equal(decided.status, 200, decided.text);
+  const decidedAgain = await send(s1.token, decisionPath, { decision: 'approve' }, `${key}-d`);
+  // What must hold whatever the retries answered: one application, one decision, one membership.
+  const mine = await myApplications(server, worker.token);
+  assert.deepEqual(mine.map((a) => [a.id, a.status, a.decisions.length]), [[first.json.id, 'approved', 1]]);
+  assert.deepEqual((await me(server, worker.token)).member, { union_id: G1.id, verified: false });
+  // The retries themselves.
+  assert.deepEqual([again.status, again.json?.id], [201, first.json.id], `the same key and body again: ${again.text}`);
+  assertError(otherBody, 422, 'idempotency_key_reused', 'the same key with another body');
+  assert.deepEqual([decidedAgain.status, decidedAgain.json?.status], [200, 'approved'], `a retried decision: ${decidedAgain.text}`);
 });
 
 // ---- transfer ----
