@@ -106,6 +106,12 @@ test('unions: search by a Chinese substring and by pinyin initials, within a sub
   assert.ok(luocheng, 'Hui\'an has 螺城镇总工会');
   const byInitials = await unions(server, 'q=lc&limit=200');
   assert.ok(byInitials.some((u) => u.id === luocheng.id), `lc finds ${luocheng.name}`);
+  assert.ok((await unions(server, 'q=lczzgh&limit=200')).some((u) => u.id === luocheng.id), 'the initials of the whole name');
+  // Initials run across a whole name: 惠安县螺城… employers are found by "haxlc".
+  const employers = (await unions(server, `q=${encodeURIComponent('惠安县螺城')}&limit=200`)).filter((u) => u.name.startsWith('惠安县螺城'));
+  assert.ok(employers.length > 0, 'Hui\'an has 惠安县螺城… unions');
+  const byLongInitials = new Set((await unions(server, 'q=haxlc&limit=200')).map((u) => u.id));
+  for (const u of employers) assert.ok(byLongInitials.has(u.id), `haxlc finds ${u.name}`);
   const byChinese = await unions(server, `q=${encodeURIComponent('螺城')}&limit=200`);
   assert.ok(byChinese.some((u) => u.id === luocheng.id));
   for (const u of byChinese) assert.ok(u.name.includes('螺城'), u.name);
