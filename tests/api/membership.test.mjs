@@ -5,14 +5,16 @@
 // notifications and the overdue queue; concurrent decisions and profiles; and no full ID number or phone in any
 // answer or in what the server prints. The server's clock starts at T0, Tuesday 2026-12-01 08:00 in Hui'an.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { holidayTableLastYear, pgCluster } from './harness.mjs';
+import { freshDatabase, holidayTableLastYear, pgCluster } from './harness.mjs';
 import {
   adminToken, apply, applyOk, assertError, assertMaskedId, auditEntries, childrenOf, decide, decideOk, descendantsOf,
   freshIdNumber, freshPhone, freshRealName, getProfile, huianTree, looksLikeValidIdNumber, maskId, maskPhone, me,
-  memberOf, myApplications, putProfile, queue, registerUser, rootOf, setClock, staffOf, startCapturedServer,
+  memberOf, myApplications, putProfile, queue, registerUser, rootOf, runServerUntilListening, setClock, staffOf, startCapturedServer,
   startMembershipServer, T0, unionById, unions, withCheck, workerWithProfile,
 } from './membership_helpers.mjs';
 
@@ -848,6 +850,35 @@ test('due_by skips weekends and the statutory holidays of core/data/china_public
 });
 
 // ---- personal data never leaks ----
+
+test('the member key file: made with mode 0600 on first start; a key file that others may read stops the server', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongyou-key-test-'));
+  const database = freshDatabase(dir);
+  try {
+    const keyFile = path.join(dir, 'member.key');
+    const first = await runServerUntilListening(database.db, ['--member-key-file', keyFile]);
+    assert.ok(first.listened, first.output);
+    assert.ok(existsSync(keyFile), 'the server made the key file');
+    assert.equal(statSync(keyFile).mode & 0o777, 0o600);
+    const key = readFileSync(keyFile);
+    assert.ok(key.length >= 32, 'a key of at least 32 bytes');
+    const again = await runServerUntilListening(database.db, ['--member-key-file', keyFile]);
+    assert.ok(again.listened, again.output);
+    assert.deepEqual(readFileSync(keyFile), key, 'the same key on the next start');
+    for (const mode of [0o644, 0o640, 0o604]) {
+      chmodSync(keyFile, mode);
+      const refused = await runServerUntilListening(database.db, ['--member-key-file', keyFile]);
+      assert.equal(refused.listened, false, `mode ${mode.toString(8)}: ${refused.output}`);
+      assert.notEqual(refused.code, 0);
+      assert.ok(refused.output.includes(keyFile) || /key/i.test(refused.output), `the refusal names the key file: ${refused.output}`);
+    }
+    chmodSync(keyFile, 0o600);
+    assert.ok((await runServerUntilListening(database.db, ['--member-key-file', keyFile])).listened, 'fine again at 0600');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    database.drop();
+  }
+});
 
 test('no full ID number or phone in any answer of a whole flow, nor in what the server prints; CSV masked with a BOM', async () => {
   const captured = await startCapturedServer();

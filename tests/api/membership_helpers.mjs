@@ -302,3 +302,23 @@ export async function auditEntries(server, admin) {
   }
   throw new Error('the audit log does not end');
 }
+
+/**
+ * Runs the server on `db` with `args` until it says it listens (then stops it with SIGTERM) or exits by itself,
+ * at most `timeoutMs`. Resolves to { listened, code, output } (output: stdout and stderr together).
+ */
+export function runServerUntilListening(db, args, timeoutMs = 20000) {
+  return new Promise((resolve) => {
+    const child = spawn(binary, ['--exit-with-parent', '--port', '0', '--db', db, '--test-clock', T0, ...args],
+                        { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '', listened = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const look = (chunk) => {
+      output += chunk;
+      if (!listened && /listening on http:\/\/127\.0\.0\.1:\d+\n/.test(output)) { listened = true; child.kill('SIGTERM'); }
+    };
+    child.stdout.on('data', look);
+    child.stderr.on('data', look);
+    child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ listened, code: code ?? signal, output }); });
+  });
+}
