@@ -197,6 +197,11 @@ test('members list and CSV export: staff of the union, masks only, filters and a
     assert.ok(found.some((m) => m.user_id === member.user.id), q);
     assert.ok(found.every((m) => m.real_name.includes(q) || m.username.includes(q)), q);
   }
+  for (const q of ['%', '_', "'; DROP TABLE member_profiles;--", '\\']) {
+    const found = await get(`/api/v1/admin/unions/${a1.id}/members?q=${encodeURIComponent(q)}`, staffA1.token);
+    assert.equal(found.status, 200, found.text);
+    assert.ok(found.json.items.every((m) => m.real_name.includes(q) || m.username.includes(q)), `${q} is taken literally`);
+  }
   assert.deepEqual((await get(`/api/v1/admin/unions/${a1.id}/members?q=${member.idNumber}`, staffA1.token)).json.items, [],
                    'the ID number is not a search key');
   const paged = [];
