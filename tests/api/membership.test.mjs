@@ -1,9 +1,10 @@
 // tests/api/membership.test.mjs — unions, real-name member profiles, joining and transfer through real HTTP
 // (../shared/design/api-services.md "Unions", "Member profile and membership"; docs/api-membership.md): the union
 // tree walked from its roots and searched; the profile's consent, GB 11643 and phone checks, bad bodies that change
-// nothing, masks, uniqueness of the ID number and erasure; join and transfer with their deadlines, decisions,
-// notifications and the overdue queue; concurrent decisions and profiles; and no full ID number or phone in any
-// answer or in what the server prints. The server's clock starts at T0, Tuesday 2026-12-01 08:00 in Hui'an.
+// nothing, masks, uniqueness of the ID number and erasure; join and transfer with their deadlines (weekends and
+// statutory holidays skipped), decisions, notifications, Idempotency-Key retries and the overdue queue; concurrent
+// decisions, applications, profiles and erasure; the member key file; and no full ID number or phone in any answer,
+// in what the server prints or in the database file. The server's clock starts at T0, Tuesday 2026-12-01 08:00.
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
