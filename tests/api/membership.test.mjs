@@ -664,6 +664,25 @@ test('verify: staff compare the ID card in person; changing the name or the numb
   assert.equal(renumbered.json.verified, false, 'a new ID number must be compared again');
 });
 
+test('GET /me real_name_status follows the profile: none, unverified, verified, unverified after a new name, none after erasure', async () => {
+  const worker = await registerUser(server, 'status');
+  const status = async () => (await me(server, worker.token)).real_name_status;
+  assert.equal(await status(), 'none');
+  const body = { real_name: freshRealName(), id_number: freshIdNumber(), phone: freshPhone(), consent: true };
+  assertError(await putProfile(server, worker.token, { ...body, consent: false }), 400, 'consent_required');
+  assert.equal(await status(), 'none', 'a refused profile is none');
+  assert.equal((await putProfile(server, worker.token, body)).status, 200);
+  assert.equal(await status(), 'unverified');
+  const application = await applyOk(server, worker.token, { kind: 'join', union_id: G1.id });
+  await decideOk(server, s1.token, application.id);
+  assert.equal((await server.call('POST', `/api/v1/admin/members/${worker.user.id}/verify`, { token: s1.token })).status, 200);
+  assert.equal(await status(), 'verified');
+  assert.equal((await putProfile(server, worker.token, { ...body, real_name: freshRealName() })).status, 200);
+  assert.equal(await status(), 'unverified');
+  assert.equal((await server.call('DELETE', '/api/v1/me/member-profile', { token: worker.token })).status, 200);
+  assert.equal(await status(), 'none');
+});
+
 // ---- concurrency ----
 
 test('two approvals of one application at once (two staff, or one staff twice) decide it once', async () => {
