@@ -731,6 +731,21 @@ test('two approvals of one application at once (two staff, or one staff twice) d
     assert.deepEqual((await me(server, member.token)).member, { union_id: G2.id, verified: false });
     assert.deepEqual([await memberCount(G1.id), await memberCount(G2.id)], [counts[0] - 1, counts[1] + 1]);
   }
+  // One side approves while the other rejects: it ends rejected, and the member stays.
+  for (let round = 0; round < 3; ++round) {
+    const member = await memberOf(server, s1.token, G1.id, { prefix: 'race' });
+    const counts = [await memberCount(G1.id), await memberCount(G2.id)];
+    const transfer = await applyOk(server, member.token, { kind: 'transfer', union_id: G2.id });
+    const [yes, no] = await Promise.all([decide(server, s1.token, transfer.id, { decision: 'approve' }),
+                                         decide(server, s2.token, transfer.id, { decision: 'reject', reason: '岗位已满' })]);
+    assert.equal(no.status, 200, no.text);
+    assert.ok(yes.status === 200 || (yes.status === 409 && yes.json.error.code === 'conflict'), yes.text);
+    const [ended] = await myApplications(server, member.token);
+    assert.equal(ended.status, 'rejected', `round ${round}`);
+    assert.equal(ended.decisions.length, yes.status === 200 ? 2 : 1);
+    assert.deepEqual((await me(server, member.token)).member, { union_id: G1.id, verified: false });
+    assert.deepEqual([await memberCount(G1.id), await memberCount(G2.id)], counts);
+  }
 });
 
 test('many accounts PUT the same ID number at once: exactly one gets it, the others 409', async () => {
