@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { freshDatabase, holidayTableLastYear, pgCluster } from './harness.mjs';
+import { freshDatabase, holidayTableLastYear, pgCluster, startInstances } from './harness.mjs';
 import {
   adminToken, apply, applyOk, assertError, assertMaskedId, auditEntries, childrenOf, decide, decideOk, descendantsOf,
   freshIdNumber, freshPhone, freshRealName, getProfile, huianTree, looksLikeValidIdNumber, maskId, maskPhone, me,
@@ -788,6 +788,47 @@ test('one worker sends several applications at once: one is pending, the rest 40
     assert.ok(['withdrawn', 'approved'].includes(after.status), after.status);
     const listed = (await server.call('GET', `/api/v1/admin/unions/${G1.id}/members?limit=200`, { token: s1.token })).json.items;
     assert.ok(!listed.some((m) => m.user_id === leaving.user.id), 'not in the members list');
+  }
+});
+
+test('two instances on one PostgreSQL database: decisions and ID numbers are still decided once',
+     { skip: pgCluster ? false : 'needs PostgreSQL (api_tests_postgres)' }, async () => {
+  const keyDir = mkdtempSync(path.join(tmpdir(), 'gongyou-duo-key-'));
+  const servers = await startInstances(2, ['--fast-password-hash', '--member-key-file', path.join(keyDir, 'member.key')], { admin: true });
+  try {
+    const [a, b] = servers;
+    const adminA = await adminToken(a);
+    const duoTree = await huianTree(a, 2);
+    const [ga, gb] = [duoTree.towns[0].grassroots[0], duoTree.towns[1].grassroots[0]];
+    const staffA = await staffOf(a, adminA, ga.id, 'duoA');
+    const staffA2 = await staffOf(b, adminA, ga.id, 'duoA2');
+    const staffB = await staffOf(b, adminA, gb.id, 'duoB');
+    for (let round = 0; round < 3; ++round) {
+      const worker = await workerWithProfile(b, { prefix: 'duo' });
+      const application = await applyOk(a, worker.token, { kind: 'join', union_id: ga.id });
+      const answers = await Promise.all([decide(a, staffA.token, application.id, { decision: 'approve' }),
+                                         decide(b, staffA2.token, application.id, { decision: 'approve' })]);
+      assert.deepEqual(answers.map((x) => x.status).sort(), [200, 409], answers.map((x) => x.text).join(' '));
+      const [mine] = await myApplications(b, worker.token);
+      assert.deepEqual([mine.status, mine.decisions.length], ['approved', 1]);
+      // The profile written through b reads back through a (one key for both).
+      const read = await a.call('GET', `/api/v1/admin/members/${worker.user.id}`, { token: staffA.token });
+      assert.deepEqual([read.status, read.json.id_number_masked], [200, maskId(worker.idNumber)], read.text);
+      // Both sides of a transfer at once, one on each instance.
+      const transfer = await applyOk(b, worker.token, { kind: 'transfer', union_id: gb.id });
+      const both = await Promise.all([decide(a, staffA.token, transfer.id, { decision: 'approve' }),
+                                      decide(b, staffB.token, transfer.id, { decision: 'approve' })]);
+      assert.deepEqual(both.map((x) => x.status), [200, 200], both.map((x) => x.text).join(' '));
+      assert.deepEqual((await me(a, worker.token)).member, { union_id: gb.id, verified: false });
+    }
+    const accounts = await Promise.all(Array.from({ length: 12 }, (_, i) => registerUser(servers[i % 2], 'duoid')));
+    const number = freshIdNumber();
+    const puts = await Promise.all(accounts.map((x, i) => putProfile(servers[i % 2], x.token,
+      { real_name: freshRealName(), id_number: number, phone: freshPhone(), consent: true })));
+    assert.deepEqual(puts.map((x) => x.status).sort(), [200, ...Array(11).fill(409)]);
+  } finally {
+    await servers.stopAll();
+    rmSync(keyDir, { recursive: true, force: true });
   }
 });
 
