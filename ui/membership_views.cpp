@@ -289,6 +289,12 @@ void MembershipViews::apply_confirm(const MembershipState& s, const UnionOrg& u,
     if (row_button(false, false, tr(Text::mem_cancel), button_h)) applying_ = {};
     mark_last_item("mem_apply_cancel", u.id);
   });
+  // The confirm opens below the button, which may be the last row on screen: bring it into view, or the tap would
+  // seem to do nothing. For a few frames, because the box sizes itself to its contents on the frames after it opens.
+  if (reveal_confirm_frames_ > 0) {
+    ImGui::SetScrollHereY(1.0f);
+    --reveal_confirm_frames_;
+  }
 }
 
 void MembershipViews::union_row(const MembershipState& s, const UnionOrg& u, bool signed_in, bool head,
@@ -320,6 +326,7 @@ void MembershipViews::union_row(const MembershipState& s, const UnionOrg& u, boo
       if (row_button(first, applying_ != u.id, tr(s.member ? Text::mem_apply_transfer : Text::mem_apply_join), button_h)) {
         applying_ = applying_ == u.id ? UnionId{} : u.id;
         apply_reason_[0] = 0;
+        reveal_confirm_frames_ = applying_ ? 3 : 0;
       }
       mark_last_item("mem_apply", u.id);
       ImGui::EndDisabled();

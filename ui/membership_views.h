@@ -44,6 +44,7 @@ class MembershipViews {
   // The finder.
   SearchField search_;
   UnionId applying_;             ///< the union whose apply confirm is open
+  int reveal_confirm_frames_ = 0;  ///< frames left to keep the apply confirm scrolled into view
   char apply_reason_[200] = {};
   TouchScroll finder_scroll_, my_union_scroll_, profile_scroll_, staff_scroll_;
 

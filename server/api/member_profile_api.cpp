@@ -5,6 +5,7 @@
 #include "core/id_number.h"
 #include "core/ids_json.h"
 #include "server/api/auth.h"
+#include "server/api/idempotent.h"
 #include "server/api/json_body.h"
 #include "server/api/membership_json.h"
 #include "server/api/path_ids.h"
@@ -86,7 +87,7 @@ void put_profile(const MembershipServices& services, const Request& req, Respons
   const JsonBody body(req);
   std::string real_name = checked_text(body, "real_name", 1, 40);
   const std::string id_typed = body.text("id_number", 64);
-  const std::string phone_typed = body.text("phone", 32);
+  const std::string phone_typed = body.text("phone", 64);  // bytes: room for full-width digits, refused below
   if (!body.flag("consent", false))
     throw http::ApiError(400, "consent_required",
                          "请阅读并单独勾选个人信息处理同意书 / separate consent to processing the ID number is required");
@@ -132,17 +133,21 @@ void apply(const MembershipServices& services, const Request& req, Response& res
   if (!u || u->level != UnionLevel::grassroots)
     throw http::not_found("只能申请加入基层工会 / no such grassroots union");
   const UtcSeconds now = services.api.clock.now();
-  const ApplyOutcome outcome = services.api.store.apply_for_membership(
-      NewApplication{user.id, *kind, target, reason, now, review_due_by(now, services.holidays)});
-  switch (outcome.result) {
-    case ApplyResult::profile_required:
-      throw http::ApiError(400, "profile_required", "请先填写实名信息 / a real-name profile is needed first");
-    case ApplyResult::conflict:
-      throw http::ApiError(409, "conflict", outcome.why);
-    case ApplyResult::created:
-      break;
-  }
-  http::send_json(res, application_json(*outcome.application, services.unions, now, services.holidays), 201);
+  // A retried POST with the same Idempotency-Key gets the first answer (api.md), not a 409 for its own application.
+  send_idempotent(services.api, req, res, user.id, body, now, [&]() -> StoredResponse {
+    const ApplyOutcome outcome = services.api.store.apply_for_membership(
+        NewApplication{user.id, *kind, target, reason, now, review_due_by(now, services.holidays)});
+    switch (outcome.result) {
+      case ApplyResult::profile_required:
+        return error_answer(400, "profile_required", "请先填写实名信息 / a real-name profile is needed first");
+      case ApplyResult::conflict:
+        return error_answer(409, "conflict", outcome.why);
+      case ApplyResult::created:
+        break;
+    }
+    const json answer = application_json(*outcome.application, services.unions, now, services.holidays);
+    return {201, answer.dump(-1, ' ', false, json::error_handler_t::replace)};
+  });
 }
 
 void my_applications(const MembershipServices& services, const Request& req, Response& res) {

@@ -14,6 +14,7 @@
 
 #include "core/ids_json.h"
 #include "server/api/auth.h"
+#include "server/api/idempotent.h"
 #include "server/api/json_body.h"
 #include "server/api/membership_json.h"
 #include "server/api/path_ids.h"
@@ -159,12 +160,15 @@ void decide(const MembershipServices& services, const Request& req, Response& re
   if (decision == "reject" && reason.find_first_not_of(" \t\r\n") == std::string::npos)
     throw http::bad_request("驳回时请写明理由 / a rejection needs a reason");
   const UtcSeconds now = services.api.clock.now();
-  const DecideOutcome outcome = services.api.store.decide_application(
-      DecisionRequest{id, sides, decision == "approve", reason, user.id, now});
-  if (outcome.result == DecideResult::not_found) throw unknown;
-  if (outcome.result == DecideResult::already_decided)
-    throw http::ApiError(409, "conflict", "这份申请您这一方已经处理过了 / already decided by your side");
-  http::send_json(res, application_json(*outcome.application, services.unions, now, services.holidays));
+  send_idempotent(services.api, req, res, user.id, body, now, [&]() -> StoredResponse {
+    const DecideOutcome outcome = services.api.store.decide_application(
+        DecisionRequest{id, sides, decision == "approve", reason, user.id, now});
+    if (outcome.result == DecideResult::not_found) return error_answer(404, "not_found", "no such application");
+    if (outcome.result == DecideResult::already_decided)
+      return error_answer(409, "conflict", "这份申请您这一方已经处理过了 / already decided by your side");
+    const json answer = application_json(*outcome.application, services.unions, now, services.holidays);
+    return {200, answer.dump(-1, ' ', false, json::error_handler_t::replace)};
+  });
 }
 
 // [SECTION] Members
@@ -192,10 +196,19 @@ void read_member(const MembershipServices& services, const Request& req, Respons
   http::send_json(res, member_json(services, profile));
 }
 
+/// True when the staff member may verify this person: staff of the member's union (api-services.md), or, for
+/// someone not yet a member, of the union their pending join goes to (they compare the card before approving).
+bool may_verify(const MembershipServices& services, const StaffScope& scope, const MemberProfileRecord& p) {
+  if (p.union_id) return scope.covers(*p.union_id);
+  for (const ApplicationRecord& a : services.api.store.user_applications(p.user))
+    if (a.status == ApplicationStatus::pending && a.kind == MembershipKind::join && scope.covers(a.union_id)) return true;
+  return false;
+}
+
 void verify(const MembershipServices& services, const Request& req, Response& res, const PathParams& params) {
   const auto [user, scope] = require_staff(services, req);
   const auto id = path_id<UserId>(params.at(0), "member");
-  scoped_person(services, scope, id);
+  if (!may_verify(services, scope, scoped_person(services, scope, id))) throw http::not_found("no such member");
   if (!services.api.store.verify_profile(id, user.id, services.api.clock.now())) throw http::not_found("no such member");
   http::send_json(res, member_json(services, *services.api.store.find_profile(id)));
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useServerAndBrowser, openApp, waitForState, mark, clickMark, scrollToMark, typeInto, signIn,
+import { useServerAndBrowser, openApp, waitForState, appState, mark, clickMark, scrollToMark, typeInto, signIn,
          screenshotDir } from './harness.mjs';
 
 const env = useServerAndBrowser();
@@ -29,6 +29,17 @@ function idNumber(first17) {
   return first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0) % 11];
 }
 
+/** waitForState, saying on a timeout which screen and controls were drawn (the harness's message is cut short). */
+async function waitFor(page, predicate, what) {
+  try {
+    return await waitForState(page, predicate, what);
+  } catch (error) {
+    const state = await appState(page);
+    throw new Error(`${error.message.slice(0, 60)}…; screen ${state.screen}, feedback ${state.feedback}, drawn: ` +
+                    state.marks.map((m) => `${m.name}#${m.id}`).join(' '));
+  }
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 
 layouts.forEach((layout, n) => {
@@ -42,10 +53,10 @@ layouts.forEach((layout, n) => {
     assert.ok(target, 'a grassroots union of 螺城镇');
     const number = idNumber(`35052119930${n + 1}15${String(120 + n)}`);
 
-    const { page, errors, context } = await openApp(env.browser, env.server.url, layout.options, { hash: '#/me/profile' });
+    const { page, errors, context } = await openApp(env.browser, env.server.url, layout.options);
     await signIn(page, account);
     await page.evaluate(() => { location.hash = '#/me/profile'; });
-    await waitForState(page, (s) => s.screen === 'member_profile' && mark(s, 'mem_real_name'), 'the real-name form');
+    await waitFor(page, (s) => s.screen === 'member_profile' && mark(s, 'mem_real_name'), 'the real-name form');
     await typeInto(page, 'mem_real_name', '林晓');
     await typeInto(page, 'mem_id_number', number);
     await typeInto(page, 'mem_phone', '13905951234');
@@ -54,7 +65,7 @@ layouts.forEach((layout, n) => {
     await clickMark(page, 'mem_consent', undefined, 'the separate consent');
     await scrollToMark(page, 'mem_real_name', 'mem_save');
     await clickMark(page, 'mem_save', undefined, 'save');
-    const saved = await waitForState(page, (s) => mark(s, 'mem_shown_id'), 'the saved profile (masks only)');
+    const saved = await waitFor(page, (s) => mark(s, 'mem_shown_id'), 'the saved profile (masks only)');
     assert.ok(saved.marks.length > 0);
     const profile = await api('GET', '/api/v1/me/member-profile',
                               { token: (await api('POST', '/api/v1/auth/login', { body: account })).json.token });
@@ -64,12 +75,12 @@ layouts.forEach((layout, n) => {
 
     // The worker walks the tree from the town union to the grassroots union and applies in one tap.
     await page.evaluate((id) => { location.hash = `#/unions/${id}`; }, town.id);
-    await waitForState(page, (s) => s.screen === 'unions' && mark(s, 'mem_union_row'), 'the town union\'s unions');
+    await waitFor(page, (s) => s.screen === 'unions' && mark(s, 'mem_union_row'), 'the town union\'s unions');
     await scrollToMark(page, 'mem_union_row', 'mem_apply', target.id);
     await clickMark(page, 'mem_apply', target.id, `申请入会 at ${target.name}`);
     await clickMark(page, 'mem_send_application', target.id, 'send the application');
     await page.evaluate(() => { location.hash = '#/me/union'; });
-    await waitForState(page, (s) => s.screen === 'my_union' && mark(s, 'my_application'), 'my pending application');
+    await waitFor(page, (s) => s.screen === 'my_union' && mark(s, 'my_application'), 'my pending application');
     await shot(page, `membership-pending-${layout.name}`);
 
     // The town union's staff member, on another device.
@@ -79,15 +90,15 @@ layouts.forEach((layout, n) => {
     const mine = (await api('GET', '/api/v1/me/membership/applications',
                             { token: (await api('POST', '/api/v1/auth/login', { body: account })).json.token })).json.items[0];
     assert.equal(mine.status, 'pending');
-    await waitForState(desk.page, (s) => s.screen === 'staff_members' && mark(s, 'mem_approve', mine.id), 'the application in the queue');
+    await waitFor(desk.page, (s) => s.screen === 'staff_members' && mark(s, 'mem_approve', mine.id), 'the application in the queue');
     await shot(desk.page, `membership-queue-${layout.name}`);
     await clickMark(desk.page, 'mem_approve', mine.id, 'approve');
-    await waitForState(desk.page, (s) => !mark(s, 'mem_approve', mine.id), 'the application leaves the queue');
+    await waitFor(desk.page, (s) => !mark(s, 'mem_approve', mine.id), 'the application leaves the queue');
 
     // The member sees it: their union on 我的工会 (after a reload, as a member opening the app later would).
     await page.reload();
     await page.evaluate(() => { location.hash = '#/me/union'; });
-    const member = await waitForState(page, (s) => s.screen === 'my_union' && mark(s, 'my_union_name', target.id),
+    const member = await waitFor(page, (s) => s.screen === 'my_union' && mark(s, 'my_union_name', target.id),
                                       'my union after the approval');
     assert.ok(mark(member, 'my_union_name', target.id));
     await shot(page, `membership-member-${layout.name}`);

@@ -302,14 +302,14 @@ std::vector<StaffApplicationRecord> SqlStore::subtree_applications(UnionSubtree 
                              ", u.username, coalesce(p.real_name, ''), coalesce(p.id_masked, ''), "
                              "p.verified_at IS NOT NULL FROM membership_applications a "
                              "JOIN users u ON u.id = a.user_id LEFT JOIN member_profiles p ON p.user_id = a.user_id "
-                             "WHERE (?3 = '' OR a.status = ?3) AND "
+                             "WHERE (?3 = 'all' OR a.status = ?3) AND "
                              "(a.union_id IN (SELECT id FROM unions WHERE tree_first BETWEEN ?1 AND ?2) OR "
                              "a.from_union_id IN (SELECT id FROM unions WHERE tree_first BETWEEN ?1 AND ?2)) "
                              "ORDER BY CASE WHEN a.status = 'pending' THEN 0 ELSE 1 END, "
                              "CASE WHEN a.status = 'pending' THEN a.due_by ELSE -a.id END, a.id LIMIT ?4");
     query->bind(1, subtree.first);
     query->bind(2, subtree.last);
-    query->bind(3, status ? wire_name(*status) : std::string_view());
+    query->bind(3, status ? wire_name(*status) : std::string_view("all"));
     query->bind(4, static_cast<std::int64_t>(limit));
     while (query->step())
       items.push_back({read_application(*query), query->column_text(10), query->column_text(11),
