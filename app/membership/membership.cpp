@@ -120,15 +120,20 @@ void Membership::load_me() {
                   } else if (!state_.member) {
                     state_.my_union.reset();
                   }
+                  // GET /me says whether there is a profile at all: no GET /me/member-profile just to be told 404
+                  // (which the browser reports as a failed resource) for everyone who never gave one.
+                  if (json_fields::get_string(me, "real_name_status") == "none") {
+                    state_.profile.reset();
+                    state_.profile_loaded = true;
+                  } else if (profile_wanted_) {
+                    fetch_profile();
+                  }
                   // The roles arrived after the desk was opened: it can pick its union now.
                   if (!had_roles && !state_.staff_roles.empty() && staff_wanted_) load_staff();
                 }));
 }
 
-void Membership::load_summary() {
-  load_me();
-  load_profile();
-}
+void Membership::load_summary() { load_profile(); }
 
 void Membership::load_my_union() {
   load_summary();
@@ -136,6 +141,11 @@ void Membership::load_my_union() {
 }
 
 void Membership::load_profile() {
+  profile_wanted_ = true;
+  load_me();
+}
+
+void Membership::fetch_profile() {
   if (!session_.signed_in()) return;
   session_.call("GET", std::string(kApi) + "/me/member-profile", "", for_user([this](const HttpResponse& r) {
                   if (r.status == 404) {
@@ -166,8 +176,7 @@ void Membership::load_finder() {
       if (r.status == 200) state_.parent_union = union_from_json(parse_json_or_discarded(r.body));
     });
   }
-  load_me();
-  load_profile();       // 申请入会 asks for the real name first
+  load_profile();       // 申请入会 asks for the real name first (and GET /me for the roles and membership)
   load_applications();  // and is not offered while one is pending
 }
 

@@ -106,8 +106,10 @@ class Membership {
   void load_summary();
   /// My union: the summary, the union's path and my applications.
   void load_my_union();
-  /// The real-name form: the profile.
+  /// The real-name form: GET /me, then the profile unless GET /me says there is none.
   void load_profile();
+  /// GET /me/member-profile.
+  void fetch_profile();
   /// The finder: the list for the current query or parent, and the caller's place, profile and applications (for
   /// the apply buttons).
   void load_finder();
@@ -148,6 +150,7 @@ class Membership {
   std::string apply_key_;               ///< idempotency key of the application on its way
   std::string staff_query_;             ///< an admin's search for the picker
   bool staff_wanted_ = false;           ///< the desk was opened: pick its union once the roles are in
+  bool profile_wanted_ = false;         ///< a screen shows the profile: fetch it once GET /me says there is one
 };
 
 }  // namespace gongyou

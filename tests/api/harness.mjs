@@ -79,7 +79,10 @@ export function freshDatabase(dir) {
 /** Spawns the server on `db` and resolves when it prints its address. What it prints on stderr is passed on to
  *  ours and kept (log()). */
 async function launch(db, webRoot, extraArgs) {
-  const child = spawn(binary, ['--exit-with-parent', '--port', '0', '--db', db, '--demo', '--web-root', webRoot, ...extraArgs],
+  // The member key file beside the web root, in the test's own folder (the default for a PostgreSQL URL would be the
+  // working directory, i.e. the checkout), unless the test names one.
+  const keyArgs = extraArgs.includes('--member-key-file') ? [] : ['--member-key-file', path.join(path.dirname(webRoot), 'member.key')];
+  const child = spawn(binary, ['--exit-with-parent', '--port', '0', '--db', db, '--demo', '--web-root', webRoot, ...keyArgs, ...extraArgs],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; process.stderr.write(chunk); });

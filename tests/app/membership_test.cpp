@@ -248,13 +248,28 @@ TEST_F(MembershipTest, ARefusedSaveKeepsTheServersWords) {
 }
 
 TEST_F(MembershipTest, ANotFoundProfileIsNoneAndDeletingErasesItAndTheMembership) {
-  sign_in(7, {{"member", {{"union_id", 41}, {"verified", true}}}});
-  server.answer("GET /api/v1/me/member-profile", 404, {{"error", {{"code", "not_found"}}}});
+  sign_in(7);
+  // GET /me says there is no profile: the app does not ask for it (a 404 the browser would log as a failure).
+  json me = user_json(7);
+  me["real_name_status"] = "none";
+  server.answer("GET /api/v1/me", 200, me);
   membership.load_profile();
   server.flush();
   EXPECT_TRUE(state().profile_loaded);
   EXPECT_EQ(state().real_name_status(), RealNameStatus::none);
+  EXPECT_EQ(server.last("GET", "/api/v1/me/member-profile"), nullptr);
+  // A server without real_name_status: the profile is asked for, and its 404 counts as none too.
+  server.answer("GET /api/v1/me", 200, user_json(7));
+  server.answer("GET /api/v1/me/member-profile", 404, {{"error", {{"code", "not_found"}}}});
+  membership.load_profile();
+  server.flush();
+  ASSERT_NE(server.last("GET", "/api/v1/me/member-profile"), nullptr);
+  EXPECT_EQ(state().real_name_status(), RealNameStatus::none);
 
+  me = user_json(7);
+  me["real_name_status"] = "verified";
+  me["member"] = {{"union_id", 41}, {"verified", true}};
+  server.answer("GET /api/v1/me", 200, me);
   server.answer("GET /api/v1/me/member-profile", 200, profile_json(true));
   membership.load_profile();
   server.flush();
@@ -359,6 +374,7 @@ TEST_F(MembershipTest, AnAdminStartsAtTheRootAndPicksAnyUnion) {
 
 TEST_F(MembershipTest, ANewSessionForgetsTheLastUsersDataAndDropsTheirLateAnswers) {
   sign_in(9, {{"staff", json::array({{{"union_id", 12}, {"role", "union_staff"}}})}, {"member", {{"union_id", 41}}}});
+  server.answer("GET /api/v1/me", 200, user_json(9));
   server.answer("GET /api/v1/me/member-profile", 200, profile_json());
   server.answer("GET /api/v1/admin/membership/applications", 200, {{"items", json::array({application_json(5, "pending")})}});
   membership.load_profile();

@@ -122,11 +122,8 @@ layouts.forEach((layout, n) => {
                                       'my union after the approval');
     assert.ok(mark(member, 'my_union_name', target.id));
     await shot(page, `membership-member-${layout.name}`);
-    // GET /me/member-profile answers 404 until a person has given their data (api-services.md), which Chromium
-    // logs as a failed resource; nothing else may go wrong.
-    const unexpected = (list) => list.filter((e) => !/status of 404/.test(e));
-    assert.deepEqual(unexpected(errors), []);
-    assert.deepEqual(unexpected(desk.errors), []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(desk.errors, []);
     await desk.context.close();
     await context.close();
   });
