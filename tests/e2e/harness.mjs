@@ -135,13 +135,16 @@ export async function waitForState(page, predicate, what, timeoutMs = 15000) {
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state)?.slice(0, 400)}`);
 }
 
-/** Waits until the list has stopped changing (the map's first fit re-sorts it), then returns the state. */
-export async function waitForStableList(page, predicate, what) {
+/** Waits until the list has stopped changing (the map's first fit re-sorts it) for `quietMs`, then returns the
+ *  state. A page that is resized reports the map's move only after Leaflet's 200 ms debounce: wait longer there. */
+export async function waitForStableList(page, predicate, what, { quietMs = 250 } = {}) {
   let previous = await waitForState(page, predicate, what);
-  for (let i = 0; i < 100; i++) {
-    await page.waitForTimeout(250);
+  let since = Date.now();
+  for (const end = Date.now() + 25000; Date.now() < end;) {
+    await page.waitForTimeout(125);
     const current = await appState(page);
-    if (JSON.stringify(current.rows) === JSON.stringify(previous.rows)) return current;
+    if (JSON.stringify(current.rows) !== JSON.stringify(previous.rows) || !predicate(current)) since = Date.now();
+    else if (Date.now() - since >= quietMs) return current;
     previous = current;
   }
   throw new Error(`the list of ${what} never settled`);

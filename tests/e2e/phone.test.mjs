@@ -113,8 +113,9 @@ test('phone turned: landscape gets the side panel, portrait the bottom sheet aga
   await page.setViewportSize({ width: 390, height: 844 });
   await waitForState(page, (s) => mark(s, 'search') && mark(s, 'search').y > 844 * 0.35, 'the sheet again');
   // Still usable after the turns: a tap on a list row selects it.
-  // (the resize moved the map's center, so the list re-sorts first)
-  const state = await waitForStableList(page, (s) => mark(s, 'site_row'), 'the list after the turns');
+  // (the resize moved the map's center, so the list re-sorts first: once the sheet has settled and refitted the
+  // region, and again when Leaflet reports the resize's move, 200 ms later)
+  const state = await waitForStableList(page, (s) => mark(s, 'site_row'), 'the list after the turns', { quietMs: 1000 });
   const row = mark(state, 'site_row');
   await clickMark(page, 'site_row', row.id);
   await waitForState(page, (s) => s.selected === row.id, 'the row selected');
