@@ -111,6 +111,15 @@ const char* clock_text(std::int64_t seconds, char* out, std::size_t size) {
   return out;
 }
 
+/// "12月1日 周二 08:00": an instant in Asia/Shanghai.
+ShortText day_and_time(UtcSeconds t) {
+  ShortText out;
+  const int minutes = shanghai_time(t).minutes;  // no std::string: views allocate nothing per frame
+  std::snprintf(out.text, sizeof out.text, "%s %02d:%02d", format_day(shanghai_date(t)).c_str(), minutes / 60,
+                minutes % 60);
+  return out;
+}
+
 /// A back link at the top of a quiz screen.
 void back_link(const char* label, const Intent& intent, float button_h, std::vector<Intent>& intents) {
   if (secondary_button(label, ImVec2(0, button_h))) intents.push_back(intent);
@@ -252,7 +261,7 @@ void QuizViews::draw_detail(const QuizState& s, bool signed_in, float button_h, 
     ImGui::SeparatorText(tr(Text::quiz_my_attempts));
     for (const MyAttempt& a : s.my_attempts) {
       ImGui::PushID(static_cast<int>(a.id.value));
-      const ShortText when = format_interval(a.started_at, a.started_at);
+      const ShortText when = day_and_time(a.started_at);
       if (a.submitted)
         std::snprintf(line, sizeof line, tr(Text::quiz_attempt_row_fmt), when.c_str(), a.score, a.correct, a.total);
       else
@@ -327,24 +336,52 @@ void QuizViews::draw_attempt(const QuizState& s, UtcSeconds now, float button_h,
   ImGui::PopStyleColor();
   mark_last_item("quiz_clock", left);
   // Progress: a dot per question, filled when answered; a tap goes there.
-  const float dot = button_h > 0 ? 26.0f : 20.0f;
-  for (int i = 0; i < total; ++i) {
-    ImGui::PushID(i);
-    if (i > 0) same_line_or_wrap(dot);
-    const bool answered = !a.questions[static_cast<std::size_t>(i)].chosen.empty();
-    ImGui::PushStyleColor(ImGuiCol_Button, i == current ? kBrandRed : answered ? IM_COL32(240, 160, 170, 255) : IM_COL32(222, 226, 230, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, i == current ? IM_COL32_WHITE : IM_COL32(33, 37, 41, 255));
-    char n[8];
-    std::snprintf(n, sizeof n, "%d", i + 1);
-    if (ImGui::Button(n, ImVec2(dot, dot))) intents.push_back(GoToQuestion{i});
-    ImGui::PopStyleColor(2);
-    ImGui::PopID();
-  }
-  ImGui::Separator();
+  const auto progress = [&] {
+    const float dot_min = button_h > 0 ? 30.0f : 24.0f;
+    for (int i = 0; i < total; ++i) {
+      ImGui::PushID(i);
+      char n[8];
+      std::snprintf(n, sizeof n, "%d", i + 1);
+      const float dot = std::max(dot_min, ImGui::CalcTextSize(n).x + 2 * ImGui::GetStyle().FramePadding.x);
+      if (i > 0) same_line_or_wrap(dot);
+      const bool answered = !a.questions[static_cast<std::size_t>(i)].chosen.empty();
+      ImGui::PushStyleColor(ImGuiCol_Button, i == current ? kBrandRed : answered ? IM_COL32(240, 160, 170, 255) : IM_COL32(222, 226, 230, 255));
+      ImGui::PushStyleColor(ImGuiCol_Text, i == current ? IM_COL32_WHITE : IM_COL32(33, 37, 41, 255));
+      if (ImGui::Button(n, ImVec2(dot, dot_min))) intents.push_back(GoToQuestion{i});
+      ImGui::PopStyleColor(2);
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+  };
+  // The foot: previous, next, submit (asks twice, and says how many are unanswered).
+  const auto footer = [&] {
+    std::snprintf(line, sizeof line, tr(Text::quiz_answered_fmt), a.answered(), total);
+    muted(line);
+    ImGui::BeginDisabled(current == 0);
+    if (row_button(true, false, tr(Text::quiz_previous), button_h)) intents.push_back(GoToQuestion{current - 1});
+    mark_last_item("quiz_previous");
+    ImGui::EndDisabled();
+    if (current + 1 < total) {
+      if (row_button(false, true, tr(Text::quiz_next), button_h)) intents.push_back(GoToQuestion{current + 1});
+      mark_last_item("quiz_next");
+    }
+    same_line_or_wrap(button_width(tr(Text::quiz_submit_confirm)));
+    ImGui::BeginDisabled(s.submitting);
+    if (confirm_button(confirm_, "quiz_submit", a.id.value, tr(Text::quiz_submit), tr(Text::quiz_submit_confirm),
+                       ImVec2(0, button_h)))
+      intents.push_back(SubmitQuiz{});
+    ImGui::EndDisabled();
+  };
 
-  const float foot = (button_h > 0 ? button_h : ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y * 2 +
-                     ImGui::GetTextLineHeightWithSpacing();
+  // A tall screen keeps the dots above and the buttons below the question in place; a short one (a turned phone)
+  // scrolls them with it, so that the options keep room.
+  const bool short_window = ImGui::GetContentRegionAvail().y < 420;
+  if (!short_window) progress();
+  const float foot = short_window ? 0.0f
+                                  : (button_h > 0 ? button_h : ImGui::GetFrameHeight()) +
+                                        ImGui::GetStyle().ItemSpacing.y * 2 + ImGui::GetTextLineHeightWithSpacing();
   ImGui::BeginChild("##quiz_question", ImVec2(0, -foot), ImGuiChildFlags_NavFlattened);
+  if (short_window) progress();
   if (attempt_seen_ != s.attempt_revision || question_seen_ != current) {
     attempt_seen_ = s.attempt_revision;
     question_seen_ = current;
@@ -364,46 +401,26 @@ void QuizViews::draw_attempt(const QuizState& s, UtcSeconds now, float button_h,
                   kLetters[std::min(o, 5)], q.options[static_cast<std::size_t>(o)].c_str());
     ImGui::PushStyleColor(ImGuiCol_Button, chosen ? kBrandRed : IM_COL32(241, 243, 245, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, chosen ? kBrandRed : IM_COL32(233, 236, 239, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, chosen ? IM_COL32_WHITE : IM_COL32(33, 37, 41, 255));
-    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-    // The option's text wraps inside its button: measure it at the button's width.
+    // The option's text wraps inside its button: measured at the button's width and drawn over it.
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const float width = ImGui::GetContentRegionAvail().x;
-    const float text_h = ImGui::CalcTextSize(line, nullptr, false, width - 2 * ImGui::GetStyle().FramePadding.x).y;
+    const float wrap = std::max(1.0f, width - 2 * pad.x);
+    const ImVec2 text_size = ImGui::CalcTextSize(line, nullptr, false, wrap);
+    const float height = std::max(option_h, text_size.y + 2 * pad.y + 8);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (ImGui::Button("##option", ImVec2(width, std::max(option_h, text_h + 2 * ImGui::GetStyle().FramePadding.y + 8))) &&
-        !attempt_scroll_.dragged)
+    if (ImGui::Button("##option", ImVec2(width, height)) && !attempt_scroll_.dragged)
       intents.push_back(ChooseAnswer{current, o});
     mark_last_item("quiz_option", o);
-    const ImVec2 after = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(at.x + ImGui::GetStyle().FramePadding.x,
-                                     at.y + (ImGui::GetItemRectSize().y - text_h) * 0.5f));
-    ImGui::PushTextWrapPos(at.x - ImGui::GetWindowPos().x + width - ImGui::GetStyle().FramePadding.x);
-    ImGui::TextUnformatted(line);
-    ImGui::PopTextWrapPos();
-    ImGui::SetCursorScreenPos(after);
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(3);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                        ImVec2(at.x + pad.x, at.y + (height - text_size.y) * 0.5f),
+                                        chosen ? IM_COL32_WHITE : IM_COL32(33, 37, 41, 255), line, nullptr, wrap);
+    ImGui::PopStyleColor(2);
     ImGui::PopID();
   }
+  if (short_window) footer();
   ImGui::EndChild();
+  if (!short_window) footer();
 
-  // The foot: previous, next, submit (asks twice, and says how many are unanswered).
-  std::snprintf(line, sizeof line, tr(Text::quiz_answered_fmt), a.answered(), total);
-  muted(line);
-  ImGui::BeginDisabled(current == 0);
-  if (row_button(true, false, tr(Text::quiz_previous), button_h)) intents.push_back(GoToQuestion{current - 1});
-  mark_last_item("quiz_previous");
-  ImGui::EndDisabled();
-  if (current + 1 < total) {
-    if (row_button(false, true, tr(Text::quiz_next), button_h)) intents.push_back(GoToQuestion{current + 1});
-    mark_last_item("quiz_next");
-  }
-  same_line_or_wrap(button_width(tr(Text::quiz_submit_confirm)));
-  ImGui::BeginDisabled(s.submitting);
-  if (confirm_button(confirm_, "quiz_submit", a.id.value, tr(Text::quiz_submit), tr(Text::quiz_submit_confirm),
-                     ImVec2(0, button_h)))
-    intents.push_back(SubmitQuiz{});
-  ImGui::EndDisabled();
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -482,7 +499,7 @@ void QuizViews::draw_draw(const QuizState& s, float button_h, std::vector<Intent
   }
   const QuizDraw& d = *s.draw;
   char line[512];
-  std::snprintf(line, sizeof line, tr(Text::quiz_drawn_at_fmt), format_interval(d.drawn_at, d.drawn_at).c_str(),
+  std::snprintf(line, sizeof line, tr(Text::quiz_drawn_at_fmt), day_and_time(d.drawn_at).c_str(),
                 static_cast<int>(d.entrants.size()), d.pass_score);
   muted(line);
 

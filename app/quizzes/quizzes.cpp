@@ -112,7 +112,7 @@ void Quizzes::load_quiz() {
                   }
                   if (r.status != 200) return;
                   state_.failed = false;
-                  state_.quiz = quiz_from_json(parse_json_or_discarded(r.body));
+                  if (auto quiz = quiz_from_json(parse_json_or_discarded(r.body))) state_.quiz = std::move(quiz);
                 }));
   session_.call("GET", quiz_path(id, "/leaderboard?limit=20"), "", for_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id || r.status != 200) return;
@@ -166,7 +166,7 @@ void Quizzes::load_draw() {
   }
   session_.call("GET", quiz_path(id), "", [this, id, ask_draw](const HttpResponse& r) {
     if (state_.opened != id || r.status != 200) return;
-    state_.quiz = quiz_from_json(parse_json_or_discarded(r.body));
+    if (auto quiz = quiz_from_json(parse_json_or_discarded(r.body))) state_.quiz = std::move(quiz);
     ask_draw();
   });
 }
