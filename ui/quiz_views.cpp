@@ -347,7 +347,7 @@ void QuizViews::draw_attempt(const QuizState& s, UtcSeconds now, float button_h,
       const bool answered = !a.questions[static_cast<std::size_t>(i)].chosen.empty();
       ImGui::PushStyleColor(ImGuiCol_Button, i == current ? kBrandRed : answered ? IM_COL32(240, 160, 170, 255) : IM_COL32(222, 226, 230, 255));
       ImGui::PushStyleColor(ImGuiCol_Text, i == current ? IM_COL32_WHITE : IM_COL32(33, 37, 41, 255));
-      if (ImGui::Button(n, ImVec2(dot, dot_min))) intents.push_back(GoToQuestion{i});
+      if (ImGui::Button(n, ImVec2(dot, std::max(dot_min, ImGui::GetFrameHeight())))) intents.push_back(GoToQuestion{i});
       ImGui::PopStyleColor(2);
       ImGui::PopID();
     }
