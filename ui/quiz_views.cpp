@@ -29,38 +29,10 @@ constexpr ImU32 kBad = IM_COL32(201, 42, 42, 255);
 constexpr ImU32 kCardBg = IM_COL32(248, 249, 250, 255);
 constexpr ImU32 kChosenBg = IM_COL32(255, 236, 238, 255);
 
-void muted(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
-void colored(ImU32 color, const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
 void big(const char* text, float scale = 1.15f) {
   ImGui::PushFont(nullptr, kBaseFontSize * scale);
   ImGui::TextWrapped("%s", text);
   ImGui::PopFont();
-}
-
-/// A bordered box the width of the panel around what `body` draws.
-template <class Body>
-void boxed(const char* id, ImU32 background, Body body) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
-  ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
-                                          ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
-  body();
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-}
-
-bool row_button(bool first, bool primary, const char* label, float button_h) {
-  if (!first) same_line_or_wrap(button_width(label));
-  return primary ? primary_button(label, ImVec2(0, button_h)) : secondary_button(label, ImVec2(0, button_h));
 }
 
 const char* status_label(QuizStatus s) {

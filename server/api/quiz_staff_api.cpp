@@ -170,14 +170,7 @@ void import_questions(const MembershipServices& services, const Request& req, Re
   const std::string text = to_utf8(req.body, query.text("encoding").value_or("auto"));
   const QuestionImport report = import_questions_csv(text);
   if (!report.ok()) {
-    json rows = json::array();
-    for (const ImportIssue& issue : report.errors) rows.push_back({{"row", issue.row}, {"message", issue.message}});
-    const std::string message = report.errors.front().row == 0
-                                    ? report.errors.front().message + "; nothing was stored"
-                                    : std::to_string(report.errors.size()) + " of " + std::to_string(report.rows) +
-                                          " rows cannot be imported; nothing was stored";
-    http::send_json(res, {{"error", {{"code", "import_rejected"}, {"message", message}, {"rows", std::move(rows)}}}},
-                    422);
+    send_import_rejected(res, report.errors, report.rows);
     return;
   }
   const auto ids = services.api.store.add_questions(bank, report.questions, services.api.clock.now());

@@ -176,6 +176,19 @@ std::optional<DrawRecord> draw_on(Connection& connection, QuizId quiz) {
   return d;
 }
 
+/// Binds a question's fields to parameters `first` .. `first + 7` (law, article, topic, kind, text, options, correct,
+/// explanation), in the order both the insert and the update name them.
+void bind_question(Statement& statement, int first, const QuizQuestion& q) {
+  statement.bind(first, q.law);
+  statement.bind(first + 1, q.article);
+  statement.bind(first + 2, q.topic);
+  statement.bind(first + 3, question_kind_name(q.kind));
+  statement.bind(first + 4, q.text);
+  statement.bind(first + 5, text_array_text(q.options));
+  statement.bind(first + 6, int_array_text(q.correct));
+  statement.bind(first + 7, q.explanation);
+}
+
 // [SECTION] Grading
 
 /// The right options of the questions an attempt showed, by question id.
@@ -275,14 +288,7 @@ std::vector<QuestionId> SqlStore::add_questions(UnionId bank, std::span<const Qu
         "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id");
     for (const QuizQuestion& q : questions) {
       insert->bind(1, bank);
-      insert->bind(2, q.law);
-      insert->bind(3, q.article);
-      insert->bind(4, q.topic);
-      insert->bind(5, question_kind_name(q.kind));
-      insert->bind(6, q.text);
-      insert->bind(7, text_array_text(q.options));
-      insert->bind(8, int_array_text(q.correct));
-      insert->bind(9, q.explanation);
+      bind_question(*insert, 2, q);
       insert->bind(10, now.value);
       insert->step();
       ids.push_back(insert->column_id<QuestionId>(0));
@@ -346,14 +352,7 @@ QuestionReplace SqlStore::replace_question(QuestionId id, const QuizQuestion& q,
         "UPDATE quiz_questions SET law = ?2, article = ?3, topic = ?4, kind = ?5, text = ?6, options = ?7, "
         "correct = ?8, explanation = ?9, updated_at = ?10 WHERE id = ?1");
     update->bind(1, id);
-    update->bind(2, q.law);
-    update->bind(3, q.article);
-    update->bind(4, q.topic);
-    update->bind(5, question_kind_name(q.kind));
-    update->bind(6, q.text);
-    update->bind(7, text_array_text(q.options));
-    update->bind(8, int_array_text(q.correct));
-    update->bind(9, q.explanation);
+    bind_question(*update, 2, q);
     update->bind(10, now.value);
     update->step();
     return {true, id};
