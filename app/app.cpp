@@ -63,6 +63,10 @@ void App::apply(const Intent& intent) {
         else if constexpr (CourseIntents::contains<I>) courses_.apply(i);
         else if constexpr (CoverageIntents::contains<I>) analysis_.apply(i);
         else if constexpr (MembershipIntents::contains<I>) membership_.apply(i);
+        else if constexpr (QuizIntents::contains<I>) {
+          if (screen_ != Screen::quizzes) enter(Screen::quizzes);  // a tile or a link from another screen
+          quizzes_.apply(i);
+        }
         else static_assert(!sizeof(I), "an intent no feature takes");
       },
       intent);
@@ -90,6 +94,7 @@ void App::handle(const PlatformEvent& event) {
           switch (timer_owner(e.token)) {
             case TimerOwner::feedback: session_.timer_fired(e.token); break;
             case TimerOwner::site_search: sites_.timer_fired(e.token); break;
+            case TimerOwner::quiz_clock: quizzes_.timer_fired(e.token); break;
           }
         } else if constexpr (std::is_same_v<E, RefreshTick>) {
           sites_.handle(e);
@@ -183,6 +188,7 @@ void App::refresh() {
     case Screen::unions:
     case Screen::member_profile:
     case Screen::staff_members: break;  // load_membership()
+    case Screen::quizzes: quizzes_.refresh(); break;
   }
   if (screen_ == Screen::me) courses_.load_mine();
   load_membership();
@@ -206,6 +212,7 @@ void App::session_changed() {
   courses_.session_changed(screen_ == Screen::courses);
   analysis_.reset();
   membership_.session_changed();
+  quizzes_.session_changed();
   if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage || screen_ == Screen::my_union ||
                                 screen_ == Screen::member_profile || screen_ == Screen::staff_members))
     screen_ = Screen::me;
@@ -246,6 +253,18 @@ Route App::current_route() const {
     case Screen::my_union: return Route{Kind::my_union, 0};
     case Screen::member_profile: return Route{Kind::member_profile, 0};
     case Screen::staff_members: return Route{Kind::staff_members, 0};
+    case Screen::quizzes: {
+      const QuizState& q = quizzes_.state();
+      switch (q.view) {
+        case QuizView::list: return Route{Kind::quizzes, 0};
+        case QuizView::detail: return q.opened ? Route{Kind::quiz, q.opened.value} : Route{Kind::quizzes, 0};
+        case QuizView::attempt:
+          if (q.attempt) return Route{Kind::quiz_attempt, q.attempt->id.value};
+          return q.opened ? Route{Kind::quiz, q.opened.value} : Route{Kind::quizzes, 0};
+        case QuizView::draw: return q.opened ? Route{Kind::quiz_draw, q.opened.value} : Route{Kind::quizzes, 0};
+      }
+      return Route{Kind::quizzes, 0};
+    }
     case Screen::unions:
       if (const UnionId parent = membership_.state().parent) return Route{Kind::union_page, parent.value};
       return Route{Kind::unions, 0};
@@ -330,6 +349,22 @@ void App::apply_route(const Route& route) {
     case Kind::my_union: show(Screen::my_union); break;
     case Kind::member_profile: show(Screen::member_profile); break;
     case Kind::staff_members: show(Screen::staff_members); break;
+    case Kind::quizzes:
+      enter(Screen::quizzes);
+      quizzes_.apply(ShowQuizList{});
+      break;
+    case Kind::quiz:
+      enter(Screen::quizzes);
+      quizzes_.apply(OpenQuiz{QuizId{route.id}});
+      break;
+    case Kind::quiz_attempt:
+      enter(Screen::quizzes);
+      quizzes_.apply(OpenAttempt{AttemptId{route.id}});
+      break;
+    case Kind::quiz_draw:
+      enter(Screen::quizzes);
+      quizzes_.apply(OpenQuizDraw{QuizId{route.id}});
+      break;
     case Kind::unions:
     case Kind::union_page:
       membership_.walk_to(UnionId{route.id});  // loaded by show()

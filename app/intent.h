@@ -13,6 +13,7 @@
 #include "app/coverage/coverage_analysis.h"
 #include "app/membership/membership.h"
 #include "app/navigation.h"
+#include "app/quizzes/quizzes.h"
 #include "app/sites/sites.h"
 #include "app/type_list.h"
 
@@ -37,7 +38,7 @@ using ShellIntents = TypeList<ShowScreen, OpenSiteSlots, OpenStaffDesk, ShowCour
 
 /// Every intent of every feature.
 using AllIntents = JoinLists<ShellIntents, SiteIntents, BookingIntents, StaffDeskIntents, NotificationIntents,
-                             CourseIntents, CoverageIntents, MembershipIntents>::type;
+                             CourseIntents, CoverageIntents, MembershipIntents, QuizIntents>::type;
 /// Any intent.
 using Intent = VariantOf<AllIntents>::type;
 

@@ -19,7 +19,7 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 using Kind = Route::Kind;
 
 /// The routes without an id, by their whole path after "#/".
-constexpr std::array<std::pair<std::string_view, Kind>, 13> kFixedPaths{{
+constexpr std::array<std::pair<std::string_view, Kind>, 14> kFixedPaths{{
     {"map", Kind::map},
     {"coverage", Kind::coverage},
     {"courses", Kind::courses},
@@ -33,6 +33,7 @@ constexpr std::array<std::pair<std::string_view, Kind>, 13> kFixedPaths{{
     {"me/profile", Kind::member_profile},
     {"unions", Kind::unions},
     {"staff/members", Kind::staff_members},
+    {"quizzes", Kind::quizzes},
 }};
 
 /// The routes with an id: "PREFIX/ID" followed by the suffix.
@@ -40,20 +41,24 @@ struct IdPath {
   std::string_view prefix, suffix;
   Kind kind;
 };
-constexpr std::array<IdPath, 6> kIdPaths{{
+constexpr std::array<IdPath, 9> kIdPaths{{
     {"site/", "", Kind::site},
     {"home/", "/book", Kind::book},
     {"staff/", "", Kind::staff},
     {"courses/", "", Kind::courses},
     {"course/", "", Kind::course},
     {"unions/", "", Kind::union_page},
+    {"quizzes/", "", Kind::quiz},
+    {"quizzes/", "/draw", Kind::quiz_draw},
+    {"quiz-attempts/", "", Kind::quiz_attempt},
 }};
 
 }  // namespace
 
 Screen section_of(Screen screen) {
   switch (screen) {
-    case Screen::home: return Screen::home;
+    case Screen::home:
+    case Screen::quizzes: return Screen::home;  // a tile of 首页
     case Screen::map:
     case Screen::slots: return Screen::map;
     case Screen::courses: return Screen::courses;

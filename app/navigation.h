@@ -19,6 +19,10 @@
 //   #/unions                the union finder (search, or the tree's roots)
 //   #/unions/ID             the finder at one union: its page and the unions below it
 //   #/staff/members         the staff membership desk (applications, verification, figures, CSV)
+//   #/quizzes               有奖答题: the prize quizzes
+//   #/quizzes/ID            one quiz: its rules, my attempts, the leaderboard
+//   #/quiz-attempts/ID      an attempt: the questions while it runs, its result after
+//   #/quizzes/ID/draw       a quiz's draw and its proof (抽奖公示)
 //   #/my-bookings           the same (an older link)
 #pragma once
 #include <cstdint>
@@ -29,7 +33,8 @@
 namespace gongyou {
 
 /// Which screen the app shows. The four sections of the tab bar are home, map (with slots), courses and me.
-enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses, my_union, unions, member_profile, staff_members };
+enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses, my_union, unions, member_profile, staff_members,
+                                   quizzes };
 
 /// The tab bar section a screen belongs to (home, map, courses or me; staff screens count as me).
 Screen section_of(Screen screen);
@@ -38,10 +43,10 @@ Screen section_of(Screen screen);
 struct Route {
   enum class Kind : std::uint8_t {
     home, map, site, book, staff, coverage, courses, course, my_courses, lectures, lecture_form, lecture_review, me,
-    my_union, unions, union_page, member_profile, staff_members,
+    my_union, unions, union_page, member_profile, staff_members, quizzes, quiz, quiz_attempt, quiz_draw,
   };
   Kind kind = Kind::home;
-  std::int64_t id = 0;  ///< site, course, category (0: all categories) or union
+  std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz or quiz attempt
   friend bool operator==(const Route&, const Route&) = default;
 };
 

@@ -36,7 +36,7 @@ struct RequestId {
 };
 
 /// Who started a timer, in the top bits of its token, so that TimerFired reaches its owner.
-enum class TimerOwner : std::uint8_t { feedback = 0, site_search = 1 };
+enum class TimerOwner : std::uint8_t { feedback = 0, site_search = 1, quiz_clock = 2 };
 /// A token holds the owner above bit 48 and the owner's serial below, and stays under 2^53: it passes through a
 /// JavaScript number (setTimeout in the browser) exactly.
 inline constexpr int kTimerSerialBits = 48;

@@ -1,6 +1,8 @@
 // core/id_number.cpp — GB 11643-1999 checks and the masks of personal numbers.
 #include "core/id_number.h"
 
+#include <algorithm>
+
 #include <array>
 
 namespace gongyou {
@@ -108,5 +110,18 @@ bool is_mobile_phone(std::string_view canonical) {
 }
 
 std::string mask_phone(std::string_view canonical) { return stars_between(canonical, 3, 4); }
+
+std::string mask_name(std::string_view name) {
+  // The first character's UTF-8 length from its lead byte; a broken lead byte counts as one byte.
+  std::size_t first = 0, characters = 0;
+  for (std::size_t i = 0; i < name.size(); ++characters) {
+    const auto b = static_cast<unsigned char>(name[i]);
+    const std::size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+    if (characters == 0) first = std::min(n, name.size());
+    i += n;
+  }
+  if (characters <= 1) return "*";
+  return std::string(name.substr(0, first)) + std::string(std::min<std::size_t>(characters - 1, 2), '*');
+}
 
 }  // namespace gongyou

@@ -47,4 +47,8 @@ bool is_mobile_phone(std::string_view canonical);
 /// The phone as shown to anyone: the first 3 and the last 4 digits, stars between ("138****5678").
 std::string mask_phone(std::string_view canonical);
 
+/// A person's name as published (leaderboards, draws, public notices): its first character and a star for each
+/// other one, at most two (张三丰 → 张**, 李华 → 李*, rider_wang → r**); a one-character name is "*".
+std::string mask_name(std::string_view name);
+
 }  // namespace gongyou

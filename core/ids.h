@@ -26,6 +26,9 @@ using LectureRequestId = Id<struct LectureRequestTag>;  ///< a lecture request (
 using NotificationId = Id<struct NotificationTag>;      ///< a message to a user
 using UnionId = Id<struct UnionTag>;                    ///< a union organisation (工会组织)
 using ApplicationId = Id<struct ApplicationTag>;        ///< a membership application (入会 / 转会)
+using QuizId = Id<struct QuizTag>;                      ///< a prize quiz (有奖答题)
+using QuestionId = Id<struct QuestionTag>;              ///< a question of the quiz bank
+using AttemptId = Id<struct AttemptTag>;                ///< one attempt at a quiz
 
 }  // namespace gongyou
 

@@ -3,7 +3,6 @@
 // [SECTION] Text helpers      UTF-8 check, trimming, numbers without locale
 // [SECTION] Field rules       one row's fields to a Site, or the reason it cannot be one
 // [SECTION] Duplicates        same name within the distance, against stored sites and earlier rows (RingIndex)
-// [SECTION] CSV               RFC 4180 records, header names in English or Chinese
 // [SECTION] GeoJSON           FeatureCollection of Points (RFC 7946: positions are [longitude, latitude])
 #include "core/site_import.h"
 
@@ -15,6 +14,7 @@
 #include <optional>
 
 #include "core/china_coordinates.h"
+#include "core/csv.h"
 #include "core/coverage.h"
 #include "core/opening_hours.h"
 
@@ -295,62 +295,6 @@ void check_duplicates(std::vector<Candidate>& candidates, std::span<const Site> 
                    [](const ImportIssue& a, const ImportIssue& b) { return a.row < b.row; });
 }
 
-// [SECTION] CSV
-
-/// One CSV record and the line it starts on.
-struct Record {
-  std::size_t line;
-  std::vector<std::string> fields;
-};
-
-/// Splits RFC 4180 text into records; false (with the line) when a quoted field is never closed.
-bool csv_records(std::string_view text, std::vector<Record>& records, std::size_t& bad_line) {
-  std::size_t line = 1;
-  Record current{1, {std::string()}};
-  bool quoted = false, field_started_quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          current.fields.back() += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (c == '\n') ++line;
-        current.fields.back() += c;
-      }
-      continue;
-    }
-    if (c == '"' && current.fields.back().empty() && !field_started_quoted) {
-      quoted = field_started_quoted = true;
-    } else if (c == ',') {
-      current.fields.emplace_back();
-      field_started_quoted = false;
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      continue;  // the \n ends the record
-    } else if (c == '\n') {
-      records.push_back(std::move(current));
-      current = Record{++line, {std::string()}};
-      field_started_quoted = false;
-    } else {
-      current.fields.back() += c;
-    }
-  }
-  if (quoted) {
-    bad_line = current.line;
-    return false;
-  }
-  if (current.fields.size() > 1 || !current.fields[0].empty()) records.push_back(std::move(current));
-  return true;
-}
-
-bool blank(const Record& r) {
-  return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return trim(f).empty(); });
-}
-
 // [SECTION] GeoJSON
 
 /// The string member `key` of an object, or "" (json::value() would throw on a member of another type).
@@ -422,20 +366,20 @@ ImportReport import_sites_csv(std::string_view text, const ImportOptions& option
     report.errors.push_back({0, "the file is not UTF-8 (upload GB18030 with encoding=gb18030)"});
     return report;
   }
-  std::vector<Record> records;
+  std::vector<CsvRecord> records;
   std::size_t bad_line = 0;
   if (!csv_records(text, records, bad_line)) {
     report.errors.push_back({bad_line, "a quoted field starting on this row is never closed"});
     return report;
   }
   std::size_t first = 0;
-  while (first < records.size() && blank(records[first])) ++first;
+  while (first < records.size() && csv_blank(records[first])) ++first;
   if (first == records.size()) {
     report.errors.push_back({0, "the file has no header row and no sites"});
     return report;
   }
   // The header: which column each field is; unknown names are ignored (a spreadsheet's own notes).
-  const Record& header = records[first];
+  const CsvRecord& header = records[first];
   std::vector<std::optional<Column>> columns;
   std::array<bool, static_cast<std::size_t>(Column::count)> present{};
   for (const std::string& name : header.fields) {
@@ -456,8 +400,8 @@ ImportReport import_sites_csv(std::string_view text, const ImportOptions& option
     }
   std::vector<Candidate> candidates;
   for (std::size_t r = first + 1; r < records.size(); ++r) {
-    const Record& record = records[r];
-    if (blank(record)) continue;
+    const CsvRecord& record = records[r];
+    if (csv_blank(record)) continue;
     ++report.rows;
     if (record.fields.size() != header.fields.size()) {
       report.errors.push_back({record.line, "has " + std::to_string(record.fields.size()) + " fields, the header " +

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.h"
 #include "core/site.h"
 #include "core/units.h"
 
@@ -33,14 +34,6 @@ enum class Datum : std::uint8_t {
 struct ImportOptions {
   Datum datum = Datum::wgs84;
   Metres duplicate_distance{30};  ///< sites with the same name closer than this are duplicates
-};
-
-/// One problem: the row (CSV: the line number where the record starts, header = 1; GeoJSON: the feature's position,
-/// from 1; 0 for the file as a whole) and what is wrong, in words staff can act on.
-struct ImportIssue {
-  std::size_t row = 0;
-  std::string message;
-  friend bool operator==(const ImportIssue&, const ImportIssue&) = default;
 };
 
 /// What an upload holds: the sites of the good rows (ids 0: the store gives them) and one issue per bad row.

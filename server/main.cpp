@@ -22,6 +22,7 @@
 #include "server/api/lectures_api.h"
 #include "server/api/member_profile_api.h"
 #include "server/api/membership_staff_api.h"
+#include "server/api/quizzes_api.h"
 #include "server/api/site_import_api.h"
 #include "server/api/sites_api.h"
 #include "server/api/slots_api.h"
@@ -36,6 +37,7 @@
 #include "server/courses/demo_courses.h"
 #include "server/crypto/member_key.h"
 #include "server/crypto/secrets.h"
+#include "server/quizzes/demo_quizzes.h"
 #include "server/unions/demo_unions.h"
 #include "server/unions/union_directory.h"
 #include "server/http/http_server.h"
@@ -81,6 +83,10 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::Me
   if (unions.unions > 0)
     std::cerr << "loaded " << unions.unions << " demo unions, " << unions.members << " members, " << unions.staff
               << " staff accounts\n";
+  const DemoQuizCounts quizzes = seed_demo_quizzes(store, clock.now());
+  if (quizzes.quizzes > 0)
+    std::cerr << "loaded " << quizzes.questions << " demo quiz questions, " << quizzes.quizzes << " quizzes, "
+              << quizzes.attempts << " attempts\n";
 }
 
 /// One line on stderr at start when the statutory holiday table (core/data/china_public_holidays.txt) ends within
@@ -180,6 +186,8 @@ int serve(const ServerConfig& config) {
   const api::MembershipServices membership{services, unions, member_key};
   api::add_member_routes(api, membership);
   api::add_membership_staff_routes(api, membership);
+  api::add_quiz_routes(api, membership);
+  api::add_quiz_staff_routes(api, membership);
   if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

@@ -48,12 +48,6 @@ void course_size(const Course& c, char* out, std::size_t size) {
   else std::snprintf(out, size, "%s", hours);
 }
 
-void muted(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
 const char* request_status_text(LectureStatus status) {
   switch (status) {
     case LectureStatus::pending: break;

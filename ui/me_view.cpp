@@ -13,12 +13,6 @@
 namespace gongyou::ui {
 namespace {
 
-void muted(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
 void account(const SessionState& session, float button_h, ConfirmTap& confirm, std::vector<Intent>& intents) {
   if (!session.user) {
     muted(tr(Text::me_signed_out));

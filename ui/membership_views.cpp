@@ -29,18 +29,6 @@ namespace {
 constexpr ImU32 kOverdueRed = IM_COL32(201, 42, 42, 255);
 constexpr ImU32 kGood = IM_COL32(47, 158, 68, 255);
 
-void muted(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kTextMuted);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
-void colored(ImU32 color, const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
-
 const char* level_name(UnionLevel level) {
   switch (level) {
     case UnionLevel::federation: return tr(Text::mem_level_federation);
@@ -115,23 +103,6 @@ const char* waiting_line(const MembershipApplication& a, char* out, std::size_t 
   if (!names[0]) return nullptr;
   std::snprintf(out, size, tr(Text::mem_waiting_for_fmt), names);
   return out;
-}
-
-/// A row of buttons that wraps: the button is placed after the previous one when it fits.
-bool row_button(bool first, bool primary, const char* label, float button_h) {
-  if (!first) same_line_or_wrap(button_width(label));
-  return primary ? primary_button(label, ImVec2(0, button_h)) : secondary_button(label, ImVec2(0, button_h));
-}
-
-/// A bordered box the width of the panel around what `body` draws.
-template <class Body>
-void boxed(const char* id, ImU32 background, Body body) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
-  ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
-                                          ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
-  body();
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
 }
 
 const char* id_problem_text(IdNumberProblem p) {

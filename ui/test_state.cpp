@@ -49,6 +49,7 @@ const char* screen_name(Screen screen) {
     case Screen::unions: return "unions";
     case Screen::member_profile: return "member_profile";
     case Screen::staff_members: return "staff_members";
+    case Screen::quizzes: return "quizzes";
   }
   return "home";
 }
@@ -122,6 +123,17 @@ void add_coverage_analysis(json& state, const CoverageAnalysisState& a) {
                                 {"loading", a.towns_loading || a.suggestions_loading}};
 }
 
+void add_quizzes(json& state, const QuizState& q) {
+  static constexpr const char* kViews[] = {"list", "detail", "attempt", "draw"};
+  json quiz = {{"view", kViews[static_cast<int>(q.view)]}, {"opened", q.opened.value}, {"listed", q.quizzes.size()}};
+  if (q.attempt)
+    quiz["attempt"] = {{"id", q.attempt->id.value}, {"submitted", q.attempt->submitted}, {"score", q.attempt->score},
+                       {"current", q.current}, {"questions", q.attempt->questions.size()},
+                       {"answered", q.attempt->answered()}};
+  if (q.draw) quiz["draw_verified"] = q.draw->verified();
+  state["quiz"] = std::move(quiz);
+}
+
 }  // namespace
 
 std::string test_state_json(const App& app, const AppShell& shell, FrameCounters counters) {
@@ -156,6 +168,7 @@ std::string test_state_json(const App& app, const AppShell& shell, FrameCounters
   state["pass"] = b.pass ? json(b.pass->token) : json(nullptr);
   add_courses(state, app.courses());
   add_coverage_analysis(state, app.coverage_analysis());
+  add_quizzes(state, app.quizzes());
   state["presented"] = counters.presented;
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -44,6 +44,19 @@ void same_line_or_wrap(float width) {
   if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
+void muted(const char* text) { colored(kTextMuted, text); }
+
+void colored(ImU32 color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+bool row_button(bool first, bool primary, const char* label, float button_h) {
+  if (!first) same_line_or_wrap(button_width(label));
+  return primary ? primary_button(label, ImVec2(0, button_h)) : secondary_button(label, ImVec2(0, button_h));
+}
+
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }

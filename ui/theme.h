@@ -32,6 +32,24 @@ void same_line_or_wrap(float width);
 /// The width of a button labelled `label` (its text and frame padding).
 float button_width(const char* label);
 
+/// Wrapped text in kTextMuted (a line that explains, not one that acts).
+void muted(const char* text);
+/// Wrapped text in `color`.
+void colored(ImU32 color, const char* text);
+/// A button of a row that wraps: after the previous one when it fits (not for the `first`); primary or secondary.
+bool row_button(bool first, bool primary, const char* label, float button_h);
+
+/// A bordered box the width of the panel, `background` filled, around what `body` draws.
+template <class Body>
+void boxed(const char* id, ImU32 background, Body body) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
+  ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
+                                          ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened);
+  body();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
 /// 0xRRGGBB with an alpha, as an ImGui color.
 ImU32 rgb(std::uint32_t rgb, std::uint8_t alpha = 255);
 

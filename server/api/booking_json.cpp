@@ -65,6 +65,7 @@ json notification_json(const Notification& notification) {
           {"booking_id", notification.booking ? json(notification.booking->value) : json(nullptr)},
           {"lecture_request_id", notification.lecture_request ? json(*notification.lecture_request) : json(nullptr)},
           {"application_id", notification.application ? json(*notification.application) : json(nullptr)},
+          {"quiz_id", notification.quiz ? json(*notification.quiz) : json(nullptr)},
           {"message", notification.message},
           {"created_at", format_iso8601(notification.created_at)},
           {"read", notification.read}};

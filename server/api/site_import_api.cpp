@@ -45,14 +45,7 @@ void import_sites(const ApiServices& services, SiteDirectory& directory, const h
   const ImportReport report = format == "csv" ? import_sites_csv(text, options, snapshot->sites())
                                               : import_sites_geojson(text, options, snapshot->sites());
   if (!report.ok()) {
-    json rows = json::array();
-    for (const ImportIssue& issue : report.errors) rows.push_back({{"row", issue.row}, {"message", issue.message}});
-    const std::string message = report.errors.front().row == 0
-                                    ? report.errors.front().message + "; nothing was stored"
-                                    : std::to_string(report.errors.size()) + " of " + std::to_string(report.rows) +
-                                          " rows cannot be imported; nothing was stored";
-    http::send_json(res, {{"error", {{"code", "import_rejected"}, {"message", message}, {"rows", std::move(rows)}}}},
-                    422);
+    send_import_rejected(res, report.errors, report.rows);
     return;
   }
   if (dry == "1") {

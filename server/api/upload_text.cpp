@@ -36,4 +36,16 @@ std::string to_utf8(const std::string& body, const std::string& encoding) {
   return *converted;
 }
 
+void send_import_rejected(httplib::Response& res, const std::vector<ImportIssue>& errors, std::size_t rows_read) {
+  using nlohmann::json;
+  json rows = json::array();
+  for (const ImportIssue& issue : errors) rows.push_back({{"row", issue.row}, {"message", issue.message}});
+  const std::string message = errors.front().row == 0
+                                  ? errors.front().message + "; nothing was stored"
+                                  : std::to_string(errors.size()) + " of " + std::to_string(rows_read) +
+                                        " rows cannot be imported; nothing was stored";
+  http::send_json(res, {{"error", {{"code", "import_rejected"}, {"message", message}, {"rows", std::move(rows)}}}},
+                  422);
+}
+
 }  // namespace gongyou::server::api

@@ -32,6 +32,7 @@ void Housekeeper::run_round() {
   std::lock_guard round(round_);
   const UtcSeconds now = clock_.now();
   store_.release_no_shows(now);
+  store_.finish_expired_attempts(now);  // abandoned quiz attempts are submitted at their deadline
   store_.purge_expired(now, UtcSeconds{now.value - kIdempotencyTtlSeconds},
                        UtcSeconds{now.value - kLoginFailureWindowSeconds});
   const LocalDate today = shanghai_date(now);

@@ -19,6 +19,14 @@ std::string random_bytes(std::size_t size) {
   return bytes;
 }
 
+std::uint32_t random_below(std::uint32_t n) { return n == 0 ? 0 : randombytes_uniform(n); }
+
+std::string random_code(std::string_view alphabet, std::size_t length) {
+  std::string code;
+  for (std::size_t i = 0; i < length; ++i) code += alphabet[random_below(static_cast<std::uint32_t>(alphabet.size()))];
+  return code;
+}
+
 std::string new_token() { return base64url_encode(random_bytes(32)); }
 
 std::string hash_hex(std::string_view bytes) {

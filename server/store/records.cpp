@@ -31,6 +31,8 @@ std::string_view notification_kind_name(NotificationKind kind) {
       return "lecture_update";
     case NotificationKind::membership_update:
       return "membership_update";
+    case NotificationKind::quiz_prize:
+      return "quiz_prize";
   }
   return "promoted";
 }

@@ -90,5 +90,15 @@ TEST(Phone, ElevenDigitsStartingWithOneWhateverThePrefix) {
   EXPECT_EQ(mask_phone("13800138000"), "138****8000");
 }
 
+TEST(IdNumber, NamesAreMaskedToTheirFirstCharacter) {
+  EXPECT_EQ(mask_name("张三丰"), "张**");
+  EXPECT_EQ(mask_name("李华"), "李*");
+  EXPECT_EQ(mask_name("欧阳娜娜"), "欧**");
+  EXPECT_EQ(mask_name("rider_wang"), "r**");
+  EXPECT_EQ(mask_name("王"), "*");
+  EXPECT_EQ(mask_name(""), "*");
+  EXPECT_EQ(mask_name("\xE5"), "*");  // a broken lead byte alone
+}
+
 }  // namespace
 }  // namespace gongyou

@@ -679,6 +679,119 @@ TEST(Views, ACourseNamesItsLessonsLabelsEachTickAndKeepsLeaveOnScreen) {
   set_language(Language::zh_CN);
 }
 
+// ---- The quiz screens (issue 16) ----
+
+long idle_allocations(ShellUnderTest& t, int warm_up);
+
+/// Scripts the answers the quiz screens ask for: quiz 5 open with 10 players, attempt 9 running (3 questions, one
+/// of them multiple choice, long options that wrap), its result, and a draw of 12 entrants.
+void script_quiz(FakePlatform& server, const char* what) {
+  const json quiz = {{"id", 5}, {"title", "“服务新业态，职工‘驿’起学”有奖答题挑战赛"}, {"status", "open"},
+                     {"description", "面向快递员、外卖骑手、网约车司机和货车司机。"}, {"prize", "骑手关爱包"},
+                     {"prize_count", 20}, {"union_name", "惠安县总工会"}, {"starts_at", "2026-11-20T08:00:00+08:00"},
+                     {"ends_at", "2026-12-20T08:00:00+08:00"}, {"question_count", 3}, {"time_limit_s", 600},
+                     {"attempts_per_day", 3}, {"pass_score", 60}, {"players", 1712}, {"drawn", true},
+                     {"draw_commitment", "afcfbc6319bbb7866bf81747d8af580915c2a8a9bfab33914eb49ffb5a74edaa"},
+                     {"me", {{"attempts_today", 1}, {"attempts_left", 2}, {"running_attempt_id", nullptr}, {"best_score", 80}}}};
+  const json questions = json::array(
+      {{{"id", 101}, {"kind", "single"}, {"text", "根据人社部等八部门指导意见，平台灵活就业人员职业伤害保障试点以哪些行业的平台企业为重点？"},
+        {"options", {"房地产开发、物业管理", "出行、外卖、即时配送、同城货运，以及其他依托平台企业组织劳动的行业", "学校、医院", "银行"}}},
+       {{"id", 102}, {"kind", "multiple"}, {"text", "从业人员发现直接危及人身安全的紧急情况时，有哪些权利？"},
+        {"options", {"停止作业", "在采取可能的应急措施后撤离作业场所", "继续作业", "拒绝违章指挥"}}},
+       {{"id", 103}, {"kind", "true_false"}, {"text", "外卖骑手可以加入工会。"}, {"options", {"正确", "错误"}}}});
+  json attempt = {{"id", 9}, {"quiz_id", 5}, {"started_at", "2026-11-24T08:00:00+08:00"},
+                  {"deadline", "2026-11-24T08:10:00+08:00"}, {"submitted", false}, {"answers", {{"101", 1}}},
+                  {"questions", questions}};
+  if (std::string(what) == "list") server.answer("GET /api/v1/quizzes", 200, {{"items", {quiz}}});
+  if (std::string(what) == "detail") {
+    server.answer("GET /api/v1/quizzes/5", 200, quiz);
+    json rows = json::array();
+    for (int i = 1; i <= 12; ++i)
+      rows.push_back({{"rank", i}, {"display_name", "王**"}, {"score", 100 - i}, {"duration_s", 60 + i}, {"me", i == 3}});
+    server.answer("GET /api/v1/quizzes/5/leaderboard", 200, {{"items", rows}, {"players", 1712}});
+    server.answer("GET /api/v1/quizzes/5/attempts", 200,
+                  {{"items", {{{"id", 8}, {"started_at", "2026-11-24T07:00:00+08:00"}, {"submitted", true}, {"score", 80},
+                               {"correct", 8}, {"total", 10}}}}});
+    server.answer("GET /api/v1/me/quiz-prizes", 200,
+                  {{"items", {{{"quiz_id", 5}, {"quiz_title", "x"}, {"rank", 2}, {"code", "K7M2QX9P"}, {"handed_out", false}}}}});
+  }
+  if (std::string(what) == "attempt") server.answer("POST /api/v1/quizzes/5/attempts", 201, attempt);
+  if (std::string(what) == "result") {
+    attempt["submitted"] = true;
+    attempt.update({{"submitted_at", "2026-11-24T08:06:00+08:00"}, {"score", 67}, {"correct", 2}, {"total", 3},
+                    {"duration_s", 360}, {"auto_submitted", false}});
+    for (json& q : attempt["questions"])
+      q.update({{"correct_options", {1}}, {"correct_option", 1}, {"chosen", 1}, {"right", true},
+                {"law_title", "《关于维护新就业形态劳动者劳动保障权益的指导意见》"}, {"article", "（九）"},
+                {"explanation", "以出行、外卖、即时配送、同城货运等行业的平台企业为重点。"}});
+    attempt["questions"][1]["correct_options"] = {0, 1};
+    attempt["questions"][1]["chosen"] = {0};
+    attempt["questions"][1]["right"] = false;
+    server.answer("POST /api/v1/quiz-attempts/9/submit", 200, attempt);
+  }
+  if (std::string(what) == "draw") {
+    json entrants = json::array();
+    for (int i = 0; i < 10; ++i) entrants.push_back("e0" + std::to_string(i));
+    server.answer("GET /api/v1/quizzes/5/draw", 200,
+                  {{"quiz_id", 5}, {"seed", "demo-seed-1"}, {"entrants", entrants}, {"winners_asked", 4},
+                   {"entrants_hash", "848dea6e3cf7e88ffa79366eb67456b99b62182bf1b86828f0a0b450aceacd96"},
+                   {"winners", {{{"entrant", "e00"}, {"display_name", "王*"}}, {{"entrant", "e01"}, {"display_name", "李*"}},
+                                {{"entrant", "e07"}, {"display_name", "张**"}}, {{"entrant", "e08"}, {"display_name", "陈*"}}}},
+                   {"drawn_at", "2026-12-20T09:00:00+08:00"}, {"pass_score", 60}, {"algorithm", "sha256-index-v1: …"}});
+  }
+}
+
+TEST(Views, TheQuizScreensKeepTheirControlsApartOnScreenAndAllocateNothingIdle) {
+  for (const ImVec2 display : {kPhone, kDesktop, kLandscapePhone}) {
+    for (const Language lang : {Language::zh_CN, Language::en}) {
+      set_language(lang);
+      ShellUnderTest t(display);
+      t.sign_in(/*admin=*/false);
+      const auto check = [&](const char* name) {
+        t.frame();
+        for (const std::string& fault : layout_faults(display.x))
+          ADD_FAILURE() << display.x << " px, " << (lang == Language::en ? "English" : "Chinese") << ", " << name << ": " << fault;
+        if (display.x == kPhone.x) EXPECT_EQ(idle_allocations(t, 6), 0) << name;
+      };
+      script_quiz(t.server, "list");
+      t.show(ShowQuizList{});
+      ASSERT_EQ(t.app.screen(), Screen::quizzes);
+      ASSERT_EQ(t.app.quizzes().quizzes.size(), 1u);
+      check("the list");
+      script_quiz(t.server, "detail");
+      t.show(OpenQuiz{QuizId{5}});
+      ASSERT_TRUE(t.app.quizzes().quiz);
+      if (display.x == kDesktop.x) EXPECT_NE(t.find("quiz_start", 5), nullptr) << "开始答题 in view";
+      check("a quiz");
+      script_quiz(t.server, "attempt");
+      t.show(StartQuiz{QuizId{5}});
+      ASSERT_TRUE(t.app.quizzes().attempt);
+      EXPECT_EQ(t.app.quizzes().current, 1) << "back at the first question not answered";
+      check("a question");
+      // A turned phone scrolls the question with its options (the side panel is short); upright and on a desktop
+      // the first options are in view.
+      for (int o = 0; o < 2 && display.y > kLandscapePhone.y; ++o) {
+        const TestMark* option = t.find("quiz_option", o);
+        ASSERT_NE(option, nullptr);
+        if (display.x == kPhone.x) EXPECT_GE(option->max.y - option->min.y, 44.0f) << "a thumb-sized option";
+      }
+      t.show(GoToQuestion{1});
+      check("a multiple-choice question");
+      script_quiz(t.server, "result");
+      t.show(SubmitQuiz{});
+      ASSERT_TRUE(t.app.quizzes().attempt->submitted);
+      check("the result");
+      script_quiz(t.server, "detail");
+      script_quiz(t.server, "draw");
+      t.show(OpenQuizDraw{QuizId{5}});
+      ASSERT_TRUE(t.app.quizzes().draw);
+      EXPECT_TRUE(t.app.quizzes().draw->verified());
+      check("the draw");
+    }
+  }
+  set_language(Language::zh_CN);
+}
+
 // ---- Keys and text in the order typed (issue 14.11) ----
 
 // The first staff login (name, Tab, password, Enter, typed fast) failed: the password's first character reached

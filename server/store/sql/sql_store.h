@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -114,6 +114,30 @@ class SqlStore : public Store {
   std::vector<StaffRoleRecord> subtree_staff(UnionSubtree subtree) override;
   void audit(const AuditEntry& entry) override;
   std::vector<AuditEntry> audit_log(std::int64_t before, std::size_t limit) override;
+
+  // Prize quizzes (quiz_store.h), in sql_quizzes.cpp.
+  std::vector<QuestionId> add_questions(UnionId bank, std::span<const QuizQuestion> questions, UtcSeconds now) override;
+  std::optional<QuestionRecord> find_question(QuestionId id) override;
+  std::vector<QuestionRecord> list_questions(const QuestionQuery& query) override;
+  QuestionReplace replace_question(QuestionId id, const QuizQuestion& question, UtcSeconds now) override;
+  bool retire_question(QuestionId id, UtcSeconds now) override;
+  std::vector<QuestionId> question_pool(std::span<const UnionId> banks, std::span<const std::string> laws,
+                                        std::span<const std::string> topics) override;
+  QuizRecord create_quiz(const NewQuiz& quiz) override;
+  std::vector<QuizRecord> list_quizzes() override;
+  std::optional<QuizRecord> find_quiz(QuizId id) override;
+  StartOutcome start_attempt(const NewAttempt& attempt) override;
+  std::optional<AttemptRecord> find_attempt(AttemptId id, UserId owner, UtcSeconds now) override;
+  std::vector<AttemptRecord> user_attempts(QuizId quiz, UserId user, UtcSeconds now) override;
+  SubmitOutcome save_answers(const AttemptAnswers& answers) override;
+  SubmitOutcome submit_attempt(const AttemptAnswers& answers) override;
+  int finish_expired_attempts(UtcSeconds now) override;
+  std::vector<LeaderRow> leaderboard(QuizId quiz, std::size_t limit) override;
+  DrawOutcome draw_quiz(const DrawRequest& request) override;
+  std::optional<DrawRecord> find_draw(QuizId quiz) override;
+  std::vector<PrizeRecord> quiz_prizes(QuizId quiz) override;
+  std::vector<PrizeRecord> user_prizes(UserId user) override;
+  HandOutResult hand_out_prize(QuizId quiz, std::string_view code, UserId staff, UtcSeconds now) override;
 
  protected:
   /// How a write transaction keeps its decisions valid.
