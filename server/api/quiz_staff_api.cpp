@@ -107,9 +107,7 @@ void list_questions(const MembershipServices& services, const Request& req, Resp
   const auto union_id = query.integer("union_id", 1, kMaxJsonId);
   if (union_id || !scope.everything()) {
     // A union's bank and the banks above it, which its quizzes also draw from.
-    const UnionId bank = named_union(services, scope, union_id);
-    q.banks.push_back(bank);
-    for (const UnionRecord* u : services.unions.ancestors(bank)) q.banks.push_back(u->id);
+    q.banks = quiz_banks(services.unions, named_union(services, scope, union_id));
   }
   q.law = query.text("law").value_or("");
   q.topic = query.text("topic").value_or("");
@@ -219,9 +217,7 @@ void create_quiz(const MembershipServices& services, const Request& req, Respons
   q.topics = text_list(body, "topics");
   q.created_by = user.id;
   q.created_at = services.api.clock.now();
-  std::vector<UnionId> banks{q.union_id};
-  for (const UnionRecord* u : services.unions.ancestors(q.union_id)) banks.push_back(u->id);
-  const auto pool = services.api.store.question_pool(banks, q.laws, q.topics);
+  const auto pool = services.api.store.question_pool(quiz_banks(services.unions, q.union_id), q.laws, q.topics);
   if (pool.size() < static_cast<std::size_t>(q.question_count))
     throw http::ApiError(400, "not_enough_questions",
                          "题库中符合条件的题目只有" + std::to_string(pool.size()) + "道 / the bank has only " +

@@ -35,34 +35,30 @@ QuizRecord quiz_of(const MembershipServices& services, std::string_view segment)
   return *quiz;
 }
 
-/// The banks a quiz draws from: its union's and every union above it (the county's bank serves every town).
-std::vector<UnionId> banks_of(const MembershipServices& services, UnionId quiz_union) {
-  std::vector<UnionId> banks{quiz_union};
-  for (const UnionRecord* u : services.unions.ancestors(quiz_union)) banks.push_back(u->id);
-  return banks;
-}
-
+/// The bank questions an attempt shows, read in one query.
 QuestionsById questions_of(const MembershipServices& services, const AttemptRecord& attempt) {
+  std::vector<QuestionId> ids;
+  for (const AttemptQuestion& q : attempt.questions) ids.push_back(q.question);
   QuestionsById out;
-  for (const AttemptQuestion& q : attempt.questions)
-    if (auto found = services.api.store.find_question(q.question)) out.emplace(q.question.value, std::move(*found));
+  for (QuestionRecord& r : services.api.store.find_questions(ids)) out.emplace(r.id.value, std::move(r));
   return out;
 }
 
 /// Draws `count` questions from the pool without replacement and shuffles each one's options (Fisher-Yates).
 std::vector<AttemptQuestion> draw_questions(const MembershipServices& services, std::vector<QuestionId> pool,
                                             int count) {
-  std::vector<AttemptQuestion> drawn;
+  std::vector<QuestionId> chosen;
   for (int k = 0; k < count && !pool.empty(); ++k) {
     const std::size_t i = crypto::random_below(static_cast<std::uint32_t>(pool.size()));
-    const QuestionId id = pool[i];
+    chosen.push_back(pool[i]);
     pool.erase(pool.begin() + static_cast<std::ptrdiff_t>(i));
-    const auto question = services.api.store.find_question(id);
-    if (!question) continue;
-    AttemptQuestion item{id, {}};
-    for (std::size_t o = 0; o < question->question.options.size(); ++o) item.order.push_back(static_cast<int>(o));
+  }
+  std::vector<AttemptQuestion> drawn;
+  for (const QuestionRecord& question : services.api.store.find_questions(chosen)) {  // in the order drawn
+    AttemptQuestion item{question.id, {}};
+    for (std::size_t o = 0; o < question.question.options.size(); ++o) item.order.push_back(static_cast<int>(o));
     // A true/false question keeps 正确 before 错误: shuffling two fixed words only confuses.
-    if (question->question.kind != QuestionKind::true_false)
+    if (question.question.kind != QuestionKind::true_false)
       for (std::size_t o = item.order.size(); o > 1; --o)
         std::swap(item.order[o - 1], item.order[crypto::random_below(static_cast<std::uint32_t>(o))]);
     drawn.push_back(std::move(item));
@@ -201,7 +197,7 @@ void start(const MembershipServices& services, const Request& req, const PathPar
   const UtcSeconds now = services.api.clock.now();
   if (quiz_status(quiz.starts_at, quiz.ends_at, now) != QuizStatus::open)
     throw http::ApiError(409, "not_open", "答题尚未开始或已经结束 / the quiz is not open");
-  const auto pool = services.api.store.question_pool(banks_of(services, quiz.union_id), quiz.laws, quiz.topics);
+  const auto pool = services.api.store.question_pool(quiz_banks(services.unions, quiz.union_id), quiz.laws, quiz.topics);
   if (pool.empty()) throw http::ApiError(409, "not_open", "题库里还没有题目 / the quiz has no questions yet");
   const auto drawn = draw_questions(services, pool, quiz.question_count);
   const StartOutcome outcome = services.api.store.start_attempt({quiz.id, user.id, now, drawn});
@@ -291,6 +287,12 @@ void my_prizes(const MembershipServices& services, const Request& req, Response&
 }
 
 }  // namespace
+
+std::vector<UnionId> quiz_banks(const UnionDirectory& unions, UnionId quiz_union) {
+  std::vector<UnionId> banks{quiz_union};
+  for (const UnionRecord* u : unions.ancestors(quiz_union)) banks.push_back(u->id);
+  return banks;
+}
 
 void add_quiz_routes(http::Router& router, const MembershipServices& services) {
   using P = const PathParams&;

@@ -23,6 +23,8 @@ class QuizStore {
                                                 UtcSeconds now) = 0;
   /// One question, retired or not.
   virtual std::optional<QuestionRecord> find_question(QuestionId id) = 0;
+  /// The questions with these ids, in the order asked (unknown ids left out), read at once.
+  virtual std::vector<QuestionRecord> find_questions(std::span<const QuestionId> ids) = 0;
   /// Questions by id (limit + 1 read to know whether more follow).
   virtual std::vector<QuestionRecord> list_questions(const QuestionQuery& query) = 0;
   /// Edits a question: in place when no attempt has shown it, else retires it and stores the edit as a new question.

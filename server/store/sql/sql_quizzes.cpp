@@ -306,6 +306,27 @@ std::optional<QuestionRecord> SqlStore::find_question(QuestionId id) {
   return read_question(*query);
 }
 
+std::vector<QuestionRecord> SqlStore::find_questions(std::span<const QuestionId> ids) {
+  if (ids.empty()) return {};
+  std::vector<std::int64_t> values;
+  for (const QuestionId id : ids) values.push_back(id.value);
+  auto connection = borrow();
+  const Dialect& dialect = (*connection).dialect();
+  auto query = (*connection)
+                   .cached(std::string("SELECT ") + kQuestionColumns + " FROM quiz_questions WHERE " +
+                           dialect.in_int_list("id", 1));
+  query->bind(1, dialect.int_list(values));
+  std::unordered_map<std::int64_t, QuestionRecord> found;
+  while (query->step()) {
+    QuestionRecord r = read_question(*query);
+    found.emplace(r.id.value, std::move(r));
+  }
+  std::vector<QuestionRecord> out;
+  for (const QuestionId id : ids)
+    if (auto it = found.find(id.value); it != found.end()) out.push_back(it->second);
+  return out;
+}
+
 std::vector<QuestionRecord> SqlStore::list_questions(const QuestionQuery& q) {
   auto connection = borrow();
   const Dialect& dialect = (*connection).dialect();

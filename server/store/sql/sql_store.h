@@ -118,6 +118,7 @@ class SqlStore : public Store {
   // Prize quizzes (quiz_store.h), in sql_quizzes.cpp.
   std::vector<QuestionId> add_questions(UnionId bank, std::span<const QuizQuestion> questions, UtcSeconds now) override;
   std::optional<QuestionRecord> find_question(QuestionId id) override;
+  std::vector<QuestionRecord> find_questions(std::span<const QuestionId> ids) override;
   std::vector<QuestionRecord> list_questions(const QuestionQuery& query) override;
   QuestionReplace replace_question(QuestionId id, const QuizQuestion& question, UtcSeconds now) override;
   bool retire_question(QuestionId id, UtcSeconds now) override;
