@@ -29,6 +29,8 @@ using ApplicationId = Id<struct ApplicationTag>;        ///< a membership applic
 using QuizId = Id<struct QuizTag>;                      ///< a prize quiz (有奖答题)
 using QuestionId = Id<struct QuestionTag>;              ///< a question of the quiz bank
 using AttemptId = Id<struct AttemptTag>;                ///< one attempt at a quiz
+using CampaignId = Id<struct CampaignTag>;              ///< a message campaign (留言征集)
+using CampaignMessageId = Id<struct CampaignMessageTag>;  ///< a message left in a campaign
 
 }  // namespace gongyou
 

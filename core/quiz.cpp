@@ -117,20 +117,6 @@ int quiz_score(int correct, int total) {
 
 // [SECTION] Window
 
-std::string_view quiz_status_name(QuizStatus status) {
-  switch (status) {
-    case QuizStatus::upcoming: return "upcoming";
-    case QuizStatus::open: return "open";
-    case QuizStatus::closed: return "closed";
-  }
-  return "closed";
-}
-
-QuizStatus quiz_status(UtcSeconds starts_at, UtcSeconds ends_at, UtcSeconds now) {
-  if (now < starts_at) return QuizStatus::upcoming;
-  return now < ends_at ? QuizStatus::open : QuizStatus::closed;
-}
-
 UtcSeconds attempt_deadline(UtcSeconds started, std::int64_t time_limit_s, UtcSeconds quiz_ends_at) {
   return std::min(UtcSeconds{started.value + time_limit_s}, quiz_ends_at);
 }

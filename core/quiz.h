@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/time_window.h"
 
 namespace gongyou {
 
@@ -70,14 +71,16 @@ int quiz_score(int correct, int total);
 
 // [SECTION] Window
 
-/// Where a quiz is in its window.
-enum class QuizStatus : std::uint8_t { upcoming, open, closed };
+/// Where a quiz is in its window (core/time_window.h).
+using QuizStatus = WindowStatus;
 
 /// The wire name: "upcoming", "open" or "closed".
-std::string_view quiz_status_name(QuizStatus status);
+inline std::string_view quiz_status_name(QuizStatus status) { return window_status_name(status); }
 
 /// Upcoming before starts_at, open from starts_at until before ends_at, closed from ends_at.
-QuizStatus quiz_status(UtcSeconds starts_at, UtcSeconds ends_at, UtcSeconds now);
+inline QuizStatus quiz_status(UtcSeconds starts_at, UtcSeconds ends_at, UtcSeconds now) {
+  return window_status(starts_at, ends_at, now);
+}
 
 /// Seconds after a deadline in which a submit still counts (the network between the tap and the server).
 inline constexpr std::int64_t kSubmitGraceSeconds = 5;

@@ -3,6 +3,7 @@
 // for as staff (api-services.md "Roles": staff of U act for U and everything below it, admins for every union).
 #pragma once
 #include <httplib.h>
+#include <optional>
 
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/public_holidays.h"
 #include "server/api/api_services.h"
 #include "server/crypto/member_key.h"
+#include "server/http/reply.h"
 #include "server/unions/union_directory.h"
 
 namespace gongyou::server::api {
@@ -44,5 +46,12 @@ class StaffScope {
 
 /// The caller and their scope; 401 without a valid token, 403 forbidden when they act for no union.
 std::pair<User, StaffScope> require_staff(const MembershipServices& services, const httplib::Request& req);
+
+/// The 403 forbidden of a union outside the caller's scope.
+http::ApiError outside_scope();
+
+/// The union a staff request names (`id`), which must exist (404) and be in scope (403); without one, the caller's
+/// first union (an admin's: the first federation).
+UnionId named_union(const MembershipServices& services, const StaffScope& scope, std::optional<std::int64_t> id);
 
 }  // namespace gongyou::server::api

@@ -36,10 +36,6 @@ using nlohmann::json;
 /// Every union at once (an admin asking without a union).
 constexpr UnionSubtree kWholeTree{0, std::numeric_limits<int>::max()};
 
-http::ApiError outside_scope() {
-  return http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
-}
-
 /// The union a list names (`union_id` in the query or the path), which must be in scope: 404 unknown, 403 outside.
 const UnionRecord& scoped_union(const MembershipServices& services, const StaffScope& scope, UnionId id) {
   const UnionRecord* u = services.unions.find(id);

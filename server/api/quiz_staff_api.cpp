@@ -34,24 +34,6 @@ constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 // [SECTION] Scope
 
-http::ApiError outside_scope() {
-  return http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
-}
-
-/// The union a request names (`union_id`), which must be in scope; without one, the caller's first union (an
-/// admin's: the first federation).
-UnionId named_union(const MembershipServices& services, const StaffScope& scope, std::optional<std::int64_t> id) {
-  if (id) {
-    if (!services.unions.find(UnionId{*id})) throw http::not_found("no such union");
-    if (!scope.covers(UnionId{*id})) throw outside_scope();
-    return UnionId{*id};
-  }
-  if (!scope.everything()) return scope.tops().front();
-  const auto roots = services.unions.roots();
-  if (roots.empty()) throw http::not_found("no union yet");
-  return roots.front()->id;
-}
-
 QuestionRecord scoped_question(const MembershipServices& services, const StaffScope& scope, std::string_view segment) {
   const auto question = services.api.store.find_question(path_id<QuestionId>(segment, "question"));
   if (!question || !scope.covers(question->union_id)) throw http::not_found("没有这道题 / no such question");

@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -139,6 +139,21 @@ class SqlStore : public Store {
   std::vector<PrizeRecord> quiz_prizes(QuizId quiz) override;
   std::vector<PrizeRecord> user_prizes(UserId user) override;
   HandOutResult hand_out_prize(QuizId quiz, std::string_view code, UserId staff, UtcSeconds now) override;
+
+  // Message campaigns (campaign_store.h), in sql_campaigns.cpp.
+  CampaignRecord create_campaign(const CampaignRecord& campaign) override;
+  std::vector<CampaignRecord> list_campaigns() override;
+  std::optional<CampaignRecord> find_campaign(CampaignId id) override;
+  std::int64_t count_view(CampaignId id, UserId viewer, UtcSeconds now) override;
+  PostOutcome post_message(const NewMessage& message) override;
+  std::optional<MessageRecord> find_message(CampaignMessageId id) override;
+  std::vector<MessageRecord> list_messages(const MessageQuery& query) override;
+  std::vector<MessageRecord> user_messages(CampaignId campaign, UserId user) override;
+  LikeOutcome set_like(CampaignMessageId id, UserId user, bool like, UtcSeconds now) override;
+  ReviewOutcome review_message(CampaignMessageId id, MessageDecision decision, std::string_view reason, UserId staff,
+                               UtcSeconds now) override;
+  ReviewOutcome feature_message(CampaignMessageId id, bool featured) override;
+  void seed_messages(CampaignId campaign, std::span<const SeedMessage> messages) override;
 
  protected:
   /// How a write transaction keeps its decisions valid.
