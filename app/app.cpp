@@ -67,6 +67,10 @@ void App::apply(const Intent& intent) {
           if (screen_ != Screen::quizzes) enter(Screen::quizzes);  // a tile or a link from another screen
           quizzes_.apply(i);
         }
+        else if constexpr (CampaignIntents::contains<I>) {
+          if (screen_ != Screen::campaigns) enter(Screen::campaigns);
+          campaigns_.apply(i);
+        }
         else static_assert(!sizeof(I), "an intent no feature takes");
       },
       intent);
@@ -189,6 +193,7 @@ void App::refresh() {
     case Screen::member_profile:
     case Screen::staff_members: break;  // load_membership()
     case Screen::quizzes: quizzes_.refresh(); break;
+    case Screen::campaigns: campaigns_.refresh(); break;
   }
   if (screen_ == Screen::me) courses_.load_mine();
   load_membership();
@@ -213,6 +218,7 @@ void App::session_changed() {
   analysis_.reset();
   membership_.session_changed();
   quizzes_.session_changed();
+  campaigns_.session_changed();
   if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage || screen_ == Screen::my_union ||
                                 screen_ == Screen::member_profile || screen_ == Screen::staff_members))
     screen_ = Screen::me;
@@ -264,6 +270,11 @@ Route App::current_route() const {
         case QuizView::draw: return q.opened ? Route{Kind::quiz_draw, q.opened.value} : Route{Kind::quizzes, 0};
       }
       return Route{Kind::quizzes, 0};
+    }
+    case Screen::campaigns: {
+      const CampaignState& c = campaigns_.state();
+      if (!c.opened || c.view == CampaignView::list) return Route{Kind::campaigns, 0};
+      return Route{c.view == CampaignView::review ? Kind::campaign_review : Kind::campaign, c.opened.value};
     }
     case Screen::unions:
       if (const UnionId parent = membership_.state().parent) return Route{Kind::union_page, parent.value};
@@ -364,6 +375,18 @@ void App::apply_route(const Route& route) {
     case Kind::quiz_draw:
       enter(Screen::quizzes);
       quizzes_.apply(OpenQuizDraw{QuizId{route.id}});
+      break;
+    case Kind::campaigns:
+      enter(Screen::campaigns);
+      campaigns_.apply(ShowCampaigns{});
+      break;
+    case Kind::campaign:
+      enter(Screen::campaigns);
+      campaigns_.apply(OpenCampaign{CampaignId{route.id}});
+      break;
+    case Kind::campaign_review:
+      enter(Screen::campaigns);
+      campaigns_.apply(OpenReviewQueue{CampaignId{route.id}});
       break;
     case Kind::unions:
     case Kind::union_page:

@@ -18,6 +18,7 @@
 #include "app/map/map_view.h"
 #include "app/membership/membership.h"
 #include "app/navigation.h"
+#include "app/campaigns/campaigns.h"
 #include "app/quizzes/quizzes.h"
 #include "app/services.h"
 #include "app/session.h"
@@ -56,6 +57,7 @@ class App {
   const CoverageAnalysisState& coverage_analysis() const { return analysis_.state(); }
   const MembershipState& membership() const { return membership_.state(); }
   const QuizState& quizzes() const { return quizzes_.state(); }
+  const CampaignState& campaigns() const { return campaigns_.state(); }
   /// The clustered map (active at national scale only).
   const ClusterMap& cluster_map() const { return sites_.cluster_map(); }
 
@@ -106,6 +108,7 @@ class App {
   CoverageAnalysis analysis_{session_};
   Membership membership_{session_, [this] { return now(); }};
   Quizzes quizzes_{session_, platform_};
+  Campaigns campaigns_{session_};
   Screen screen_ = Screen::home;
   std::vector<LatLon> pins_;            ///< the suggestion pins on the map
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in

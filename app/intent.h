@@ -9,6 +9,7 @@
 #include "app/account/notifications.h"
 #include "app/bookings/bookings.h"
 #include "app/bookings/staff_desk.h"
+#include "app/campaigns/campaigns.h"
 #include "app/courses/courses.h"
 #include "app/coverage/coverage_analysis.h"
 #include "app/membership/membership.h"
@@ -38,7 +39,8 @@ using ShellIntents = TypeList<ShowScreen, OpenSiteSlots, OpenStaffDesk, ShowCour
 
 /// Every intent of every feature.
 using AllIntents = JoinLists<ShellIntents, SiteIntents, BookingIntents, StaffDeskIntents, NotificationIntents,
-                             CourseIntents, CoverageIntents, MembershipIntents, QuizIntents>::type;
+                             CourseIntents, CoverageIntents, MembershipIntents, QuizIntents,
+                             CampaignIntents>::type;
 /// Any intent.
 using Intent = VariantOf<AllIntents>::type;
 

@@ -524,6 +524,9 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"application_rejected", Text::fb_application_rejected}, {"already_decided", Text::fb_already_decided},
       {"member_verified", Text::fb_member_verified}, {"members_downloaded", Text::fb_members_downloaded},
       {"quiz_submitted", Text::fb_quiz_submitted}, {"quiz_time_up", Text::fb_quiz_time_up},
+      {"camp_posted", Text::fb_camp_posted}, {"camp_too_long", Text::fb_camp_too_long},
+      {"camp_empty", Text::fb_camp_empty}, {"camp_approved", Text::fb_camp_approved},
+      {"camp_declined", Text::fb_camp_declined},
   };
   if (f.code == "waitlisted" || f.code == "course_waitlisted") {
     std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),

@@ -112,6 +112,31 @@ ShortText format_interval(UtcSeconds start, UtcSeconds end) {
   return out;
 }
 
+ShortText format_window(UtcSeconds starts_at, UtcSeconds ends_at) {
+  const ShortText from = format_day(shanghai_date(starts_at));
+  const ShortText to = format_day(shanghai_date(UtcSeconds{ends_at.value - 1}));
+  ShortText out;
+  std::snprintf(out.text, sizeof out.text, "%.40s – %.40s", from.c_str(), to.c_str());
+  return out;
+}
+
+ShortText format_day_time(UtcSeconds t) {
+  ShortText out;
+  const int minutes = shanghai_time(t).minutes;
+  std::snprintf(out.text, sizeof out.text, "%.60s %02d:%02d", format_day(shanghai_date(t)).c_str(), minutes / 60,
+                minutes % 60);
+  return out;
+}
+
+const char* window_status_label(WindowStatus status) {
+  switch (status) {
+    case WindowStatus::open: return tr(Text::window_open);
+    case WindowStatus::upcoming: return tr(Text::window_upcoming);
+    case WindowStatus::closed: return tr(Text::window_closed);
+  }
+  return "";
+}
+
 const char* utf8_prefix(std::string_view text, int max_characters, char* out, std::size_t size) {
   static constexpr char kEllipsis[] = "…";
   std::size_t end = 0;

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/civil_time.h"
+#include "core/time_window.h"
 #include "core/units.h"
 
 namespace gongyou::ui {
@@ -30,6 +31,15 @@ ShortText format_day(LocalDate day);
 
 /// "11月24日 周二 09:00–10:00": a slot or booking's time in Asia/Shanghai.
 ShortText format_interval(UtcSeconds start, UtcSeconds end);
+
+/// "12月1日 周二 – 12月17日 周四": the days of a window (a quiz's, a campaign's), its end day the last it is open.
+ShortText format_window(UtcSeconds starts_at, UtcSeconds ends_at);
+
+/// "12月1日 周二 08:00": an instant in Asia/Shanghai.
+ShortText format_day_time(UtcSeconds t);
+
+/// 进行中 / 未开始 / 已结束 in the UI language.
+const char* window_status_label(WindowStatus status);
 
 /// The first `max_characters` characters (code points) of UTF-8 `text` into `out`, "…" after them when cut; a
 /// broken sequence ends the text there. Returns `out`.

@@ -29,30 +29,6 @@ constexpr ImU32 kBad = IM_COL32(201, 42, 42, 255);
 constexpr ImU32 kCardBg = IM_COL32(248, 249, 250, 255);
 constexpr ImU32 kChosenBg = IM_COL32(255, 236, 238, 255);
 
-void big(const char* text, float scale = 1.15f) {
-  ImGui::PushFont(nullptr, kBaseFontSize * scale);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopFont();
-}
-
-const char* status_label(QuizStatus s) {
-  switch (s) {
-    case QuizStatus::open: return tr(Text::quiz_status_open);
-    case QuizStatus::upcoming: return tr(Text::quiz_status_upcoming);
-    case QuizStatus::closed: return tr(Text::quiz_status_closed);
-  }
-  return "";
-}
-
-ImU32 status_color(QuizStatus s) {
-  switch (s) {
-    case QuizStatus::open: return kGood;
-    case QuizStatus::upcoming: return kBrandRed;
-    case QuizStatus::closed: return kTextMuted;
-  }
-  return kTextMuted;
-}
-
 const char* kind_label(QuestionKind k) {
   switch (k) {
     case QuestionKind::single_choice: return tr(Text::quiz_kind_single);
@@ -60,14 +36,6 @@ const char* kind_label(QuestionKind k) {
     case QuestionKind::true_false: return tr(Text::quiz_kind_true_false);
   }
   return "";
-}
-
-/// "12月1日 周二 – 12月17日 周四".
-const char* window_line(const QuizSummary& q, char* out, std::size_t size) {
-  const ShortText from = format_day(shanghai_date(q.starts_at));
-  const ShortText to = format_day(shanghai_date(UtcSeconds{q.ends_at.value - 1}));
-  std::snprintf(out, size, "%s – %s", from.c_str(), to.c_str());
-  return out;
 }
 
 /// "10 题 · 限时 10 分钟 · 每天 3 次".
@@ -80,15 +48,6 @@ const char* rules_line(const QuizSummary& q, char* out, std::size_t size) {
 const char* clock_text(std::int64_t seconds, char* out, std::size_t size) {
   seconds = std::max<std::int64_t>(0, seconds);
   std::snprintf(out, size, "%02lld:%02lld", static_cast<long long>(seconds / 60), static_cast<long long>(seconds % 60));
-  return out;
-}
-
-/// "12月1日 周二 08:00": an instant in Asia/Shanghai.
-ShortText day_and_time(UtcSeconds t) {
-  ShortText out;
-  const int minutes = shanghai_time(t).minutes;  // no std::string: views allocate nothing per frame
-  std::snprintf(out.text, sizeof out.text, "%s %02d:%02d", format_day(shanghai_date(t)).c_str(), minutes / 60,
-                minutes % 60);
   return out;
 }
 
@@ -127,10 +86,10 @@ void QuizViews::draw_list(const QuizState& s, float button_h, std::vector<Intent
   for (const QuizSummary& q : s.quizzes) {
     ImGui::PushID(static_cast<int>(q.id.value));
     boxed("##quiz_card", kCardBg, [&] {
-      colored(status_color(q.status), status_label(q.status));
-      big(q.title.c_str(), 1.05f);
+      colored(window_status_color(q.status), window_status_label(q.status));
+      large(q.title.c_str(), 1.05f);
       mark_last_item("quiz_row", q.id);
-      muted(window_line(q, line, sizeof line));
+      muted(format_window(q.starts_at, q.ends_at).c_str());
       muted(rules_line(q, line, sizeof line));
       if (!q.prize.empty()) {
         std::snprintf(line, sizeof line, tr(Text::quiz_prize_fmt), q.prize.c_str(), q.prize_count);
@@ -163,11 +122,11 @@ void QuizViews::draw_detail(const QuizState& s, bool signed_in, float button_h, 
   }
   const QuizSummary& q = *s.quiz;
   char line[320];
-  colored(status_color(q.status), status_label(q.status));
-  big(q.title.c_str(), 1.2f);
+  colored(window_status_color(q.status), window_status_label(q.status));
+  large(q.title.c_str(), 1.2f);
   mark_last_item("quiz_title", q.id);
   if (!q.description.empty()) ImGui::TextWrapped("%s", q.description.c_str());
-  muted(window_line(q, line, sizeof line));
+  muted(format_window(q.starts_at, q.ends_at).c_str());
   muted(rules_line(q, line, sizeof line));
   std::snprintf(line, sizeof line, tr(Text::quiz_bar_fmt), q.pass_score);
   muted(line);
@@ -214,9 +173,9 @@ void QuizViews::draw_detail(const QuizState& s, bool signed_in, float button_h, 
   if (const QuizPrize* prize = s.my_prize()) {
     boxed("##quiz_my_prize", IM_COL32(255, 247, 230, 255), [&] {
       std::snprintf(line, sizeof line, tr(Text::quiz_won_fmt), prize->rank);
-      big(line, 1.05f);
+      large(line, 1.05f);
       std::snprintf(line, sizeof line, tr(Text::quiz_code_fmt), prize->code.c_str());
-      big(line, 1.2f);
+      large(line, 1.2f);
       mark_last_item("quiz_prize_code");
       muted(prize->handed_out ? tr(Text::quiz_prize_handed_out) : tr(Text::quiz_prize_collect));
     });
@@ -233,7 +192,7 @@ void QuizViews::draw_detail(const QuizState& s, bool signed_in, float button_h, 
     ImGui::SeparatorText(tr(Text::quiz_my_attempts));
     for (const MyAttempt& a : s.my_attempts) {
       ImGui::PushID(static_cast<int>(a.id.value));
-      const ShortText when = day_and_time(a.started_at);
+      const ShortText when = format_day_time(a.started_at);
       if (a.submitted)
         std::snprintf(line, sizeof line, tr(Text::quiz_attempt_row_fmt), when.c_str(), a.score, a.correct, a.total);
       else
@@ -360,7 +319,7 @@ void QuizViews::draw_attempt(const QuizState& s, UtcSeconds now, float button_h,
     ImGui::SetScrollY(0);
   }
   touch_drag_scroll(attempt_scroll_);
-  big(q.text.c_str(), 1.1f);
+  large(q.text.c_str(), 1.1f);
   mark_last_item("quiz_question", q.id);
   if (q.kind == QuestionKind::multiple_choice) muted(tr(Text::quiz_choose_all));
   ImGui::Spacing();
@@ -413,7 +372,7 @@ void QuizViews::draw_result(const QuizState& s, float button_h, std::vector<Inte
   boxed("##quiz_score", kCardBg, [&] {
     std::snprintf(line, sizeof line, tr(Text::quiz_score_fmt), a.score);
     ImGui::PushStyleColor(ImGuiCol_Text, bar >= 0 && a.score < bar ? kBad : kGood);
-    big(line, 1.8f);
+    large(line, 1.8f);
     ImGui::PopStyleColor();
     mark_last_item("quiz_score", a.score);
     char clock[16];
@@ -463,7 +422,7 @@ void QuizViews::draw_draw(const QuizState& s, float button_h, std::vector<Intent
   touch_drag_scroll(draw_scroll_);
   back_link(tr(Text::quiz_back_to_quiz), OpenQuiz{s.opened}, button_h, intents);
   ImGui::SeparatorText(tr(Text::quiz_draw_title));
-  if (s.quiz) big(s.quiz->title.c_str(), 1.05f);
+  if (s.quiz) large(s.quiz->title.c_str(), 1.05f);
   if (!s.draw) {
     muted(s.draw_missing ? tr(Text::quiz_draw_not_yet) : tr(Text::quiz_loading));
     ImGui::EndChild();
@@ -471,7 +430,7 @@ void QuizViews::draw_draw(const QuizState& s, float button_h, std::vector<Intent
   }
   const QuizDraw& d = *s.draw;
   char line[512];
-  std::snprintf(line, sizeof line, tr(Text::quiz_drawn_at_fmt), day_and_time(d.drawn_at).c_str(),
+  std::snprintf(line, sizeof line, tr(Text::quiz_drawn_at_fmt), format_day_time(d.drawn_at).c_str(),
                 static_cast<int>(d.entrants.size()), d.pass_score);
   muted(line);
 

@@ -50,6 +50,7 @@ const char* screen_name(Screen screen) {
     case Screen::member_profile: return "member_profile";
     case Screen::staff_members: return "staff_members";
     case Screen::quizzes: return "quizzes";
+    case Screen::campaigns: return "campaigns";
   }
   return "home";
 }
@@ -134,6 +135,20 @@ void add_quizzes(json& state, const QuizState& q) {
   state["quiz"] = std::move(quiz);
 }
 
+void add_campaigns(json& state, const CampaignState& c) {
+  static constexpr const char* kViews[] = {"list", "detail", "review"};
+  json messages = json::array();
+  for (const CampaignMessage& m : c.messages)
+    messages.push_back({{"id", m.id.value}, {"likes", m.likes}, {"liked", m.liked}, {"featured", m.featured}});
+  json mine = json::array();
+  for (const CampaignMessage& m : c.mine) mine.push_back({{"id", m.id.value}, {"status", message_status_name(m.status)}});
+  json pending = json::array();
+  for (const CampaignMessage& m : c.pending) pending.push_back(m.id.value);
+  state["campaign"] = {{"view", kViews[static_cast<int>(c.view)]}, {"opened", c.opened.value},
+                       {"listed", c.campaigns.size()}, {"messages", messages}, {"mine", mine},
+                       {"pending", pending}, {"may_review", c.may_review}, {"posted", c.posted}};
+}
+
 }  // namespace
 
 std::string test_state_json(const App& app, const AppShell& shell, FrameCounters counters) {
@@ -169,6 +184,7 @@ std::string test_state_json(const App& app, const AppShell& shell, FrameCounters
   add_courses(state, app.courses());
   add_coverage_analysis(state, app.coverage_analysis());
   add_quizzes(state, app.quizzes());
+  add_campaigns(state, app.campaigns());
   state["presented"] = counters.presented;
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -52,6 +52,21 @@ void colored(ImU32 color, const char* text) {
   ImGui::PopStyleColor();
 }
 
+ImU32 window_status_color(WindowStatus status) {
+  switch (status) {
+    case WindowStatus::open: return IM_COL32(47, 158, 68, 255);
+    case WindowStatus::upcoming: return kBrandRed;
+    case WindowStatus::closed: return kTextMuted;
+  }
+  return kTextMuted;
+}
+
+void large(const char* text, float scale) {
+  ImGui::PushFont(nullptr, kBaseFontSize * scale);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopFont();
+}
+
 bool row_button(bool first, bool primary, const char* label, float button_h) {
   if (!first) same_line_or_wrap(button_width(label));
   return primary ? primary_button(label, ImVec2(0, button_h)) : secondary_button(label, ImVec2(0, button_h));

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 
+#include "core/time_window.h"
 #include "imgui.h"
 
 namespace gongyou::ui {
@@ -36,6 +37,8 @@ float button_width(const char* label);
 void muted(const char* text);
 /// Wrapped text in `color`.
 void colored(ImU32 color, const char* text);
+/// Wrapped text `scale` times the base size (titles of cards and screens).
+void large(const char* text, float scale = 1.15f);
 /// A button of a row that wraps: after the previous one when it fits (not for the `first`); primary or secondary.
 bool row_button(bool first, bool primary, const char* label, float button_h);
 
@@ -49,6 +52,9 @@ void boxed(const char* id, ImU32 background, Body body) {
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
+
+/// The colour a window's status is written in: open green, upcoming red, closed muted.
+ImU32 window_status_color(WindowStatus status);
 
 /// 0xRRGGBB with an alpha, as an ImGui color.
 ImU32 rgb(std::uint32_t rgb, std::uint8_t alpha = 255);

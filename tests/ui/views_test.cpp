@@ -163,6 +163,15 @@ struct ShellUnderTest {
     });
     return drawn;
   }
+  /// Taps the middle of `mark`; the intents the tap's frames asked for.
+  std::vector<Intent> tap(const TestMark& mark) {
+    intents.clear();
+    ui.tap(ImVec2((mark.min.x + mark.max.x) / 2, (mark.min.y + mark.max.y) / 2), [&] {
+      begin_test_marks();
+      shell.draw(app, display, intents);
+    });
+    return intents;
+  }
   const TestMark* find(const char* name, std::int64_t id = -1) const {
     for (const TestMark& m : test_marks())
       if (m.clickable && std::string_view(m.name) == name && (id < 0 || m.id == id)) return &m;
@@ -790,6 +799,115 @@ TEST(Views, TheQuizScreensKeepTheirControlsApartOnScreenAndAllocateNothingIdle) 
     }
   }
   set_language(Language::zh_CN);
+}
+
+// ---- The message campaign screens (issue 16.4) ----
+
+/// Scripts the answers of campaign 3 (open, May Day), its shown messages (one with text that looks like markup and
+/// printf), my two messages (pending, declined) and, for staff, the review queue.
+void script_campaign(FakePlatform& server, bool staff) {
+  const json campaign = {{"id", 3}, {"title", "劳动者之歌·五一留言征集"}, {"theme", "写下你的劳动故事。"},
+                         {"union_name", "惠安县总工会"}, {"starts_at", "2026-11-26T08:00:00+08:00"},
+                         {"ends_at", "2026-12-16T08:00:00+08:00"}, {"status", "open"}, {"views", 1100},
+                         {"messages", 2}, {"likes", 9},
+                         {"me", {{"messages", 2}, {"messages_left", 1}, {"may_write", true}, {"why_not", nullptr}}}};
+  server.answer("GET /api/v1/campaigns", 200, {{"items", {campaign}}});
+  server.answer("GET /api/v1/campaigns/3", 200, campaign);
+  const json shown = {{"items", {{{"id", 11}, {"campaign_id", 3}, {"author", "王**"}, {"featured", true}, {"likes", 7},
+                                   {"liked", false}, {"created_at", "2026-11-27T09:00:00+08:00"},
+                                   {"text", "跑了三年外卖，工会驿站的热水和充电宝帮了大忙。致敬每一位劳动者！"}},
+                                  {{"id", 12}, {"campaign_id", 3}, {"author", "李*"}, {"featured", false}, {"likes", 2},
+                                   {"liked", true}, {"created_at", "2026-11-28T09:00:00+08:00"},
+                                   {"text", "<b>%s%n</b> 100% 满意"}}}},
+                      {"next_cursor", "30"}};
+  server.answer("GET /api/v1/campaigns/3/messages", 200, shown);
+  server.answer("GET /api/v1/campaigns/3/messages/mine", 200,
+                {{"items", {{{"id", 21}, {"campaign_id", 3}, {"author", "李*"}, {"text", "希望多建几个母婴室。"},
+                             {"status", "pending"}, {"reason", ""}, {"likes", 0}, {"featured", false},
+                             {"created_at", "2026-11-29T09:00:00+08:00"}},
+                            {{"id", 20}, {"campaign_id", 3}, {"author", "李*"}, {"text", "加我微信领红包"},
+                             {"status", "rejected"}, {"reason", "含有广告信息"}, {"likes", 0}, {"featured", false},
+                             {"created_at", "2026-11-28T09:00:00+08:00"}}}}});
+  if (staff) {
+    server.answer("GET /api/v1/admin/campaigns/3/messages", 200,
+                  {{"items", {{{"id", 21}, {"campaign_id", 3}, {"author", "李*"}, {"text", "希望多建几个母婴室。"},
+                               {"status", "pending"}, {"reason", ""}, {"likes", 0}, {"featured", false},
+                               {"created_at", "2026-11-29T09:00:00+08:00"}}}},
+                   {"next_cursor", nullptr}});
+  } else {
+    server.answer("GET /api/v1/admin/campaigns/3/messages", 403, {{"error", {{"code", "forbidden"}, {"message", "x"}}}});
+  }
+}
+
+TEST(Views, TheCampaignScreensDrawMessagesAsPlainTextKeepControlsOnScreenAndAllocateNothingIdle) {
+  for (const ImVec2 display : {kPhone, kDesktop, kLandscapePhone}) {
+    for (const Language lang : {Language::zh_CN, Language::en}) {
+      set_language(lang);
+      ShellUnderTest t(display);
+      t.sign_in(/*admin=*/true);
+      const auto check = [&](const char* name) {
+        t.frame();
+        for (const std::string& fault : layout_faults(display.x))
+          ADD_FAILURE() << display.x << " px, " << (lang == Language::en ? "English" : "Chinese") << ", " << name << ": " << fault;
+        if (display.x == kPhone.x) EXPECT_EQ(idle_allocations(t, 6), 0) << name;
+      };
+      script_campaign(t.server, /*staff=*/true);
+      t.show(ShowCampaigns{});
+      ASSERT_EQ(t.app.screen(), Screen::campaigns);
+      ASSERT_EQ(t.app.campaigns().campaigns.size(), 1u);
+      check("the list");
+      script_campaign(t.server, true);
+      t.show(OpenCampaign{CampaignId{3}});
+      ASSERT_TRUE(t.app.campaigns().campaign);
+      ASSERT_EQ(t.app.campaigns().messages.size(), 2u);
+      ASSERT_EQ(t.app.campaigns().mine.size(), 2u);
+      EXPECT_TRUE(t.app.campaigns().may_review);
+      check("a campaign");
+      if (display.x == kPhone.x) {
+        const std::string drawn = t.drawn_text();
+        EXPECT_NE(drawn.find("<b>%s%n</b> 100% 满意"), std::string::npos) << "markup and % are drawn as written";
+        if (lang == Language::zh_CN) {
+          EXPECT_NE(drawn.find("未采用的原因：含有广告信息"), std::string::npos) << "why mine was declined";
+          EXPECT_NE(drawn.find("待审核"), std::string::npos) << "mine waiting for review";
+        }
+      }
+      script_campaign(t.server, true);
+      t.show(OpenReviewQueue{CampaignId{3}});
+      ASSERT_EQ(t.app.campaigns().view, CampaignView::review);
+      ASSERT_EQ(t.app.campaigns().pending.size(), 1u);
+      check("the review queue");
+      // 不采用 opens the reasons; a reason sends the decision with it.
+      const TestMark* decline = t.find("campaign_decline", 21);
+      ASSERT_NE(decline, nullptr);
+      EXPECT_LE(decline->max.x, display.x) << "不采用 on the screen";
+      t.tap(*decline);
+      t.frame();
+      t.frame();  // the reasons scroll into view (a turned phone's panel is short)
+      const TestMark* reason = t.find("campaign_reason");
+      ASSERT_NE(reason, nullptr) << "the reasons are shown";
+      bool sent = false;
+      for (const Intent& i : t.tap(*reason))
+        if (const auto* r = std::get_if<ReviewMessage>(&i))
+          sent = r->message == CampaignMessageId{21} && r->decision == MessageDecision::reject && !r->reason.empty();
+      EXPECT_TRUE(sent) << "a decline with its reason";
+    }
+  }
+  set_language(Language::zh_CN);
+}
+
+TEST(Views, AWorkerSeesNoReviewButtonAndALikeTapAsksForTheLike) {
+  ShellUnderTest t(kDesktop);
+  t.sign_in(/*admin=*/false);
+  script_campaign(t.server, /*staff=*/false);
+  t.show(OpenCampaign{CampaignId{3}});
+  EXPECT_FALSE(t.app.campaigns().may_review);
+  EXPECT_EQ(t.find("campaign_review"), nullptr);
+  const TestMark* like = t.find("campaign_like", 11);
+  ASSERT_NE(like, nullptr);
+  bool asked = false;
+  for (const Intent& i : t.tap(*like))
+    if (const auto* l = std::get_if<LikeMessage>(&i)) asked = l->message == CampaignMessageId{11} && l->like;
+  EXPECT_TRUE(asked);
 }
 
 // ---- Keys and text in the order typed (issue 14.11) ----
