@@ -108,7 +108,7 @@ class App {
   CoverageAnalysis analysis_{session_};
   Membership membership_{session_, [this] { return now(); }};
   Quizzes quizzes_{session_, platform_};
-  Campaigns campaigns_{session_};
+  Campaigns campaigns_{session_, membership_.state()};
   Screen screen_ = Screen::home;
   std::vector<LatLon> pins_;            ///< the suggestion pins on the map
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in

@@ -211,18 +211,16 @@ void CampaignViews::draw_detail(const CampaignState& s, bool signed_in, float bu
 
   if (!s.mine.empty()) {
     ImGui::SeparatorText(tr(Text::camp_mine));
+    // One line each (its state, the start of its text), so that the shown messages stay near the top.
     for (const CampaignMessage& m : s.mine) {
-      ImGui::PushID(static_cast<int>(m.id.value));
-      boxed("##mine", kCardBg, [&] {
-        colored(status_color(m.status), status_label(m.status));
-        mark_last_item("campaign_mine", m.id);
-        message_text(m);
-        if (m.status == MessageStatus::rejected && !m.reason.empty()) {
-          std::snprintf(line, sizeof line, tr(Text::camp_reason_fmt), m.reason.c_str());
-          muted(line);
-        }
-      });
-      ImGui::PopID();
+      char start[160];
+      std::snprintf(line, sizeof line, "%s · %s", status_label(m.status), utf8_prefix(m.text, 24, start, sizeof start));
+      colored(status_color(m.status), line);
+      mark_last_item("campaign_mine", m.id);
+      if (m.status == MessageStatus::rejected && !m.reason.empty()) {
+        std::snprintf(line, sizeof line, tr(Text::camp_reason_fmt), m.reason.c_str());
+        muted(line);
+      }
     }
   }
 

@@ -149,9 +149,9 @@ void Campaigns::load_campaign() {
                   if (auto c = campaign_from_json(parse_json_or_discarded(r.body))) state_.campaign = std::move(c);
                 }));
   load_mine();
-  // Whether the caller reviews this campaign: the queue answers staff of its union only.
+  // Whether the caller reviews this campaign: the queue answers staff of its union only (asked of staff only).
   state_.may_review = false;
-  if (session_.signed_in()) load_queue();
+  if (session_.signed_in() && membership_.union_staff()) load_queue();
 }
 
 void Campaigns::load_messages(bool more) {

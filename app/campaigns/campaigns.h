@@ -17,6 +17,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "app/membership/membership.h"
 #include "app/session.h"
 #include "app/type_list.h"
 #include "core/campaign.h"
@@ -121,8 +122,8 @@ struct CampaignState {
 /// The campaign controller.
 class Campaigns {
  public:
-  /// `session` must outlive it.
-  explicit Campaigns(Session& session) : session_(session) {}
+  /// `session` and `membership` (whose staff roles say who reviews) must outlive it.
+  Campaigns(Session& session, const MembershipState& membership) : session_(session), membership_(membership) {}
 
   const CampaignState& state() const { return state_; }
 
@@ -152,6 +153,7 @@ class Campaigns {
   Session::Done for_user(std::function<void(const HttpResponse&)> done);
 
   Session& session_;
+  const MembershipState& membership_;
   CampaignState state_;
   std::uint64_t messages_generation_ = 0;  ///< answers of an older order or campaign are ignored
 };

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser, openApp, waitForState, appState, mark, clickMark, typeInto, signIn, staffAccount,
-         screenshotDir } from './harness.mjs';
+         screenshotDir, scrollToMark } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -66,20 +66,27 @@ for (const layout of layouts) {
     // The union's staff approve it on another device.
     const desk = await openApp(env.browser, env.server.url, layout.options, { hash: '' });
     await signIn(desk.page, staffAccount);
+    await waitFor(desk.page, (s) => s.screen === 'home', 'home after signing in');
     await desk.page.evaluate((id) => { window.location.hash = `#/campaigns/${id}/review`; }, open.id);
-    await waitFor(desk.page, (s) => s.campaign?.view === 'review' && s.campaign.pending.includes(mine.id) &&
-                                    mark(s, 'campaign_approve', mine.id), 'the message in the review queue');
+    await waitFor(desk.page, (s) => s.screen === 'campaigns' && s.campaign?.view === 'review' &&
+                                    s.campaign.pending.includes(mine.id) && mark(s, 'campaign_pending'),
+                  'the message in the review queue');
     await shot(desk.page, `campaign-review-${layout.name}`);
+    // The queue is oldest first: the new message is at its end.
+    await scrollToMark(desk.page, 'campaign_pending', 'campaign_approve', mine.id);
     await clickMark(desk.page, 'campaign_approve', mine.id, '通过');
     await waitFor(desk.page, (s) => !s.campaign.pending.includes(mine.id), 'approved');
     assert.deepEqual(desk.errors, []);
     await desk.context.close();
 
     // Back on the worker's phone: shown among the newest, liked once.
-    await page.evaluate((id) => { window.location.hash = `#/campaigns/${id}`; window.location.reload(); }, open.id);
+    await page.evaluate(() => { window.location.hash = '#/campaigns'; });
+    await waitFor(page, (s) => s.campaign?.view === 'list', 'the campaigns');
+    await page.evaluate((id) => { window.location.hash = `#/campaigns/${id}`; }, open.id);
     await waitFor(page, (s) => s.campaign?.view === 'detail' && s.campaign.mine[0]?.status === 'approved', 'my message approved');
     await clickMark(page, 'campaign_order', 1, '最新');
-    await waitFor(page, (s) => s.campaign.messages[0]?.id === mine.id && mark(s, 'campaign_like', mine.id), 'mine first among the newest');
+    await waitFor(page, (s) => s.campaign.messages[0]?.id === mine.id && mark(s, 'campaign_title'), 'mine first among the newest');
+    await scrollToMark(page, 'campaign_title', 'campaign_like', mine.id);
     await clickMark(page, 'campaign_like', mine.id, '赞');
     state = await waitFor(page, (s) => s.campaign.messages[0]?.liked === true, 'liked');
     assert.equal(state.campaign.messages[0].likes, 1);

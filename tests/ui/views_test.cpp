@@ -805,7 +805,7 @@ TEST(Views, TheQuizScreensKeepTheirControlsApartOnScreenAndAllocateNothingIdle) 
 
 /// Scripts the answers of campaign 3 (open, May Day), its shown messages (one with text that looks like markup and
 /// printf), my two messages (pending, declined) and, for staff, the review queue.
-void script_campaign(FakePlatform& server, bool staff) {
+void script_campaign(FakePlatform& server, bool staff, bool with_mine = true) {
   const json campaign = {{"id", 3}, {"title", "劳动者之歌·五一留言征集"}, {"theme", "写下你的劳动故事。"},
                          {"union_name", "惠安县总工会"}, {"starts_at", "2026-11-26T08:00:00+08:00"},
                          {"ends_at", "2026-12-16T08:00:00+08:00"}, {"status", "open"}, {"views", 1100},
@@ -821,13 +821,14 @@ void script_campaign(FakePlatform& server, bool staff) {
                                    {"text", "<b>%s%n</b> 100% 满意"}}}},
                       {"next_cursor", "30"}};
   server.answer("GET /api/v1/campaigns/3/messages", 200, shown);
-  server.answer("GET /api/v1/campaigns/3/messages/mine", 200,
-                {{"items", {{{"id", 21}, {"campaign_id", 3}, {"author", "李*"}, {"text", "希望多建几个母婴室。"},
-                             {"status", "pending"}, {"reason", ""}, {"likes", 0}, {"featured", false},
-                             {"created_at", "2026-11-29T09:00:00+08:00"}},
-                            {{"id", 20}, {"campaign_id", 3}, {"author", "李*"}, {"text", "加我微信领红包"},
-                             {"status", "rejected"}, {"reason", "含有广告信息"}, {"likes", 0}, {"featured", false},
-                             {"created_at", "2026-11-28T09:00:00+08:00"}}}}});
+  if (with_mine)
+    server.answer("GET /api/v1/campaigns/3/messages/mine", 200,
+                  {{"items", {{{"id", 21}, {"campaign_id", 3}, {"author", "李*"}, {"text", "希望多建几个母婴室。"},
+                               {"status", "pending"}, {"reason", ""}, {"likes", 0}, {"featured", false},
+                               {"created_at", "2026-11-29T09:00:00+08:00"}},
+                              {{"id", 20}, {"campaign_id", 3}, {"author", "李*"}, {"text", "加我微信领红包"},
+                               {"status", "rejected"}, {"reason", "含有广告信息"}, {"likes", 0}, {"featured", false},
+                               {"created_at", "2026-11-28T09:00:00+08:00"}}}}});
   if (staff) {
     server.answer("GET /api/v1/admin/campaigns/3/messages", 200,
                   {{"items", {{{"id", 21}, {"campaign_id", 3}, {"author", "李*"}, {"text", "希望多建几个母婴室。"},
@@ -898,7 +899,7 @@ TEST(Views, TheCampaignScreensDrawMessagesAsPlainTextKeepControlsOnScreenAndAllo
 TEST(Views, AWorkerSeesNoReviewButtonAndALikeTapAsksForTheLike) {
   ShellUnderTest t(kDesktop);
   t.sign_in(/*admin=*/false);
-  script_campaign(t.server, /*staff=*/false);
+  script_campaign(t.server, /*staff=*/false, /*with_mine=*/false);
   t.show(OpenCampaign{CampaignId{3}});
   EXPECT_FALSE(t.app.campaigns().may_review);
   EXPECT_EQ(t.find("campaign_review"), nullptr);
