@@ -29,6 +29,8 @@ using ApplicationId = Id<struct ApplicationTag>;        ///< a membership applic
 using QuizId = Id<struct QuizTag>;                      ///< a prize quiz (有奖答题)
 using QuestionId = Id<struct QuestionTag>;              ///< a question of the quiz bank
 using AttemptId = Id<struct AttemptTag>;                ///< one attempt at a quiz
+using ActivityId = Id<struct ActivityTag>;              ///< a union activity (活动报名)
+using SignupId = Id<struct SignupTag>;                  ///< one person's sign-up for an activity
 
 }  // namespace gongyou
 
