@@ -67,6 +67,12 @@ void App::apply(const Intent& intent) {
           if (screen_ != Screen::quizzes) enter(Screen::quizzes);  // a tile or a link from another screen
           quizzes_.apply(i);
         }
+        else if constexpr (ActivityIntents::contains<I>) {
+          // A tile or a link opens the activity screen; a cancel tapped in 我的活动 stays on 我的.
+          if (screen_ != Screen::activities && !(screen_ == Screen::me && std::is_same_v<I, CancelActivitySignup>))
+            enter(Screen::activities);
+          activities_.apply(i);
+        }
         else static_assert(!sizeof(I), "an intent no feature takes");
       },
       intent);
@@ -189,8 +195,10 @@ void App::refresh() {
     case Screen::member_profile:
     case Screen::staff_members: break;  // load_membership()
     case Screen::quizzes: quizzes_.refresh(); break;
+    case Screen::activities: activities_.refresh(); break;
   }
   if (screen_ == Screen::me) courses_.load_mine();
+  if (screen_ == Screen::me) activities_.load_mine();
   load_membership();
 }
 
@@ -213,6 +221,7 @@ void App::session_changed() {
   analysis_.reset();
   membership_.session_changed();
   quizzes_.session_changed();
+  activities_.session_changed();
   if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage || screen_ == Screen::my_union ||
                                 screen_ == Screen::member_profile || screen_ == Screen::staff_members))
     screen_ = Screen::me;
@@ -264,6 +273,11 @@ Route App::current_route() const {
         case QuizView::draw: return q.opened ? Route{Kind::quiz_draw, q.opened.value} : Route{Kind::quizzes, 0};
       }
       return Route{Kind::quizzes, 0};
+    }
+    case Screen::activities: {
+      const ActivityState& a = activities_.state();
+      if (a.view == ActivityView::detail && a.opened) return Route{Kind::activity, a.opened.value};
+      return Route{Kind::activities, 0};
     }
     case Screen::unions:
       if (const UnionId parent = membership_.state().parent) return Route{Kind::union_page, parent.value};
@@ -364,6 +378,14 @@ void App::apply_route(const Route& route) {
     case Kind::quiz_draw:
       enter(Screen::quizzes);
       quizzes_.apply(OpenQuizDraw{QuizId{route.id}});
+      break;
+    case Kind::activities:
+      enter(Screen::activities);
+      activities_.apply(ShowActivityList{});
+      break;
+    case Kind::activity:
+      enter(Screen::activities);
+      activities_.apply(OpenActivity{ActivityId{route.id}});
       break;
     case Kind::unions:
     case Kind::union_page:

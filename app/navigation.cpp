@@ -19,7 +19,7 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 using Kind = Route::Kind;
 
 /// The routes without an id, by their whole path after "#/".
-constexpr std::array<std::pair<std::string_view, Kind>, 14> kFixedPaths{{
+constexpr std::array<std::pair<std::string_view, Kind>, 15> kFixedPaths{{
     {"map", Kind::map},
     {"coverage", Kind::coverage},
     {"courses", Kind::courses},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<std::string_view, Kind>, 14> kFixedPaths{{
     {"unions", Kind::unions},
     {"staff/members", Kind::staff_members},
     {"quizzes", Kind::quizzes},
+    {"activities", Kind::activities},
 }};
 
 /// The routes with an id: "PREFIX/ID" followed by the suffix.
@@ -41,7 +42,7 @@ struct IdPath {
   std::string_view prefix, suffix;
   Kind kind;
 };
-constexpr std::array<IdPath, 9> kIdPaths{{
+constexpr std::array<IdPath, 10> kIdPaths{{
     {"site/", "", Kind::site},
     {"home/", "/book", Kind::book},
     {"staff/", "", Kind::staff},
@@ -51,6 +52,7 @@ constexpr std::array<IdPath, 9> kIdPaths{{
     {"quizzes/", "", Kind::quiz},
     {"quizzes/", "/draw", Kind::quiz_draw},
     {"quiz-attempts/", "", Kind::quiz_attempt},
+    {"activities/", "", Kind::activity},
 }};
 
 }  // namespace
@@ -58,7 +60,8 @@ constexpr std::array<IdPath, 9> kIdPaths{{
 Screen section_of(Screen screen) {
   switch (screen) {
     case Screen::home:
-    case Screen::quizzes: return Screen::home;  // a tile of 首页
+    case Screen::quizzes:
+    case Screen::activities: return Screen::home;  // a tile of 首页
     case Screen::map:
     case Screen::slots: return Screen::map;
     case Screen::courses: return Screen::courses;

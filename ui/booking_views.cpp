@@ -524,6 +524,7 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"application_rejected", Text::fb_application_rejected}, {"already_decided", Text::fb_already_decided},
       {"member_verified", Text::fb_member_verified}, {"members_downloaded", Text::fb_members_downloaded},
       {"quiz_submitted", Text::fb_quiz_submitted}, {"quiz_time_up", Text::fb_quiz_time_up},
+      {"activity_signed_up", Text::fb_activity_signed_up}, {"activity_cancelled", Text::fb_activity_cancelled},
   };
   if (f.code == "waitlisted" || f.code == "course_waitlisted") {
     std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),

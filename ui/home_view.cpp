@@ -44,6 +44,8 @@ constexpr ServiceTile kTiles[] = {
      [](const App&, std::vector<Intent>& i) { show(Screen::me, i); }},
     {"答", 0x0C8599, Text::tile_quizzes, TileFor::everyone, "tile_quizzes",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowQuizList{}); }},
+    {"活", 0x5F3DC4, Text::tile_activities, TileFor::everyone, "tile_activities",
+     [](const App&, std::vector<Intent>& i) { i.push_back(ShowActivityList{}); }},
     {"会", 0xC2255C, Text::mem_my_union, TileFor::everyone, "tile_my_union",
      [](const App&, std::vector<Intent>& i) { show(Screen::my_union, i); }},
     {"员", 0x495057, Text::mem_staff_desk, TileFor::union_staff, "tile_members",
