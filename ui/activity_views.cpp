@@ -104,6 +104,7 @@ void ActivityViews::draw_list(const ActivityState& s, float button_h, std::vecto
   touch_drag_scroll(list_scroll_);
   ImGui::SeparatorText(tr(Text::act_title));
   muted(tr(Text::act_intro));
+  muted(tr(Text::act_intro_waitlist));
   // Kind chips: 全部 and one per kind; the chosen one is filled.
   if (row_button(true, !s.kind, tr(Text::act_kind_all), button_h)) intents.push_back(FilterActivities{std::nullopt});
   mark_last_item("activity_kind_all");
@@ -268,13 +269,8 @@ void ActivityViews::draw_declaration(const ActivitySummary& a, bool busy, float 
 //-------------------------------------------------------------------------------------------------
 
 void draw_my_activities(const ActivityState& state, float button_h, std::vector<Intent>& intents) {
+  if (state.mine.empty()) return;  // nothing to show: 我的 stays short (the way in is the 活动报名 tile on 首页)
   ImGui::SeparatorText(tr(Text::act_mine));
-  if (state.mine.empty()) {
-    muted(tr(Text::act_mine_none));
-    if (secondary_button(tr(Text::act_browse), ImVec2(0, button_h))) intents.push_back(ShowActivityList{});
-    mark_last_item("me_activities_browse");
-    return;
-  }
   char line[160];
   for (const MyActivity& m : state.mine) {
     ImGui::PushID(static_cast<int>(m.signup.id.value));

@@ -35,7 +35,7 @@ class ActivityViews {
   bool single_ = false;
 };
 
-/// 我的活动 on 我的: my sign-ups with their status, a tap opens the activity.
+/// 我的活动 on 我的: my sign-ups with their status, a tap opens the activity (nothing while there are none).
 void draw_my_activities(const ActivityState& state, float button_h, std::vector<Intent>& intents);
 
 }  // namespace gongyou::ui

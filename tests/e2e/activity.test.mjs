@@ -62,8 +62,8 @@ for (const layout of layouts) {
     if (layout.short === 'phn') assert.ok(mark(await appState(page), 'activity_sign_up', target.id).h >= 44, 'a thumb-sized button');
     await shot(page, `activity-detail-${layout.name}`);
     await clickMark(page, 'activity_sign_up', target.id, '我要报名');
-    const state = await waitFor(page, (s) => s.activity?.my_status === 'confirmed' && mark(s, 'activity_my_status', target.id),
-                                '已报名');
+    const state = await waitFor(page, (s) => s.activity?.my_status === 'confirmed' && mark(s, 'activity_my_status', target.id) &&
+                                s.activity.places_left === target.places_left - 1, '已报名 and one place fewer');
     assert.equal(state.activity.places_left, target.places_left - 1);
     await shot(page, `activity-signed-up-${layout.name}`);
     const token = (await api('POST', '/api/v1/auth/login', { body: account })).json.token;
@@ -94,11 +94,20 @@ test('惠工鹊桥 on a phone: the declaration is typed in and the phone never c
     try { seen.push(await response.text()); } catch { /* a body already gone */ }
   });
   await signIn(page, account);
-  await page.goto(`${env.server.url}/?test=1#/activities/${event.id}`);
+  await clickMark(page, 'tile_activities', undefined, '活动报名');
+  await clickMark(page, 'activity_kind', 5, 'the 惠工鹊桥 chip');  // ActivityKind::matchmaking
+  await waitFor(page, (s) => s.activity?.listed > 0 && mark(s, 'activity_kind_all'), 'the matchmaking events');
+  await scrollToMark(page, 'activity_kind_all', 'activity_open', event.id);
+  await clickMark(page, 'activity_open', event.id, 'the event');
   await waitFor(page, (s) => s.activity?.opened === event.id && mark(s, 'activity_age'), 'the declaration form');
   await typeInto(page, 'activity_age', String(event.age_range.min + 3));
+  // The form sits below the event's description: on a phone it scrolls into view field by field.
+  const reach = async (from, name, id) => { if (!mark(await appState(page), name, id)) await scrollToMark(page, from, name, id); };
+  await reach('activity_age', 'activity_phone');
   await typeInto(page, 'activity_phone', '13912340000');
+  await reach('activity_phone', 'activity_single');
   await clickMark(page, 'activity_single', undefined, '单身声明');
+  await reach('activity_single', 'activity_sign_up', event.id);
   await waitFor(page, (s) => mark(s, 'activity_sign_up', event.id), '我要报名 enabled');
   await shot(page, `activity-matchmaking-${layout.name}`);
   await clickMark(page, 'activity_sign_up', event.id, '我要报名');
