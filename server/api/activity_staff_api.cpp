@@ -25,6 +25,10 @@ using nlohmann::json;
 
 // [SECTION] Input
 
+http::ApiError outside_scope() {
+  return http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
+}
+
 UtcSeconds instant(const JsonBody& body, const char* name) {
   const std::string text = body.text(name, 40);
   const auto t = parse_iso8601(text);
@@ -39,7 +43,7 @@ ActivityRecord activity_from(const MembershipServices& services, const StaffScop
   a.union_id = UnionId{body.integer("union_id", 1, kMaxJsonId)};
   if (!services.unions.find(a.union_id)) throw http::not_found("no such union");
   if (!scope.covers(a.union_id))
-    throw http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
+    throw outside_scope();
   const auto kind = parse_activity_kind(body.text("kind", 16));
   if (!kind) throw http::bad_request("kind must be sports, culture, lecture, family, volunteer or matchmaking");
   a.kind = *kind;
@@ -98,7 +102,7 @@ void list(const MembershipServices& services, const Request& req, Response& res)
     top = UnionId{*id};
     if (!services.unions.find(*top)) throw http::not_found("no such union");
     if (!scope.covers(*top))
-      throw http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
+      throw outside_scope();
   }
   const UtcSeconds now = services.api.clock.now();
   ActivityQuery q;
