@@ -526,6 +526,10 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"quiz_submitted", Text::fb_quiz_submitted}, {"quiz_time_up", Text::fb_quiz_time_up},
       {"activity_signed_up", Text::fb_activity_signed_up}, {"activity_cancelled", Text::fb_activity_cancelled},
   };
+  if (f.code == "activity_waitlisted") {
+    std::snprintf(buffer, size, tr(Text::fb_activity_waitlisted_fmt), f.number);
+    return buffer;
+  }
   if (f.code == "waitlisted" || f.code == "course_waitlisted") {
     std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),
                   f.number);

@@ -211,7 +211,7 @@ void Activities::apply(const SignUpForActivity& i) {
                     session_.fail(r);
                   } else if (auto s = signup_from_json(parse_json_or_discarded(r.body))) {
                     if (s->status == SignupStatus::waitlisted)
-                      session_.say(Feedback::Kind::info, "waitlisted", s->waitlist_position.value_or(0));
+                      session_.say(Feedback::Kind::info, "activity_waitlisted", s->waitlist_position.value_or(0));
                     else
                       session_.say(Feedback::Kind::success, "activity_signed_up");
                     if (state_.activity && state_.activity->id == id) state_.activity->me = *s;

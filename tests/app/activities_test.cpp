@@ -119,7 +119,7 @@ TEST_F(ActivitiesTest, ASignUpKeepsItsKeyForARetryAndTakesAFreshOneAfterAnAnswer
   server.flush();
   EXPECT_EQ(server.last("POST", "/api/v1/activities/5/signups")->idempotency_key, first_key) << "the retry";
   ASSERT_TRUE(session.state().feedback);
-  EXPECT_EQ(session.state().feedback->code, "waitlisted");
+  EXPECT_EQ(session.state().feedback->code, "activity_waitlisted");
   EXPECT_EQ(session.state().feedback->number, 3);
   EXPECT_EQ(server.last("POST", "/api/v1/activities/5/signups")->body, "{}");
   server.answer("POST /api/v1/activities/5/signups", 409, {{"error", {{"code", "conflict"}, {"message", "已报名"}}}});
