@@ -71,6 +71,12 @@ void App::apply(const Intent& intent) {
           if (screen_ != Screen::campaigns) enter(Screen::campaigns);
           campaigns_.apply(i);
         }
+        else if constexpr (ActivityIntents::contains<I>) {
+          // A tile or a link opens the activity screen; a cancel tapped in 我的活动 stays on 我的.
+          if (screen_ != Screen::activities && !(screen_ == Screen::me && std::is_same_v<I, CancelActivitySignup>))
+            enter(Screen::activities);
+          activities_.apply(i);
+        }
         else static_assert(!sizeof(I), "an intent no feature takes");
       },
       intent);
@@ -194,8 +200,10 @@ void App::refresh() {
     case Screen::staff_members: break;  // load_membership()
     case Screen::quizzes: quizzes_.refresh(); break;
     case Screen::campaigns: campaigns_.refresh(); break;
+    case Screen::activities: activities_.refresh(); break;
   }
   if (screen_ == Screen::me) courses_.load_mine();
+  if (screen_ == Screen::me) activities_.load_mine();
   load_membership();
 }
 
@@ -219,6 +227,7 @@ void App::session_changed() {
   membership_.session_changed();
   quizzes_.session_changed();
   campaigns_.session_changed();
+  activities_.session_changed();
   if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage || screen_ == Screen::my_union ||
                                 screen_ == Screen::member_profile || screen_ == Screen::staff_members))
     screen_ = Screen::me;
@@ -275,6 +284,11 @@ Route App::current_route() const {
       const CampaignState& c = campaigns_.state();
       if (!c.opened || c.view == CampaignView::list) return Route{Kind::campaigns, 0};
       return Route{c.view == CampaignView::review ? Kind::campaign_review : Kind::campaign, c.opened.value};
+    }
+    case Screen::activities: {
+      const ActivityState& a = activities_.state();
+      if (a.view == ActivityView::detail && a.opened) return Route{Kind::activity, a.opened.value};
+      return Route{Kind::activities, 0};
     }
     case Screen::unions:
       if (const UnionId parent = membership_.state().parent) return Route{Kind::union_page, parent.value};
@@ -387,6 +401,14 @@ void App::apply_route(const Route& route) {
     case Kind::campaign_review:
       enter(Screen::campaigns);
       campaigns_.apply(OpenReviewQueue{CampaignId{route.id}});
+      break;
+    case Kind::activities:
+      enter(Screen::activities);
+      activities_.apply(ShowActivityList{});
+      break;
+    case Kind::activity:
+      enter(Screen::activities);
+      activities_.apply(OpenActivity{ActivityId{route.id}});
       break;
     case Kind::unions:
     case Kind::union_page:

@@ -1,6 +1,6 @@
 // app/app.h — the client's composition: one Session and ApiClient shared by every feature, the features' controllers
 // (sites, bookings, the staff desk, notifications, the classroom, the coverage analysis, the union and its
-// members, the prize quizzes), the current screen and its
+// members, the prize quizzes, activities), the current screen and its
 // route. Views read it (ui/app_shell draws it); intents and platform events change it. Platform-free: the browser
 // comes in as PlatformServices and a MapView, so tests run all of it natively (tests/app).
 #pragma once
@@ -20,6 +20,7 @@
 #include "app/navigation.h"
 #include "app/campaigns/campaigns.h"
 #include "app/quizzes/quizzes.h"
+#include "app/activities/activities.h"
 #include "app/services.h"
 #include "app/session.h"
 #include "app/sites/sites.h"
@@ -58,6 +59,7 @@ class App {
   const MembershipState& membership() const { return membership_.state(); }
   const QuizState& quizzes() const { return quizzes_.state(); }
   const CampaignState& campaigns() const { return campaigns_.state(); }
+  const ActivityState& activities() const { return activities_.state(); }
   /// The clustered map (active at national scale only).
   const ClusterMap& cluster_map() const { return sites_.cluster_map(); }
 
@@ -109,6 +111,7 @@ class App {
   Membership membership_{session_, [this] { return now(); }};
   Quizzes quizzes_{session_, platform_};
   Campaigns campaigns_{session_, membership_.state()};
+  Activities activities_{session_};
   Screen screen_ = Screen::home;
   std::vector<LatLon> pins_;            ///< the suggestion pins on the map
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in

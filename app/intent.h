@@ -15,6 +15,7 @@
 #include "app/membership/membership.h"
 #include "app/navigation.h"
 #include "app/quizzes/quizzes.h"
+#include "app/activities/activities.h"
 #include "app/sites/sites.h"
 #include "app/type_list.h"
 
@@ -40,7 +41,7 @@ using ShellIntents = TypeList<ShowScreen, OpenSiteSlots, OpenStaffDesk, ShowCour
 /// Every intent of every feature.
 using AllIntents = JoinLists<ShellIntents, SiteIntents, BookingIntents, StaffDeskIntents, NotificationIntents,
                              CourseIntents, CoverageIntents, MembershipIntents, QuizIntents,
-                             CampaignIntents>::type;
+                             CampaignIntents, ActivityIntents>::type;
 /// Any intent.
 using Intent = VariantOf<AllIntents>::type;
 

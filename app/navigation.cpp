@@ -19,7 +19,7 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 using Kind = Route::Kind;
 
 /// The routes without an id, by their whole path after "#/".
-constexpr std::array<std::pair<std::string_view, Kind>, 15> kFixedPaths{{
+constexpr std::array<std::pair<std::string_view, Kind>, 16> kFixedPaths{{
     {"map", Kind::map},
     {"coverage", Kind::coverage},
     {"courses", Kind::courses},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<std::string_view, Kind>, 15> kFixedPaths{{
     {"staff/members", Kind::staff_members},
     {"quizzes", Kind::quizzes},
     {"campaigns", Kind::campaigns},
+    {"activities", Kind::activities},
 }};
 
 /// The routes with an id: "PREFIX/ID" followed by the suffix.
@@ -42,7 +43,7 @@ struct IdPath {
   std::string_view prefix, suffix;
   Kind kind;
 };
-constexpr std::array<IdPath, 11> kIdPaths{{
+constexpr std::array<IdPath, 12> kIdPaths{{
     {"site/", "", Kind::site},
     {"home/", "/book", Kind::book},
     {"staff/", "", Kind::staff},
@@ -54,6 +55,7 @@ constexpr std::array<IdPath, 11> kIdPaths{{
     {"quiz-attempts/", "", Kind::quiz_attempt},
     {"campaigns/", "", Kind::campaign},
     {"campaigns/", "/review", Kind::campaign_review},
+    {"activities/", "", Kind::activity},
 }};
 
 }  // namespace
@@ -62,7 +64,8 @@ Screen section_of(Screen screen) {
   switch (screen) {
     case Screen::home:
     case Screen::quizzes:
-    case Screen::campaigns: return Screen::home;  // tiles of 首页
+    case Screen::campaigns:
+    case Screen::activities: return Screen::home;  // tiles of 首页
     case Screen::map:
     case Screen::slots: return Screen::map;
     case Screen::courses: return Screen::courses;

@@ -26,6 +26,8 @@
 //   #/campaigns             留言征集: the message campaigns
 //   #/campaigns/ID          one campaign: its theme, my messages, the shown messages
 //   #/campaigns/ID/review   staff: the campaign's review queue
+//   #/activities            活动报名: upcoming union activities
+//   #/activities/ID         one activity: places, the waitlist, my sign-up
 //   #/my-bookings           the same (an older link)
 #pragma once
 #include <cstdint>
@@ -37,7 +39,7 @@ namespace gongyou {
 
 /// Which screen the app shows. The four sections of the tab bar are home, map (with slots), courses and me.
 enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses, my_union, unions, member_profile, staff_members,
-                                   quizzes, campaigns };
+                                   quizzes, campaigns, activities };
 
 /// The tab bar section a screen belongs to (home, map, courses or me; staff screens count as me).
 Screen section_of(Screen screen);
@@ -48,9 +50,10 @@ struct Route {
     home, map, site, book, staff, coverage, courses, course, my_courses, lectures, lecture_form, lecture_review, me,
     my_union, unions, union_page, member_profile, staff_members, quizzes, quiz, quiz_attempt, quiz_draw,
     campaigns, campaign, campaign_review,
+    activities, activity,
   };
   Kind kind = Kind::home;
-  std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz, quiz attempt or campaign
+  std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz, quiz attempt, campaign or activity
   friend bool operator==(const Route&, const Route&) = default;
 };
 

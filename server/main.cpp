@@ -13,8 +13,10 @@
 #include <thread>
 
 #include "core/public_holidays.h"
+#include "server/activities/demo_activities.h"
 #include "server/admin_command.h"
 #include "server/api/accounts_api.h"
+#include "server/api/activities_api.h"
 #include "server/api/bookings_api.h"
 #include "server/api/courses_api.h"
 #include "server/api/coverage_api.h"
@@ -92,6 +94,9 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::Me
   const DemoCampaignCounts campaigns = seed_demo_campaigns(store, clock.now());
   if (campaigns.campaigns > 0)
     std::cerr << "loaded " << campaigns.campaigns << " demo message campaigns, " << campaigns.messages << " messages\n";
+  const DemoActivityCounts activities = seed_demo_activities(store, member_key, clock.now());
+  if (activities.activities > 0)
+    std::cerr << "loaded " << activities.activities << " demo activities, " << activities.signups << " sign-ups\n";
 }
 
 /// One line on stderr at start when the statutory holiday table (core/data/china_public_holidays.txt) ends within
@@ -195,6 +200,8 @@ int serve(const ServerConfig& config) {
   api::add_quiz_staff_routes(api, membership);
   api::add_campaign_routes(api, membership);
   api::add_campaign_staff_routes(api, membership);
+  api::add_activity_routes(api, membership);
+  api::add_activity_staff_routes(api, membership);
   if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

@@ -18,6 +18,7 @@
 #include "ui/membership_views.h"
 #include "ui/campaign_views.h"
 #include "ui/quiz_views.h"
+#include "ui/activity_views.h"
 #include "ui/site_finder_view.h"
 #include "ui/staff_view.h"
 
@@ -74,6 +75,7 @@ class AppShell {
   MembershipViews membership_;
   QuizViews quizzes_;
   CampaignViews campaigns_;
+  ActivityViews activities_;
   ImVec2 map_insets_;
   bool phone_ = false;    // bottom-sheet layout this frame
   bool compact_ = false;  // phone or short screen: one-line header

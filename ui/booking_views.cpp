@@ -527,7 +527,12 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"camp_posted", Text::fb_camp_posted}, {"camp_too_long", Text::fb_camp_too_long},
       {"camp_empty", Text::fb_camp_empty}, {"camp_approved", Text::fb_camp_approved},
       {"camp_declined", Text::fb_camp_declined},
+      {"activity_signed_up", Text::fb_activity_signed_up}, {"activity_cancelled", Text::fb_activity_cancelled},
   };
+  if (f.code == "activity_waitlisted") {
+    std::snprintf(buffer, size, tr(Text::fb_activity_waitlisted_fmt), f.number);
+    return buffer;
+  }
   if (f.code == "waitlisted" || f.code == "course_waitlisted") {
     std::snprintf(buffer, size, tr(f.code == "waitlisted" ? Text::fb_waitlisted_fmt : Text::fb_course_waitlisted_fmt),
                   f.number);

@@ -46,6 +46,8 @@ constexpr ServiceTile kTiles[] = {
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowQuizList{}); }},
     {"言", 0x9C36B5, Text::tile_campaigns, TileFor::everyone, "tile_campaigns",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowCampaigns{}); }},
+    {"活", 0x5F3DC4, Text::tile_activities, TileFor::everyone, "tile_activities",
+     [](const App&, std::vector<Intent>& i) { i.push_back(ShowActivityList{}); }},
     {"会", 0xC2255C, Text::mem_my_union, TileFor::everyone, "tile_my_union",
      [](const App&, std::vector<Intent>& i) { show(Screen::my_union, i); }},
     {"员", 0x495057, Text::mem_staff_desk, TileFor::union_staff, "tile_members",

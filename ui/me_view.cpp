@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/activity_views.h"
 #include "ui/i18n.h"
 #include "ui/membership_views.h"
 #include "ui/test_marks.h"
@@ -116,6 +117,7 @@ void MeView::draw(const App& app, bool phone, std::vector<Intent>& intents) {
     ImGui::SeparatorText(tr(Text::tab_my_bookings));
     bookings_.draw(app.bookings(), app.now(), intents);
     courses(app.courses(), intents);
+    draw_my_activities(app.activities(), button_h, intents);
     draw_membership_summary(app.membership(), button_h, intents);
     if (session.user->admin || app.membership().union_staff()) staff_tools(session.user->admin, button_h, intents);
   }

@@ -1,5 +1,5 @@
 // ui/me_view.h — 我的: the account (signed in as whom, or how to sign in), the messages with their unread count, my
-// bookings with their door passes, my courses with their progress, and the staff tools for staff. Reads the App's
+// bookings with their door passes, my courses with their progress, my activities with their status, and the staff tools for staff. Reads the App's
 // state, emits Intents; no I/O.
 #pragma once
 #include <vector>

@@ -51,6 +51,7 @@ const char* screen_name(Screen screen) {
     case Screen::staff_members: return "staff_members";
     case Screen::quizzes: return "quizzes";
     case Screen::campaigns: return "campaigns";
+    case Screen::activities: return "activities";
   }
   return "home";
 }
@@ -149,6 +150,23 @@ void add_campaigns(json& state, const CampaignState& c) {
                        {"pending", pending}, {"may_review", c.may_review}, {"posted", c.posted}};
 }
 
+void add_activities(json& state, const ActivityState& a) {
+  json activity = {{"view", a.view == ActivityView::list ? "list" : "detail"}, {"opened", a.opened.value},
+                   {"listed", a.activities.size()}, {"mine", a.mine.size()}, {"busy", a.busy}};
+  if (a.activity) {
+    activity["places_left"] = a.activity->places_left ? json(*a.activity->places_left) : json(nullptr);
+    activity["waitlist"] = a.activity->waitlist;
+    activity["kind"] = activity_kind_name(a.activity->kind);
+    activity["my_status"] = a.activity->me ? json(signup_status_name(a.activity->me->status)) : json(nullptr);
+    activity["my_position"] = a.activity->me && a.activity->me->waitlist_position ? json(*a.activity->me->waitlist_position)
+                                                                                  : json(nullptr);
+  }
+  json mine = json::array();
+  for (const MyActivity& m : a.mine) mine.push_back({{"activity", m.activity.id.value}, {"status", signup_status_name(m.signup.status)}});
+  activity["my_activities"] = std::move(mine);
+  state["activity"] = std::move(activity);
+}
+
 }  // namespace
 
 std::string test_state_json(const App& app, const AppShell& shell, FrameCounters counters) {
@@ -185,6 +203,7 @@ std::string test_state_json(const App& app, const AppShell& shell, FrameCounters
   add_coverage_analysis(state, app.coverage_analysis());
   add_quizzes(state, app.quizzes());
   add_campaigns(state, app.campaigns());
+  add_activities(state, app.activities());
   state["presented"] = counters.presented;
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

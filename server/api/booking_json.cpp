@@ -66,6 +66,7 @@ json notification_json(const Notification& notification) {
           {"lecture_request_id", notification.lecture_request ? json(*notification.lecture_request) : json(nullptr)},
           {"application_id", notification.application ? json(*notification.application) : json(nullptr)},
           {"quiz_id", notification.quiz ? json(*notification.quiz) : json(nullptr)},
+          {"activity_signup_id", notification.activity_signup ? json(*notification.activity_signup) : json(nullptr)},
           {"message", notification.message},
           {"created_at", format_iso8601(notification.created_at)},
           {"read", notification.read}};

@@ -84,9 +84,11 @@ struct SlotView {
 /// What a notification tells its user.
 enum class NotificationKind : std::uint8_t {
   promoted, released, cancelled_by_staff, approved, denied, lecture_update, membership_update, quiz_prize,
+  activity_promoted,
 };
 
-/// "promoted" / "released" / "cancelled_by_staff" / "approved" / "denied" / "lecture_update" / "membership_update" / "quiz_prize".
+/// "promoted" / "released" / "cancelled_by_staff" / "approved" / "denied" / "lecture_update" / "membership_update" / "quiz_prize" /
+/// "activity_promoted".
 std::string_view notification_kind_name(NotificationKind kind);
 
 /// A message to a user about one of their bookings.
@@ -97,6 +99,7 @@ struct Notification {
   std::optional<LectureRequestId> lecture_request;  ///< ... or a lecture request
   std::optional<ApplicationId> application;         ///< ... or a membership application
   std::optional<QuizId> quiz;                       ///< ... or a quiz whose draw gave a prize
+  std::optional<SignupId> activity_signup;          ///< ... or an activity sign-up (a waiter promoted)
   std::string message;
   UtcSeconds created_at;
   bool read = false;

@@ -33,6 +33,8 @@ std::string_view notification_kind_name(NotificationKind kind) {
       return "membership_update";
     case NotificationKind::quiz_prize:
       return "quiz_prize";
+    case NotificationKind::activity_promoted:
+      return "activity_promoted";
   }
   return "promoted";
 }

@@ -207,7 +207,7 @@ export async function typeInto(page, name, text, { replace = false } = {}) {
 
 /** The tab bar's mark of the section a screen belongs to (app/navigation.h section_of). */
 export function sectionMark(screen) {
-  return { home: 'tab_home', quizzes: 'tab_home', campaigns: 'tab_home', map: 'tab_map', slots: 'tab_map', courses: 'tab_courses' }[screen] || 'tab_me';
+  return { home: 'tab_home', quizzes: 'tab_home', campaigns: 'tab_home', activities: 'tab_home', map: 'tab_map', slots: 'tab_map', courses: 'tab_courses' }[screen] || 'tab_me';
 }
 
 /** Signs in as `account` ({ username, password }): the header's account button on a desktop, 我的's sign-in button

@@ -692,6 +692,15 @@ TEST(Views, ACourseNamesItsLessonsLabelsEachTickAndKeepsLeaveOnScreen) {
 
 long idle_allocations(ShellUnderTest& t, int warm_up);
 
+/// One more frame of a screen: no layout fault at this width and language, and (on a phone) an idle frame allocates
+/// nothing.
+void check_screen(ShellUnderTest& t, ImVec2 display, Language lang, const char* name) {
+  t.frame();
+  for (const std::string& fault : layout_faults(display.x))
+    ADD_FAILURE() << display.x << " px, " << (lang == Language::en ? "English" : "Chinese") << ", " << name << ": " << fault;
+  if (display.x == kPhone.x) EXPECT_EQ(idle_allocations(t, 6), 0) << name;
+}
+
 /// Scripts the answers the quiz screens ask for: quiz 5 open with 10 players, attempt 9 running (3 questions, one
 /// of them multiple choice, long options that wrap), its result, and a draw of 12 entrants.
 void script_quiz(FakePlatform& server, const char* what) {
@@ -756,12 +765,7 @@ TEST(Views, TheQuizScreensKeepTheirControlsApartOnScreenAndAllocateNothingIdle) 
       set_language(lang);
       ShellUnderTest t(display);
       t.sign_in(/*admin=*/false);
-      const auto check = [&](const char* name) {
-        t.frame();
-        for (const std::string& fault : layout_faults(display.x))
-          ADD_FAILURE() << display.x << " px, " << (lang == Language::en ? "English" : "Chinese") << ", " << name << ": " << fault;
-        if (display.x == kPhone.x) EXPECT_EQ(idle_allocations(t, 6), 0) << name;
-      };
+      const auto check = [&](const char* name) { check_screen(t, display, lang, name); };
       script_quiz(t.server, "list");
       t.show(ShowQuizList{});
       ASSERT_EQ(t.app.screen(), Screen::quizzes);
@@ -909,6 +913,98 @@ TEST(Views, AWorkerSeesNoReviewButtonAndALikeTapAsksForTheLike) {
   for (const Intent& i : t.tap(*like))
     if (const auto* l = std::get_if<LikeMessage>(&i)) asked = l->message == CampaignMessageId{11} && l->like;
   EXPECT_TRUE(asked);
+}
+
+// ---- The activity screens (issue 16.5) ----
+
+/// An activity as the API lists it: at site 12 unless online, places 20 with `left` of them free, a waitlist of 4.
+json activity_item(std::int64_t id, const char* kind, int left) {
+  return {{"id", id}, {"kind", kind}, {"title", "惠安县第十二届职工趣味运动会暨“劳动最美”健步走（第三期）"},
+          {"description", "<script>alert(1)</script> 请穿运动鞋，提前15分钟到场签到。"}, {"union_name", "惠安县总工会"},
+          {"online", false}, {"site", {{"id", 12}, {"name", "螺城镇职工之家（八二三路）"}, {"address", "惠安县螺城镇八二三路"}}},
+          {"starts_at", "2026-11-28T09:00:00+08:00"}, {"ends_at", "2026-11-28T12:00:00+08:00"},
+          {"signup_opens_at", "2026-11-20T09:00:00+08:00"}, {"signup_closes_at", "2026-11-27T09:00:00+08:00"},
+          {"signup", "open"}, {"places", 20}, {"confirmed", 20 - left}, {"places_left", left}, {"waitlist", left ? 0 : 4},
+          {"members_only", true},
+          {"age_range", std::string(kind) == "matchmaking" ? json{{"min", 22}, {"max", 35}} : json(nullptr)}};
+}
+
+TEST(Views, TheActivityScreensEmitTheirIntentsAndAllocateNothingIdle) {
+  for (const ImVec2 display : {kPhone, kDesktop}) {
+    for (const Language lang : {Language::zh_CN, Language::en}) {
+      set_language(lang);
+      ShellUnderTest t(display);
+      t.sign_in(/*admin=*/false);
+      const auto check = [&](const char* name) { check_screen(t, display, lang, name); };
+      // A finger on the mark: the intents of the three frames of the tap.
+      const auto tap = [&](const TestMark mark) {
+        std::vector<Intent> seen;
+        t.ui.tap(ImVec2((mark.min.x + mark.max.x) / 2, (mark.min.y + mark.max.y) / 2), [&] {
+          begin_test_marks();
+          t.intents.clear();
+          t.shell.draw(t.app, t.display, t.intents);
+          seen.insert(seen.end(), t.intents.begin(), t.intents.end());
+        });
+        t.intents.clear();
+        return seen;
+      };
+      t.server.answer("GET /api/v1/activities", 200,
+                      {{"items", {activity_item(5, "sports", 3), activity_item(6, "sports", 0), activity_item(8, "matchmaking", 9)}}});
+      t.show(ShowActivityList{});
+      ASSERT_EQ(t.app.screen(), Screen::activities);
+      ASSERT_EQ(t.app.activities().activities.size(), 3u);
+      check("the list");
+      ASSERT_NE(t.find("activity_kind", static_cast<std::int64_t>(ActivityKind::matchmaking)), nullptr);
+
+      json full = activity_item(6, "sports", 0);
+      full["me"] = {{"id", 40}, {"activity_id", 6}, {"status", "waitlisted"}, {"waitlist_position", 2}};
+      t.server.answer("GET /api/v1/activities/6", 200, full);
+      t.show(OpenActivity{ActivityId{6}});
+      ASSERT_TRUE(t.app.activities().activity);
+      EXPECT_EQ(t.app.activities().activity->me->waitlist_position, 2);
+      check("a full activity I wait for");
+      EXPECT_EQ(t.find("activity_sign_up", 6), nullptr) << "no second sign-up";
+      const std::string text = t.drawn_text();
+      EXPECT_NE(text.find("<script>alert(1)</script>"), std::string::npos) << "the description is drawn as text";
+      // 在地图上查看 asks for the site on the map.
+      if (const TestMark* map = t.find("activity_map", 12)) {
+        const auto seen = tap(*map);
+        EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [](const Intent& i) {
+          return std::holds_alternative<SelectSite>(i) && std::get<SelectSite>(i).site == SiteId{12};
+        })) << "在地图上查看 shows the site on the map";
+      } else if (display.x == kDesktop.x) {
+        ADD_FAILURE() << "在地图上查看 in view on a desktop";
+      }
+
+      t.server.answer("GET /api/v1/activities/5", 200, activity_item(5, "sports", 3));
+      t.show(OpenActivity{ActivityId{5}});
+      check("an open activity");
+      if (const TestMark* sign_up = t.find("activity_sign_up", 5)) {
+        const auto seen = tap(*sign_up);
+        EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [](const Intent& i) {
+          return std::holds_alternative<SignUpForActivity>(i) && std::get<SignUpForActivity>(i).activity == ActivityId{5} &&
+                 !std::get<SignUpForActivity>(i).declaration;
+        })) << "我要报名 signs up";
+      } else if (display.x == kDesktop.x) {
+        ADD_FAILURE() << "我要报名 in view on a desktop";
+      }
+
+      t.server.answer("GET /api/v1/activities/8", 200, activity_item(8, "matchmaking", 9));
+      t.show(OpenActivity{ActivityId{8}});
+      check("a matchmaking event's declaration");
+      EXPECT_EQ(t.find("activity_sign_up", 8), nullptr) << "disabled until the declaration is complete";
+
+      t.server.answer("GET /api/v1/me/activities", 200,
+                      {{"items", {[&] { json i = {{"id", 40}, {"activity_id", 6}, {"status", "waitlisted"},
+                                                  {"waitlist_position", 2}};
+                                        i["activity"] = activity_item(6, "sports", 0); return i; }()}}});
+      t.show(ShowScreen{Screen::me});
+      ASSERT_EQ(t.app.activities().mine.size(), 1u);
+      EXPECT_NE(t.find("me_activity", 6), nullptr) << "我的活动 on 我的";
+      check("我的 with my activities");
+    }
+  }
+  set_language(Language::zh_CN);
 }
 
 // ---- Keys and text in the order typed (issue 14.11) ----

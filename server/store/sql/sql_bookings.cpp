@@ -284,7 +284,7 @@ std::vector<Notification> SqlStore::notifications(UserId user) {
   auto connection = borrow();
   auto query = (*connection)
                    .cached(
-                       "SELECT id, kind, booking_id, message, created_at, read, lecture_request_id, application_id, quiz_id FROM notifications "
+                       "SELECT id, kind, booking_id, message, created_at, read, lecture_request_id, application_id, quiz_id, activity_signup_id FROM notifications "
                        "WHERE user_id = ?1 ORDER BY id DESC LIMIT 200");
   query->bind(1, user.value);
   std::vector<Notification> items;
@@ -294,12 +294,14 @@ std::vector<Notification> SqlStore::notifications(UserId user) {
     const std::string kind = query->column_text(1);
     for (auto k : {NotificationKind::promoted, NotificationKind::released, NotificationKind::cancelled_by_staff,
                    NotificationKind::approved, NotificationKind::denied, NotificationKind::lecture_update,
-                   NotificationKind::membership_update, NotificationKind::quiz_prize})
+                   NotificationKind::membership_update, NotificationKind::quiz_prize,
+                   NotificationKind::activity_promoted})
       if (notification_kind_name(k) == kind) item.kind = k;
     if (!query->column_is_null(2)) item.booking = BookingId{query->column_int(2)};
     if (!query->column_is_null(6)) item.lecture_request = query->column_id<LectureRequestId>(6);
     if (!query->column_is_null(7)) item.application = query->column_id<ApplicationId>(7);
     if (!query->column_is_null(8)) item.quiz = query->column_id<QuizId>(8);
+    if (!query->column_is_null(9)) item.activity_signup = query->column_id<SignupId>(9);
     item.message = query->column_text(3);
     item.created_at = UtcSeconds{query->column_int(4)};
     item.read = query->column_int(5) != 0;

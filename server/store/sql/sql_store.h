@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -154,6 +154,17 @@ class SqlStore : public Store {
                                UtcSeconds now) override;
   ReviewOutcome feature_message(CampaignMessageId id, bool featured) override;
   void seed_messages(CampaignId campaign, std::span<const SeedMessage> messages) override;
+
+  // Activities (activity_store.h), in sql_activities.cpp.
+  ActivityRecord create_activity(const ActivityRecord& activity) override;
+  std::vector<ActivityRecord> list_activities(const ActivityQuery& query) override;
+  std::optional<ActivityRecord> find_activity(ActivityId id) override;
+  SignupOutcome sign_up(const SignupRequest& request) override;
+  std::optional<SignupRecord> user_signup(ActivityId activity, UserId user) override;
+  std::vector<SignupRecord> user_signups(UserId user) override;
+  std::vector<SignupRecord> activity_signups(ActivityId activity) override;
+  SignupChangeOutcome cancel_signup(ActivityId activity, UserId user, UtcSeconds now) override;
+  SignupChangeOutcome check_in_signup(ActivityId activity, SignupId signup, UserId staff, UtcSeconds now) override;
 
  protected:
   /// How a write transaction keeps its decisions valid.
