@@ -84,8 +84,8 @@ std::optional<FileKind> parse_file_kind(std::string_view name);
 /// Its Content-Type.
 std::string_view content_type(FileKind kind);
 
-inline constexpr std::size_t kMaxImageBytes = 2 * 1024 * 1024;     ///< an uploaded image
-inline constexpr std::size_t kMaxDocumentBytes = 5 * 1024 * 1024;  ///< an uploaded document
+inline constexpr std::size_t kMaxImageBytes = 512 * 1024;      ///< an uploaded image
+inline constexpr std::size_t kMaxDocumentBytes = 1024 * 1024;  ///< an uploaded document (the server's body limit)
 inline constexpr std::size_t kMaxFileTitleChars = 100;
 
 /// The Content-Disposition of a download named `name` (UTF-8, e.g. 入会申请表.pdf): `attachment;

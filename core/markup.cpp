@@ -423,4 +423,11 @@ std::string markup_plain_text(const MarkupDocument& document, std::size_t max_by
   return std::string(cut_at_character(out, max_bytes));
 }
 
+std::string markup_summary(const MarkupDocument& document, std::size_t max_bytes) {
+  std::string text = markup_plain_text(document, max_bytes);
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  return text;
+}
+
 }  // namespace gongyou

@@ -22,6 +22,7 @@
 #include "server/api/lectures_api.h"
 #include "server/api/member_profile_api.h"
 #include "server/api/membership_staff_api.h"
+#include "server/api/articles_api.h"
 #include "server/api/quizzes_api.h"
 #include "server/api/site_import_api.h"
 #include "server/api/sites_api.h"
@@ -37,6 +38,7 @@
 #include "server/courses/demo_courses.h"
 #include "server/crypto/member_key.h"
 #include "server/crypto/secrets.h"
+#include "server/articles/demo_articles.h"
 #include "server/quizzes/demo_quizzes.h"
 #include "server/unions/demo_unions.h"
 #include "server/unions/union_directory.h"
@@ -87,6 +89,10 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::Me
   if (quizzes.quizzes > 0)
     std::cerr << "loaded " << quizzes.questions << " demo quiz questions, " << quizzes.quizzes << " quizzes, "
               << quizzes.attempts << " attempts\n";
+  const DemoArticleCounts articles = seed_demo_articles(store, clock.now());
+  if (articles.articles > 0)
+    std::cerr << "loaded " << articles.articles << " demo articles, " << articles.images << " images, "
+              << articles.documents << " documents\n";
 }
 
 /// One line on stderr at start when the statutory holiday table (core/data/china_public_holidays.txt) ends within
@@ -188,6 +194,8 @@ int serve(const ServerConfig& config) {
   api::add_membership_staff_routes(api, membership);
   api::add_quiz_routes(api, membership);
   api::add_quiz_staff_routes(api, membership);
+  api::add_article_routes(api, membership);
+  api::add_article_staff_routes(api, membership);
   if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);
