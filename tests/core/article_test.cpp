@@ -5,6 +5,8 @@
 #include <string>
 
 #include "core/article.h"
+#include "core/markup.h"
+#include "tools/demo_data/article_demo.h"
 
 namespace gongyou {
 namespace {
@@ -59,6 +61,43 @@ TEST(Article, HumanSizes) {
   EXPECT_EQ(human_size(812), "812 B");
   EXPECT_EQ(human_size(3482), "3.4 KB");
   EXPECT_EQ(human_size(1258291), "1.2 MB");
+}
+
+TEST(DemoArticles, EveryChannelAndEveryBodyIsValidMarkup) {
+  const auto articles = demo::demo_articles();
+  EXPECT_GE(articles.size(), 30u);
+  for (const ArticleChannel c : kArticleChannels) {
+    std::size_t n = 0;
+    for (const auto& a : articles) n += a.channel == c ? 1 : 0;
+    EXPECT_GE(n, 2u) << wire_name(c);
+  }
+  for (const auto& a : articles) {
+    std::string body = a.body;
+    for (const char* token : {"{{image:1}}", "{{image:2}}"})
+      if (const auto at = body.find(token); at != std::string::npos) body.replace(at, 11, "![x](/api/v1/images/1)");
+    const MarkupDocument d = parse_markup(body);
+    EXPECT_TRUE(d.issues.empty()) << a.title;
+    EXPECT_GE(d.blocks.size(), 2u) << a.title;
+    EXPECT_LE(a.title.size(), kMaxArticleTitleChars * 3) << a.title;
+  }
+}
+
+TEST(DemoArticles, TheFilesAreGenuineFilesOfTheirKind) {
+  for (const auto& image : demo::demo_images()) EXPECT_EQ(sniff_file_kind(image.png), FileKind::png);
+  const auto documents = demo::demo_documents();
+  ASSERT_GE(documents.size(), 3u);
+  for (const auto& d : documents) {
+    const auto kind = sniff_file_kind(d.bytes);
+    ASSERT_TRUE(kind) << d.file_name;
+    EXPECT_TRUE(d.file_name.ends_with("." + std::string(wire_name(*kind)))) << d.file_name;
+    EXPECT_LE(d.bytes.size(), kMaxDocumentBytes);
+    if (*kind == FileKind::pdf) {
+      const std::size_t at = d.bytes.rfind("startxref\n");
+      ASSERT_NE(at, std::string::npos);
+      const std::size_t xref = std::stoul(d.bytes.substr(at + 10));
+      EXPECT_EQ(d.bytes.substr(xref, 4), "xref") << "the xref offset points at the table";
+    }
+  }
 }
 
 }  // namespace
