@@ -23,6 +23,10 @@
 //   #/quizzes/ID            one quiz: its rules, my attempts, the leaderboard
 //   #/quiz-attempts/ID      an attempt: the questions while it runs, its result after
 //   #/quizzes/ID/draw       a quiz's draw and its proof (抽奖公示)
+//   #/news                  信息中心: the articles of every channel
+//   #/news/CHANNEL          the articles of one channel (news, notice, hot, guide, policy, legal)
+//   #/articles/ID           one article
+//   #/documents             the documents and forms to download
 //   #/my-bookings           the same (an older link)
 #pragma once
 #include <cstdint>
@@ -34,7 +38,7 @@ namespace gongyou {
 
 /// Which screen the app shows. The four sections of the tab bar are home, map (with slots), courses and me.
 enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses, my_union, unions, member_profile, staff_members,
-                                   quizzes };
+                                   quizzes, articles };
 
 /// The tab bar section a screen belongs to (home, map, courses or me; staff screens count as me).
 Screen section_of(Screen screen);
@@ -44,9 +48,11 @@ struct Route {
   enum class Kind : std::uint8_t {
     home, map, site, book, staff, coverage, courses, course, my_courses, lectures, lecture_form, lecture_review, me,
     my_union, unions, union_page, member_profile, staff_members, quizzes, quiz, quiz_attempt, quiz_draw,
+    news, article, documents,
   };
   Kind kind = Kind::home;
-  std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz or quiz attempt
+  std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz, quiz attempt or article; news:
+                        ///< the channel (its index in kArticleChannels + 1, 0: every channel)
   friend bool operator==(const Route&, const Route&) = default;
 };
 

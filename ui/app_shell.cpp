@@ -342,6 +342,7 @@ void AppShell::draw_screen(const App& app, std::vector<Intent>& intents) {
     case Screen::member_profile: membership_.draw_profile(app.membership(), app.now(), phone_, intents); break;
     case Screen::staff_members: membership_.draw_staff(app.membership(), phone_, intents); break;
     case Screen::quizzes: quizzes_.draw(app.quizzes(), app.now(), app.session().user.has_value(), phone_, intents); break;
+    case Screen::articles: articles_.draw(app.articles(), phone_, intents); break;
   }
 }
 

@@ -16,6 +16,7 @@
 #include "ui/home_view.h"
 #include "ui/me_view.h"
 #include "ui/membership_views.h"
+#include "ui/article_views.h"
 #include "ui/quiz_views.h"
 #include "ui/site_finder_view.h"
 #include "ui/staff_view.h"
@@ -72,6 +73,7 @@ class AppShell {
   MeView me_;
   MembershipViews membership_;
   QuizViews quizzes_;
+  ArticleViews articles_;
   ImVec2 map_insets_;
   bool phone_ = false;    // bottom-sheet layout this frame
   bool compact_ = false;  // phone or short screen: one-line header

@@ -44,6 +44,8 @@ constexpr ServiceTile kTiles[] = {
      [](const App&, std::vector<Intent>& i) { show(Screen::me, i); }},
     {"答", 0x0C8599, Text::tile_quizzes, TileFor::everyone, "tile_quizzes",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowQuizList{}); }},
+    {"讯", 0x5C7CFA, Text::tile_articles, TileFor::everyone, "tile_articles",
+     [](const App&, std::vector<Intent>& i) { i.push_back(ShowArticles{}); }},
     {"会", 0xC2255C, Text::mem_my_union, TileFor::everyone, "tile_my_union",
      [](const App&, std::vector<Intent>& i) { show(Screen::my_union, i); }},
     {"员", 0x495057, Text::mem_staff_desk, TileFor::union_staff, "tile_members",

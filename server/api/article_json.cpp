@@ -42,10 +42,22 @@ json document_json(const StoredFile& d) {
           {"download_url", "/api/v1/documents/" + std::to_string(d.id) + "/download"}};
 }
 
+namespace {
+constexpr const char* kChannelsMessage = "channel must be news, notice, hot, guide, policy or legal";
+}  // namespace
+
+std::optional<ArticleChannel> channel_param(const http::QueryParams& params) {
+  const auto text = params.text("channel");
+  if (!text) return std::nullopt;
+  const auto channel = parse_article_channel(*text);
+  if (!channel) throw http::bad_request(kChannelsMessage);
+  return channel;
+}
+
 ArticleWrite article_write_from(const JsonBody& body) {
   ArticleWrite a;
   const auto channel = parse_article_channel(body.text("channel", 16));
-  if (!channel) throw http::bad_request("channel must be news, notice, hot, guide, policy or legal");
+  if (!channel) throw http::bad_request(kChannelsMessage);
   a.channel = *channel;
   a.title = checked_text(body, "title", 1, kMaxArticleTitleChars);
   a.body = body.text("body", kMaxMarkupBytes);

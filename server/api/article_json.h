@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/api/json_body.h"
+#include "server/http/query_params.h"
 #include "server/store/article_store.h"
 #include "server/unions/union_directory.h"
 
@@ -18,6 +19,9 @@ nlohmann::json document_json(const StoredFile& document);
 /// What staff write of an article, from a JSON body: channel, title, summary, body (markup over the subset's limits
 /// or rules: 400 invalid_markup naming the issue), pinned (notices only). The union is the caller's to fill in.
 ArticleWrite article_write_from(const JsonBody& body);
+
+/// The `channel` query parameter: nothing when absent, 400 when it names no channel.
+std::optional<ArticleChannel> channel_param(const http::QueryParams& params);
 
 /// The page cursor of a published listing ("p.t.id" in base 10); nothing for anything else.
 std::optional<ArticleCursor> decode_article_cursor(std::string_view text);

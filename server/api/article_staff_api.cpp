@@ -3,7 +3,7 @@
 // belongs to the union it is written for (the caller's own unless they name one in scope). Uploads are raw bodies
 // whose kind is told by their magic bytes, never by a name or a Content-Type.
 //
-// [SECTION] Scope      the union a request names, articles in scope
+// [SECTION] Scope      articles in scope (the union a request names: named_staff_union)
 // [SECTION] Articles   list (drafts included), read, create, edit, publish / take back, pin
 // [SECTION] Uploads    images and documents
 #include "core/ids_json.h"
@@ -26,21 +26,6 @@ using nlohmann::json;
 
 // [SECTION] Scope
 
-/// The union a request names (`union_id`), which must be in scope (else 403); without one, the caller's first union
-/// (an admin's: the first federation).
-UnionId named_union(const MembershipServices& services, const StaffScope& scope, std::optional<std::int64_t> id) {
-  if (id) {
-    if (!services.unions.find(UnionId{*id})) throw http::not_found("no such union");
-    if (!scope.covers(UnionId{*id}))
-      throw http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
-    return UnionId{*id};
-  }
-  if (!scope.everything()) return scope.tops().front();
-  const auto roots = services.unions.roots();
-  if (roots.empty()) throw http::not_found("no union yet");
-  return roots.front()->id;
-}
-
 ArticleRecord scoped_article(const MembershipServices& services, const StaffScope& scope, std::string_view segment) {
   const auto article = services.api.store.find_article(path_id<ArticleId>(segment, "article"));
   if (!article || !scope.covers(article->union_id)) throw http::not_found("没有这篇文章 / no such article");
@@ -58,15 +43,12 @@ void list_articles(const MembershipServices& services, const Request& req, Respo
   const http::QueryParams params(req);
   ArticleQuery query;
   const auto union_id = params.integer("union_id", 1, kMaxJsonId);
-  if (union_id || !scope.everything()) query.subtree = services.unions.subtree(named_union(services, scope, union_id));
+  if (union_id || !scope.everything()) query.subtree = services.unions.subtree(named_staff_union(services, scope, union_id));
   if (const auto status = params.text("status")) {
     query.status = parse_article_status(*status);
     if (!query.status) throw http::bad_request("status must be draft or published");
   }
-  if (const auto channel = params.text("channel")) {
-    query.channel = parse_article_channel(*channel);
-    if (!query.channel) throw http::bad_request("channel must be news, notice, hot, guide, policy or legal");
-  }
+  query.channel = channel_param(params);
   query.limit = static_cast<std::size_t>(params.integer("limit", 1, 200).value_or(100));
   const ArticlePage page = services.api.store.list_articles(query);
   json items = json::array();
@@ -83,7 +65,7 @@ void create_article(const MembershipServices& services, const Request& req, Resp
   const auto [user, scope] = require_staff(services, req);
   const JsonBody body(req);
   ArticleWrite write = article_write_from(body);
-  write.union_id = named_union(services, scope, body.optional_integer("union_id", 1, kMaxJsonId));
+  write.union_id = named_staff_union(services, scope, body.optional_integer("union_id", 1, kMaxJsonId));
   const ArticleRecord created = services.api.store.create_article(write, user.id, services.api.clock.now());
   send_article(services, res, created.id, 201);
 }
@@ -94,7 +76,7 @@ void edit_article(const MembershipServices& services, const Request& req, const 
   const JsonBody body(req);
   ArticleWrite write = article_write_from(body);
   const auto union_id = body.optional_integer("union_id", 1, kMaxJsonId);
-  write.union_id = union_id ? named_union(services, scope, union_id) : old.union_id;
+  write.union_id = union_id ? named_staff_union(services, scope, union_id) : old.union_id;
   if (!services.api.store.update_article(old.id, write, services.api.clock.now()))
     throw http::not_found("没有这篇文章 / no such article");
   send_article(services, res, old.id);
@@ -164,7 +146,7 @@ StoredFile uploaded(const MembershipServices& services, const Request& req, cons
 void upload_image(const MembershipServices& services, const Request& req, Response& res) {
   const auto [user, scope] = require_staff(services, req);
   const http::QueryParams params(req);
-  const UnionId union_id = named_union(services, scope, params.integer("union_id", 1, kMaxJsonId));
+  const UnionId union_id = named_staff_union(services, scope, params.integer("union_id", 1, kMaxJsonId));
   const StoredFile file = uploaded(services, req, user, union_id, FilePurpose::image, kMaxImageBytes);
   const std::int64_t id = services.api.store.add_file(file);
   http::send_json(res,
@@ -179,7 +161,7 @@ void upload_image(const MembershipServices& services, const Request& req, Respon
 void upload_document(const MembershipServices& services, const Request& req, Response& res) {
   const auto [user, scope] = require_staff(services, req);
   const http::QueryParams params(req);
-  const UnionId union_id = named_union(services, scope, params.integer("union_id", 1, kMaxJsonId));
+  const UnionId union_id = named_staff_union(services, scope, params.integer("union_id", 1, kMaxJsonId));
   const auto title = query_text(params, "title", kMaxFileTitleChars);
   if (!title) throw http::bad_request("title is required");
   StoredFile file = uploaded(services, req, user, union_id, FilePurpose::document, kMaxDocumentBytes);

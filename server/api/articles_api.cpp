@@ -39,10 +39,7 @@ void list_articles(const MembershipServices& services, const Request& req, Respo
   const http::QueryParams params(req);
   ArticleQuery query;
   query.status = ArticleStatus::published;
-  if (const auto channel = params.text("channel")) {
-    query.channel = parse_article_channel(*channel);
-    if (!query.channel) throw http::bad_request("channel must be news, notice, hot, guide, policy or legal");
-  }
+  query.channel = channel_param(params);
   if (const auto union_id = params.integer("union_id", 1, kMaxJsonId)) {
     if (!services.unions.find(UnionId{*union_id})) throw http::not_found("no such union");
     query.subtree = services.unions.subtree(UnionId{*union_id});

@@ -31,4 +31,17 @@ std::pair<User, StaffScope> require_staff(const MembershipServices& services, co
   return {std::move(user), std::move(scope)};
 }
 
+UnionId named_staff_union(const MembershipServices& services, const StaffScope& scope, std::optional<std::int64_t> id) {
+  if (id) {
+    if (!services.unions.find(UnionId{*id})) throw http::not_found("no such union");
+    if (!scope.covers(UnionId{*id}))
+      throw http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
+    return UnionId{*id};
+  }
+  if (!scope.everything()) return scope.tops().front();
+  const auto roots = services.unions.roots();
+  if (roots.empty()) throw http::not_found("no union yet");
+  return roots.front()->id;
+}
+
 }  // namespace gongyou::server::api

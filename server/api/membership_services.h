@@ -4,6 +4,8 @@
 #pragma once
 #include <httplib.h>
 
+#include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -44,5 +46,9 @@ class StaffScope {
 
 /// The caller and their scope; 401 without a valid token, 403 forbidden when they act for no union.
 std::pair<User, StaffScope> require_staff(const MembershipServices& services, const httplib::Request& req);
+
+/// The union a staff request names (`union_id`): 404 when unknown, 403 forbidden outside `scope`; without one, the
+/// caller's first union (an admin's: the first root).
+UnionId named_staff_union(const MembershipServices& services, const StaffScope& scope, std::optional<std::int64_t> id);
 
 }  // namespace gongyou::server::api

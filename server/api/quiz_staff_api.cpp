@@ -34,24 +34,6 @@ constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 // [SECTION] Scope
 
-http::ApiError outside_scope() {
-  return http::ApiError(403, "forbidden", "这个工会不在您的管辖范围内 / this union is outside your scope");
-}
-
-/// The union a request names (`union_id`), which must be in scope; without one, the caller's first union (an
-/// admin's: the first federation).
-UnionId named_union(const MembershipServices& services, const StaffScope& scope, std::optional<std::int64_t> id) {
-  if (id) {
-    if (!services.unions.find(UnionId{*id})) throw http::not_found("no such union");
-    if (!scope.covers(UnionId{*id})) throw outside_scope();
-    return UnionId{*id};
-  }
-  if (!scope.everything()) return scope.tops().front();
-  const auto roots = services.unions.roots();
-  if (roots.empty()) throw http::not_found("no union yet");
-  return roots.front()->id;
-}
-
 QuestionRecord scoped_question(const MembershipServices& services, const StaffScope& scope, std::string_view segment) {
   const auto question = services.api.store.find_question(path_id<QuestionId>(segment, "question"));
   if (!question || !scope.covers(question->union_id)) throw http::not_found("没有这道题 / no such question");
@@ -107,7 +89,7 @@ void list_questions(const MembershipServices& services, const Request& req, Resp
   const auto union_id = query.integer("union_id", 1, kMaxJsonId);
   if (union_id || !scope.everything()) {
     // A union's bank and the banks above it, which its quizzes also draw from.
-    q.banks = quiz_banks(services.unions, named_union(services, scope, union_id));
+    q.banks = quiz_banks(services.unions, named_staff_union(services, scope, union_id));
   }
   q.law = query.text("law").value_or("");
   q.topic = query.text("topic").value_or("");
@@ -133,7 +115,7 @@ void list_questions(const MembershipServices& services, const Request& req, Resp
 void add_question(const MembershipServices& services, const Request& req, Response& res) {
   const auto [user, scope] = require_staff(services, req);
   const JsonBody body(req);
-  const UnionId bank = named_union(services, scope, body.optional_integer("union_id", 1, kMaxJsonId));
+  const UnionId bank = named_staff_union(services, scope, body.optional_integer("union_id", 1, kMaxJsonId));
   const QuizQuestion q = question_from(body);
   const UtcSeconds now = services.api.clock.now();
   const QuestionId id = services.api.store.add_questions(bank, std::span(&q, 1), now).front();
@@ -164,7 +146,7 @@ void retire_question(const MembershipServices& services, const Request& req, con
 void import_questions(const MembershipServices& services, const Request& req, Response& res) {
   const auto [user, scope] = require_staff(services, req);
   const http::QueryParams query(req);
-  const UnionId bank = named_union(services, scope, query.integer("union_id", 1, kMaxJsonId));
+  const UnionId bank = named_staff_union(services, scope, query.integer("union_id", 1, kMaxJsonId));
   const std::string text = to_utf8(req.body, query.text("encoding").value_or("auto"));
   const QuestionImport report = import_questions_csv(text);
   if (!report.ok()) {
@@ -197,7 +179,7 @@ void create_quiz(const MembershipServices& services, const Request& req, Respons
   const JsonBody body(req);
   NewQuiz created;
   QuizRecord& q = created.quiz;
-  q.union_id = named_union(services, scope, body.optional_integer("union_id", 1, kMaxJsonId));
+  q.union_id = named_staff_union(services, scope, body.optional_integer("union_id", 1, kMaxJsonId));
   q.title = checked_text(body, "title", 1, 100);
   q.description = optional_checked_text(body, "description", 0, 1000, /*multiline=*/true).value_or("");
   q.prize = optional_checked_text(body, "prize", 0, 200).value_or("");
