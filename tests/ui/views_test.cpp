@@ -795,7 +795,7 @@ TEST(Views, TheQuizScreensKeepTheirControlsApartOnScreenAndAllocateNothingIdle) 
 // ---- The info center (issue 16.6) ----
 
 /// The body of the article the info center tests open: every construct of the markup, and hostile parts (an unsafe
-/// link, a list nested 40 deep, a line 20,000 characters long with no space, broken UTF-8).
+/// link, a list nested 40 deep, a line 20,000 characters long with no space, control characters).
 std::string article_body() {
   std::string body =
       "# 关于开展2026年度困难职工帮扶申报工作的通知\n\n各基层工会：现将**申报有关事项**通知如下，详见[官网](https://www.acftu.org)。\n\n"
@@ -805,7 +805,7 @@ std::string article_body() {
       "overflowing the panel at all.\n\n";
   for (int i = 0; i < 40; ++i) body += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- 深\n";
   body += "\n" + std::string(20000, 'x') + "\n\n";
-  body += "坏\xff\xfe字节\n";
+  body += "控制\x01字符\x1b[31m和替换符\xEF\xBF\xBD\n";  // what JSON can carry (the server repairs broken UTF-8)
   return body;
 }
 

@@ -197,7 +197,8 @@ EM_JS(void, gy_js_fetch, (double request, const char* method, const char* url, c
 // document downloads (Content-Disposition: attachment), an image opens in a new tab.
 EM_JS(void, gy_js_open_link, (const char* url), {
   const u = UTF8ToString(url);
-  if (!/^(https:|tel:|\/api\/v1\/(documents\/[0-9]+\/download|images\/[0-9]+)$)/.test(u)) return;
+  // [/] rather than an escaped slash: EM_JS drops backslashes.
+  if (!/^(https:|tel:|[/]api[/]v1[/](documents[/][0-9]+[/]download|images[/][0-9]+)$)/.test(u)) return;
   const a = document.createElement("a");
   a.href = u;
   if (u.startsWith("https:") || u.startsWith("/api/v1/images/")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
