@@ -424,9 +424,18 @@ std::string markup_plain_text(const MarkupDocument& document, std::size_t max_by
 }
 
 std::string markup_summary(const MarkupDocument& document, std::size_t max_bytes) {
-  std::string text = markup_plain_text(document, max_bytes);
-  for (char& c : text)
-    if (c == '\n') c = ' ';
+  const std::string lines = markup_plain_text(document, max_bytes);
+  // Blocks joined by a space between Latin text only: after Chinese (its own punctuation ends it) a space would only
+  // give a line a place to break early.
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i] != '\n') {
+      text += lines[i];
+    } else if (!text.empty() && static_cast<unsigned char>(text.back()) < 0x80 && i + 1 < lines.size() &&
+               static_cast<unsigned char>(lines[i + 1]) < 0x80) {
+      text += ' ';
+    }
+  }
   return text;
 }
 

@@ -52,6 +52,7 @@ float flow_spans(const std::vector<MarkupSpan>& spans, float left, float right, 
     const char* text = span.text.data();
     const char* const end = text + span.text.size();
     const ImU32 color = span.link.empty() ? kText : kLink;
+    bool first_piece = true;
     while (text < end) {
       if (x == left)
         while (text < end && *text == ' ') ++text;  // a line never starts with the space it broke at
@@ -78,7 +79,8 @@ float flow_spans(const std::vector<MarkupSpan>& spans, float left, float right, 
         if (ImGui::InvisibleButton("##link", ImVec2(std::max(width, 1.0f), line_h)) && !dragged)
           intents.push_back(FollowArticleLink{span.link});
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        mark_last_item("article_link", static_cast<std::int64_t>(s));
+        if (first_piece) mark_last_item("article_link", static_cast<std::int64_t>(s));  // once per link
+        first_piece = false;
         ImGui::PopID();
       }
       x += width;

@@ -142,6 +142,7 @@ void add_articles(json& state, const ArticleState& a) {
                    {"query", a.query},
                    {"listed", a.items.size()},
                    {"more", !a.next_cursor.empty()},
+                   {"loading", a.loading},
                    {"opened", a.opened.value},
                    {"documents", a.documents.size()}};
   if (a.article) {

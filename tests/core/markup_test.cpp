@@ -95,6 +95,8 @@ TEST(Markup, PlainTextDropsTheMarkup) {
   const auto d = parse_markup("# 标题\n**粗**和[链接](https://a.cn)\n\n![图](/api/v1/images/3)");
   EXPECT_EQ(markup_plain_text(d, 1000), "标题\n粗和链接\n图");
   EXPECT_EQ(markup_plain_text(d, 4), "标");  // cut at a character boundary (标 is 3 bytes)
+  EXPECT_EQ(markup_summary(d, 1000), "标题粗和链接图");
+  EXPECT_EQ(markup_summary(parse_markup("# Title\n\nbody text"), 100), "Title body text");
 }
 
 // [SECTION] Hostile input
