@@ -1,6 +1,6 @@
 // ui/article_views.cpp — see article_views.h.
 //
-// [SECTION] Small pieces   channel names, the chips, the reading column
+// [SECTION] Small pieces   channel names, the chips
 // [SECTION] The list
 // [SECTION] One article
 // [SECTION] Documents
@@ -24,7 +24,6 @@ namespace {
 
 constexpr ImU32 kCardBg = IM_COL32(248, 249, 250, 255);
 constexpr ImU32 kPinned = IM_COL32(230, 119, 0, 255);
-constexpr float kReadingWidth = 760.0f;  ///< the widest a line of an article gets on a desktop
 
 const char* channel_name(ArticleChannel channel) {
   switch (channel) {
@@ -69,36 +68,14 @@ void channel_chips(const ArticleState& s, float button_h, std::vector<Intent>& i
   mark_last_item("article_documents");
 }
 
-/// A column of at most `max_width` centred in the panel (the whole width on a phone), so that the lines of an article
-/// stay readable on a desktop: a child that grows with its content (the panel scrolls, the wheel goes to it). A phone
-/// draws in the panel itself, so that a finger on the text scrolls it.
-struct Column {
-  float width = 0;
-  bool child = false;
-};
-
-Column begin_column(bool phone, float max_width) {
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const Column c{phone ? avail : std::min(avail, max_width), !phone};
-  if (!c.child) return c;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - c.width) / 2);
-  ImGui::BeginChild("##column", ImVec2(c.width, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_NavFlattened,
-                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-  return c;
-}
-
-void end_column(const Column& c) {
-  if (c.child) ImGui::EndChild();
-}
-
 }  // namespace
 
 void ArticleViews::draw(const ArticleState& s, bool phone, std::vector<Intent>& intents) {
   const float button_h = phone ? 44.0f : 0.0f;
   switch (s.view) {
-    case ArticleView::list: draw_list(s, phone, button_h, intents); break;
+    case ArticleView::list: draw_list(s, button_h, intents); break;
     case ArticleView::article: draw_article(s, phone, button_h, intents); break;
-    case ArticleView::documents: draw_documents(s, phone, button_h, intents); break;
+    case ArticleView::documents: draw_documents(s, button_h, intents); break;
   }
 }
 
@@ -106,17 +83,15 @@ void ArticleViews::draw(const ArticleState& s, bool phone, std::vector<Intent>& 
 // [SECTION] The list
 //-------------------------------------------------------------------------------------------------
 
-void ArticleViews::draw_list(const ArticleState& s, bool phone, float button_h, std::vector<Intent>& intents) {
+void ArticleViews::draw_list(const ArticleState& s, float button_h, std::vector<Intent>& intents) {
   ImGui::BeginChild("##article_list", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   touch_drag_scroll(list_scroll_);
   if (list_seen_ != s.list_revision) {
     list_seen_ = s.list_revision;
     ImGui::SetScrollY(0);
   }
-  const Column column = begin_column(phone, kReadingWidth + 120);
   ImGui::SeparatorText(tr(Text::art_title));
   channel_chips(s, button_h, intents);
-  ImGui::SetNextItemWidth(column.width);
   if (search_.draw("##article_search", tr(Text::art_search_hint), s.query)) intents.push_back(SearchArticles{search_.text()});
   mark_last_item("article_search");
   if (s.items.empty())
@@ -142,11 +117,10 @@ void ArticleViews::draw_list(const ArticleState& s, bool phone, float button_h, 
     ImGui::PopID();
   }
   if (!s.next_cursor.empty()) {
-    if (secondary_button(tr(Text::art_load_more), ImVec2(column.width, button_h)) && !list_scroll_.dragged)
+    if (secondary_button(tr(Text::art_load_more), ImVec2(ImGui::GetContentRegionAvail().x, button_h)) && !list_scroll_.dragged)
       intents.push_back(LoadMoreArticles{});
     mark_last_item("article_more");
   }
-  end_column(column);
   ImGui::EndChild();
 }
 
@@ -161,7 +135,6 @@ void ArticleViews::draw_article(const ArticleState& s, bool phone, float button_
     article_seen_ = s.article_revision;
     ImGui::SetScrollY(0);
   }
-  const Column column = begin_column(phone, kReadingWidth);
   const std::optional<ArticleChannel> back_to = s.article ? std::optional(s.article->summary.channel) : s.channel;
   if (secondary_button(tr(Text::art_back), ImVec2(0, button_h))) intents.push_back(ShowArticles{back_to});
   mark_last_item("article_back");
@@ -180,10 +153,9 @@ void ArticleViews::draw_article(const ArticleState& s, bool phone, float button_
     muted(byline(a, line, sizeof line));
     ImGui::Separator();
     ImGui::Spacing();
-    draw_markup(s.article->body, column.width, article_scroll_.dragged, intents);
+    draw_markup(s.article->body, ImGui::GetContentRegionAvail().x, article_scroll_.dragged, intents);
     mark_last_item("article_body", a.id);
   }
-  end_column(column);
   ImGui::EndChild();
 }
 
@@ -191,10 +163,9 @@ void ArticleViews::draw_article(const ArticleState& s, bool phone, float button_
 // [SECTION] Documents
 //-------------------------------------------------------------------------------------------------
 
-void ArticleViews::draw_documents(const ArticleState& s, bool phone, float button_h, std::vector<Intent>& intents) {
+void ArticleViews::draw_documents(const ArticleState& s, float button_h, std::vector<Intent>& intents) {
   ImGui::BeginChild("##documents", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
   touch_drag_scroll(documents_scroll_);
-  const Column column = begin_column(phone, kReadingWidth);
   ImGui::SeparatorText(tr(Text::art_documents));
   channel_chips(s, button_h, intents);
   muted(tr(Text::art_documents_intro));
@@ -213,7 +184,6 @@ void ArticleViews::draw_documents(const ArticleState& s, bool phone, float butto
     });
     ImGui::PopID();
   }
-  end_column(column);
   ImGui::EndChild();
 }
 

@@ -1,6 +1,6 @@
 // ui/article_views.h — the info center on screen (信息中心): the channel chips and the search field over the list of
 // articles (pinned notices first, each a card with its summary and byline, a next page on demand), one article (its
-// title, byline and body drawn by ui/markup_view in a reading column), and the documents and forms to download.
+// title, byline and body drawn by ui/markup_view), and the documents and forms to download.
 // Reads ArticleState, emits intents; no I/O.
 #pragma once
 #include <cstdint>
@@ -20,9 +20,9 @@ class ArticleViews {
   void draw(const ArticleState& state, bool phone, std::vector<Intent>& intents);
 
  private:
-  void draw_list(const ArticleState& state, bool phone, float button_h, std::vector<Intent>& intents);
+  void draw_list(const ArticleState& state, float button_h, std::vector<Intent>& intents);
   void draw_article(const ArticleState& state, bool phone, float button_h, std::vector<Intent>& intents);
-  void draw_documents(const ArticleState& state, bool phone, float button_h, std::vector<Intent>& intents);
+  void draw_documents(const ArticleState& state, float button_h, std::vector<Intent>& intents);
 
   TouchScroll list_scroll_, article_scroll_, documents_scroll_;
   SearchField search_;

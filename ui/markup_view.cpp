@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the window's work rectangle, where ImGui's own wrapped text ends
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
@@ -69,7 +70,15 @@ float flow_spans(const std::vector<MarkupSpan>& spans, float left, float right, 
         }
         wrap = next_char(text, end);  // not even one character fits a whole line: draw it anyway
       }
-      const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text, wrap).x;
+      float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text, wrap).x;
+      // ImGui's wrap lets the last glyph of a run hang over the edge; give characters back until the piece fits.
+      while (width > room + 0.5f) {
+        const char* back = wrap - 1;
+        while (back > text && (static_cast<unsigned char>(*back) & 0xC0) == 0x80) --back;
+        if (back <= text) break;
+        wrap = back;
+        width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text, wrap).x;
+      }
       draw->AddText(font, size, ImVec2(x, y + (line_h - size) / 2), color, text, wrap);
       if (span.bold) draw->AddText(font, size, ImVec2(x + 1.0f, y + (line_h - size) / 2), color, text, wrap);
       if (!span.link.empty()) {
@@ -145,7 +154,8 @@ void draw_markup(const MarkupDocument& document, float width, bool dragged, std:
       ImGui::PushFont(nullptr, kBaseFontSize * heading_scale(block.level));
     }
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float right = at.x + width;
+    // Never past where ImGui wraps its own text (the work rectangle leaves the scrollbar out).
+    const float right = std::min(at.x + width, GImGui->CurrentWindow->WorkRect.Max.x);
     float left = at.x;
     if (block.kind == BlockKind::list_item) {
       left += indent_step * static_cast<float>(block.level);
@@ -172,7 +182,7 @@ void draw_markup(const MarkupDocument& document, float width, bool dragged, std:
     if (heading) ImGui::PopFont();
     if (block.kind != BlockKind::list_item || i + 1 == document.blocks.size() ||
         document.blocks[i + 1].kind != BlockKind::list_item)
-      ImGui::Dummy(ImVec2(0, base * 0.35f));  // a paragraph's gap; list items stay together
+      ImGui::Dummy(ImVec2(0, base * 0.1f));  // a paragraph's gap; list items stay together
   }
 }
 
