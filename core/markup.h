@@ -80,7 +80,8 @@ std::string_view markup_issue_message(MarkupIssue issue);
 /// character boundary): an article's summary when none is given, and what search reads.
 std::string markup_plain_text(const MarkupDocument& document, std::size_t max_bytes);
 
-/// markup_plain_text() on one line (blocks separated by a space): an article's summary when staff give none.
+/// markup_plain_text() on one line (blocks joined, a space only between Latin ones): an article's summary when staff
+/// give none.
 std::string markup_summary(const MarkupDocument& document, std::size_t max_bytes);
 
 /// `text` with every byte sequence that is not UTF-8 replaced by U+FFFD; `replaced` tells whether any was.

@@ -8,7 +8,7 @@
 #include <cstdio>
 
 #include "imgui.h"
-#include "imgui_internal.h"  // the window's work rectangle, where ImGui's own wrapped text ends
+#include "imgui_internal.h"  // the window's clip rectangle
 #include "ui/i18n.h"
 #include "ui/test_marks.h"
 #include "ui/theme.h"
@@ -154,8 +154,8 @@ void draw_markup(const MarkupDocument& document, float width, bool dragged, std:
       ImGui::PushFont(nullptr, kBaseFontSize * heading_scale(block.level));
     }
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    // Never past where ImGui wraps its own text (the work rectangle leaves the scrollbar out).
-    const float right = std::min(at.x + width, GImGui->CurrentWindow->WorkRect.Max.x);
+    // Never past what the window shows (its clip rectangle leaves the scrollbar out).
+    const float right = std::min(at.x + width, GImGui->CurrentWindow->ClipRect.Max.x);
     float left = at.x;
     if (block.kind == BlockKind::list_item) {
       left += indent_step * static_cast<float>(block.level);
