@@ -77,6 +77,10 @@ void App::apply(const Intent& intent) {
             enter(Screen::activities);
           activities_.apply(i);
         }
+        else if constexpr (ArticleIntents::contains<I>) {
+          if (screen_ != Screen::articles) enter(Screen::articles);  // the tile, or a link from another screen
+          articles_.apply(i);
+        }
         else static_assert(!sizeof(I), "an intent no feature takes");
       },
       intent);
@@ -201,6 +205,7 @@ void App::refresh() {
     case Screen::quizzes: quizzes_.refresh(); break;
     case Screen::campaigns: campaigns_.refresh(); break;
     case Screen::activities: activities_.refresh(); break;
+    case Screen::articles: articles_.refresh(); break;
   }
   if (screen_ == Screen::me) courses_.load_mine();
   if (screen_ == Screen::me) activities_.load_mine();
@@ -228,6 +233,7 @@ void App::session_changed() {
   quizzes_.session_changed();
   campaigns_.session_changed();
   activities_.session_changed();
+  articles_.session_changed();
   if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage || screen_ == Screen::my_union ||
                                 screen_ == Screen::member_profile || screen_ == Screen::staff_members))
     screen_ = Screen::me;
@@ -289,6 +295,20 @@ Route App::current_route() const {
       const ActivityState& a = activities_.state();
       if (a.view == ActivityView::detail && a.opened) return Route{Kind::activity, a.opened.value};
       return Route{Kind::activities, 0};
+    }
+    case Screen::articles: {
+      const ArticleState& a = articles_.state();
+      switch (a.view) {
+        case ArticleView::list: {
+          std::int64_t channel = 0;
+          for (std::size_t c = 0; c < std::size(kArticleChannels); ++c)
+            if (a.channel == kArticleChannels[c]) channel = static_cast<std::int64_t>(c) + 1;
+          return Route{Kind::news, channel};
+        }
+        case ArticleView::article: return a.opened ? Route{Kind::article, a.opened.value} : Route{Kind::news, 0};
+        case ArticleView::documents: return Route{Kind::documents, 0};
+      }
+      return Route{Kind::news, 0};
     }
     case Screen::unions:
       if (const UnionId parent = membership_.state().parent) return Route{Kind::union_page, parent.value};
@@ -409,6 +429,20 @@ void App::apply_route(const Route& route) {
     case Kind::activity:
       enter(Screen::activities);
       activities_.apply(OpenActivity{ActivityId{route.id}});
+      break;
+    case Kind::news:
+      enter(Screen::articles);
+      articles_.apply(ShowArticles{route.id >= 1 && route.id <= static_cast<std::int64_t>(std::size(kArticleChannels))
+                                       ? std::optional(kArticleChannels[route.id - 1])
+                                       : std::nullopt});
+      break;
+    case Kind::article:
+      enter(Screen::articles);
+      articles_.apply(OpenArticle{ArticleId{route.id}});
+      break;
+    case Kind::documents:
+      enter(Screen::articles);
+      articles_.apply(ShowDocuments{});
       break;
     case Kind::unions:
     case Kind::union_page:

@@ -1,6 +1,6 @@
 // app/app.h — the client's composition: one Session and ApiClient shared by every feature, the features' controllers
 // (sites, bookings, the staff desk, notifications, the classroom, the coverage analysis, the union and its
-// members, the prize quizzes, activities), the current screen and its
+// members, the prize quizzes, activities, the info center), the current screen and its
 // route. Views read it (ui/app_shell draws it); intents and platform events change it. Platform-free: the browser
 // comes in as PlatformServices and a MapView, so tests run all of it natively (tests/app).
 #pragma once
@@ -9,6 +9,7 @@
 
 #include "app/account/notifications.h"
 #include "app/api_client.h"
+#include "app/articles/articles.h"
 #include "app/bookings/bookings.h"
 #include "app/bookings/staff_desk.h"
 #include "app/courses/courses.h"
@@ -60,6 +61,7 @@ class App {
   const QuizState& quizzes() const { return quizzes_.state(); }
   const CampaignState& campaigns() const { return campaigns_.state(); }
   const ActivityState& activities() const { return activities_.state(); }
+  const ArticleState& articles() const { return articles_.state(); }
   /// The clustered map (active at national scale only).
   const ClusterMap& cluster_map() const { return sites_.cluster_map(); }
 
@@ -112,6 +114,7 @@ class App {
   Quizzes quizzes_{session_, platform_};
   Campaigns campaigns_{session_, membership_.state()};
   Activities activities_{session_};
+  Articles articles_{session_, platform_};
   Screen screen_ = Screen::home;
   std::vector<LatLon> pins_;            ///< the suggestion pins on the map
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/account/notifications.h"
+#include "app/articles/articles.h"
 #include "app/bookings/bookings.h"
 #include "app/bookings/staff_desk.h"
 #include "app/campaigns/campaigns.h"
@@ -41,7 +42,7 @@ using ShellIntents = TypeList<ShowScreen, OpenSiteSlots, OpenStaffDesk, ShowCour
 /// Every intent of every feature.
 using AllIntents = JoinLists<ShellIntents, SiteIntents, BookingIntents, StaffDeskIntents, NotificationIntents,
                              CourseIntents, CoverageIntents, MembershipIntents, QuizIntents,
-                             CampaignIntents, ActivityIntents>::type;
+                             CampaignIntents, ActivityIntents, ArticleIntents>::type;
 /// Any intent.
 using Intent = VariantOf<AllIntents>::type;
 

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <utility>
 
+#include "core/article.h"
+
 namespace gongyou {
 namespace {
 
@@ -19,7 +21,7 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 using Kind = Route::Kind;
 
 /// The routes without an id, by their whole path after "#/".
-constexpr std::array<std::pair<std::string_view, Kind>, 16> kFixedPaths{{
+constexpr std::array<std::pair<std::string_view, Kind>, 18> kFixedPaths{{
     {"map", Kind::map},
     {"coverage", Kind::coverage},
     {"courses", Kind::courses},
@@ -36,6 +38,8 @@ constexpr std::array<std::pair<std::string_view, Kind>, 16> kFixedPaths{{
     {"quizzes", Kind::quizzes},
     {"campaigns", Kind::campaigns},
     {"activities", Kind::activities},
+    {"news", Kind::news},
+    {"documents", Kind::documents},
 }};
 
 /// The routes with an id: "PREFIX/ID" followed by the suffix.
@@ -43,7 +47,7 @@ struct IdPath {
   std::string_view prefix, suffix;
   Kind kind;
 };
-constexpr std::array<IdPath, 12> kIdPaths{{
+constexpr std::array<IdPath, 13> kIdPaths{{
     {"site/", "", Kind::site},
     {"home/", "/book", Kind::book},
     {"staff/", "", Kind::staff},
@@ -56,7 +60,11 @@ constexpr std::array<IdPath, 12> kIdPaths{{
     {"campaigns/", "", Kind::campaign},
     {"campaigns/", "/review", Kind::campaign_review},
     {"activities/", "", Kind::activity},
+    {"articles/", "", Kind::article},
 }};
+
+/// The channel routes: "news/" and a channel's wire name.
+constexpr std::string_view kChannelPrefix = "news/";
 
 }  // namespace
 
@@ -65,7 +73,8 @@ Screen section_of(Screen screen) {
     case Screen::home:
     case Screen::quizzes:
     case Screen::campaigns:
-    case Screen::activities: return Screen::home;  // tiles of 首页
+    case Screen::activities:
+    case Screen::articles: return Screen::home;  // tiles of 首页
     case Screen::map:
     case Screen::slots: return Screen::map;
     case Screen::courses: return Screen::courses;
@@ -86,6 +95,10 @@ std::optional<Route> parse_route(std::string_view hash) {
   const std::string_view path = hash.substr(2);
   for (const auto& [fixed, kind] : kFixedPaths)
     if (path == fixed) return Route{kind, 0};
+  if (path.starts_with(kChannelPrefix))
+    for (std::size_t c = 0; c < std::size(kArticleChannels); ++c)
+      if (path.substr(kChannelPrefix.size()) == wire_name(kArticleChannels[c]))
+        return Route{Kind::news, static_cast<std::int64_t>(c) + 1};
   for (const IdPath& p : kIdPaths) {
     if (!path.starts_with(p.prefix) || !path.ends_with(p.suffix) || path.size() <= p.prefix.size() + p.suffix.size())
       continue;
@@ -97,6 +110,8 @@ std::optional<Route> parse_route(std::string_view hash) {
 
 std::string format_route(const Route& route) {
   if (route.kind == Kind::home) return "#/";
+  if (route.kind == Kind::news && route.id >= 1 && route.id <= static_cast<std::int64_t>(std::size(kArticleChannels)))
+    return "#/" + std::string(kChannelPrefix) + std::string(wire_name(kArticleChannels[route.id - 1]));
   if (route.id != 0)
     for (const IdPath& p : kIdPaths)
       if (p.kind == route.kind) return "#/" + std::string(p.prefix) + std::to_string(route.id) + std::string(p.suffix);

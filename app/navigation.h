@@ -28,6 +28,10 @@
 //   #/campaigns/ID/review   staff: the campaign's review queue
 //   #/activities            活动报名: upcoming union activities
 //   #/activities/ID         one activity: places, the waitlist, my sign-up
+//   #/news                  信息中心: the articles of every channel
+//   #/news/CHANNEL          the articles of one channel (news, notice, hot, guide, policy, legal)
+//   #/articles/ID           one article
+//   #/documents             the documents and forms to download
 //   #/my-bookings           the same (an older link)
 #pragma once
 #include <cstdint>
@@ -39,7 +43,7 @@ namespace gongyou {
 
 /// Which screen the app shows. The four sections of the tab bar are home, map (with slots), courses and me.
 enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses, my_union, unions, member_profile, staff_members,
-                                   quizzes, campaigns, activities };
+                                   quizzes, campaigns, activities, articles };
 
 /// The tab bar section a screen belongs to (home, map, courses or me; staff screens count as me).
 Screen section_of(Screen screen);
@@ -51,9 +55,11 @@ struct Route {
     my_union, unions, union_page, member_profile, staff_members, quizzes, quiz, quiz_attempt, quiz_draw,
     campaigns, campaign, campaign_review,
     activities, activity,
+    news, article, documents,
   };
   Kind kind = Kind::home;
-  std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz, quiz attempt, campaign or activity
+  std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz, quiz attempt, campaign, activity or
+                        ///< article; news: the channel (its index in kArticleChannels + 1, 0: every channel)
   friend bool operator==(const Route&, const Route&) = default;
 };
 

@@ -25,6 +25,7 @@
 #include "server/api/member_profile_api.h"
 #include "server/api/membership_staff_api.h"
 #include "server/api/campaigns_api.h"
+#include "server/api/articles_api.h"
 #include "server/api/quizzes_api.h"
 #include "server/api/site_import_api.h"
 #include "server/api/sites_api.h"
@@ -41,6 +42,7 @@
 #include "server/crypto/member_key.h"
 #include "server/crypto/secrets.h"
 #include "server/campaigns/demo_campaigns.h"
+#include "server/articles/demo_articles.h"
 #include "server/quizzes/demo_quizzes.h"
 #include "server/unions/demo_unions.h"
 #include "server/unions/union_directory.h"
@@ -97,6 +99,10 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::Me
   const DemoActivityCounts activities = seed_demo_activities(store, member_key, clock.now());
   if (activities.activities > 0)
     std::cerr << "loaded " << activities.activities << " demo activities, " << activities.signups << " sign-ups\n";
+  const DemoArticleCounts articles = seed_demo_articles(store, clock.now());
+  if (articles.articles > 0)
+    std::cerr << "loaded " << articles.articles << " demo articles, " << articles.images << " images, "
+              << articles.documents << " documents\n";
 }
 
 /// One line on stderr at start when the statutory holiday table (core/data/china_public_holidays.txt) ends within
@@ -202,6 +208,8 @@ int serve(const ServerConfig& config) {
   api::add_campaign_staff_routes(api, membership);
   api::add_activity_routes(api, membership);
   api::add_activity_staff_routes(api, membership);
+  api::add_article_routes(api, membership);
+  api::add_article_staff_routes(api, membership);
   if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

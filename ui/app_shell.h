@@ -17,6 +17,7 @@
 #include "ui/me_view.h"
 #include "ui/membership_views.h"
 #include "ui/campaign_views.h"
+#include "ui/article_views.h"
 #include "ui/quiz_views.h"
 #include "ui/activity_views.h"
 #include "ui/site_finder_view.h"
@@ -76,6 +77,7 @@ class AppShell {
   QuizViews quizzes_;
   CampaignViews campaigns_;
   ActivityViews activities_;
+  ArticleViews articles_;
   ImVec2 map_insets_;
   bool phone_ = false;    // bottom-sheet layout this frame
   bool compact_ = false;  // phone or short screen: one-line header

@@ -48,6 +48,8 @@ constexpr ServiceTile kTiles[] = {
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowCampaigns{}); }},
     {"活", 0x5F3DC4, Text::tile_activities, TileFor::everyone, "tile_activities",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowActivityList{}); }},
+    {"讯", 0x5C7CFA, Text::tile_articles, TileFor::everyone, "tile_articles",
+     [](const App&, std::vector<Intent>& i) { i.push_back(ShowArticles{}); }},
     {"会", 0xC2255C, Text::mem_my_union, TileFor::everyone, "tile_my_union",
      [](const App&, std::vector<Intent>& i) { show(Screen::my_union, i); }},
     {"员", 0x495057, Text::mem_staff_desk, TileFor::union_staff, "tile_members",

@@ -52,6 +52,7 @@ const char* screen_name(Screen screen) {
     case Screen::quizzes: return "quizzes";
     case Screen::campaigns: return "campaigns";
     case Screen::activities: return "activities";
+    case Screen::articles: return "articles";
   }
   return "home";
 }
@@ -167,6 +168,27 @@ void add_activities(json& state, const ActivityState& a) {
   state["activity"] = std::move(activity);
 }
 
+void add_articles(json& state, const ArticleState& a) {
+  static constexpr const char* kViews[] = {"list", "article", "documents"};
+  json articles = {{"view", kViews[static_cast<int>(a.view)]},
+                   {"channel", a.channel ? json(wire_name(*a.channel)) : json(nullptr)},
+                   {"query", a.query},
+                   {"listed", a.items.size()},
+                   {"more", !a.next_cursor.empty()},
+                   {"loading", a.loading},
+                   {"opened", a.opened.value},
+                   {"documents", a.documents.size()}};
+  if (a.article) {
+    std::size_t links = 0;
+    for (const MarkupBlock& b : a.article->body.blocks)
+      for (const MarkupSpan& s : b.spans) links += s.link.empty() ? 0 : 1;
+    articles["article"] = {{"id", a.article->summary.id.value}, {"title", a.article->summary.title},
+                           {"blocks", a.article->body.blocks.size()}, {"links", links},
+                           {"read_count", a.article->summary.read_count}};
+  }
+  state["articles"] = std::move(articles);
+}
+
 }  // namespace
 
 std::string test_state_json(const App& app, const AppShell& shell, FrameCounters counters) {
@@ -204,6 +226,7 @@ std::string test_state_json(const App& app, const AppShell& shell, FrameCounters
   add_quizzes(state, app.quizzes());
   add_campaigns(state, app.campaigns());
   add_activities(state, app.activities());
+  add_articles(state, app.articles());
   state["presented"] = counters.presented;
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

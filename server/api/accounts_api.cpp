@@ -54,18 +54,6 @@ void refuse_if_limited(const ApiServices& services, FailureScope scope, std::str
                            " seconds");
 }
 
-/// The client's address: the peer, or the last X-Forwarded-For entry when the peer is a trusted proxy (nginx
-/// in front of several instances sets it), so that the per-address limit counts clients, not the proxy.
-std::string client_address(const ApiServices& services, const Request& req) {
-  const auto& proxies = services.trusted_proxies;
-  if (std::find(proxies.begin(), proxies.end(), req.remote_addr) == proxies.end()) return req.remote_addr;
-  std::string forwarded = req.get_header_value("X-Forwarded-For");
-  if (const auto comma = forwarded.rfind(','); comma != std::string::npos) forwarded.erase(0, comma + 1);
-  const auto first = forwarded.find_first_not_of(' ');
-  if (first == std::string::npos || forwarded.size() > 64) return req.remote_addr;
-  return forwarded.substr(first);
-}
-
 void login(const ApiServices& services, const Request& req, Response& res) {
   const JsonBody body(req);
   const std::string username = body.text("username", kMaxUsernameBytes);
@@ -91,6 +79,18 @@ void logout(const ApiServices& services, const Request& req, Response& res) {
 }
 
 }  // namespace
+
+/// The client's address: the peer, or the last X-Forwarded-For entry when the peer is a trusted proxy (nginx
+/// in front of several instances sets it), so that the per-address limit counts clients, not the proxy.
+std::string client_address(const ApiServices& services, const Request& req) {
+  const auto& proxies = services.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), req.remote_addr) == proxies.end()) return req.remote_addr;
+  std::string forwarded = req.get_header_value("X-Forwarded-For");
+  if (const auto comma = forwarded.rfind(','); comma != std::string::npos) forwarded.erase(0, comma + 1);
+  const auto first = forwarded.find_first_not_of(' ');
+  if (first == std::string::npos || forwarded.size() > 64) return req.remote_addr;
+  return forwarded.substr(first);
+}
 
 void add_account_routes(http::Router& router, const ApiServices& services) {
   router.add("POST", "/api/v1/auth/register",

@@ -9,6 +9,9 @@ namespace gongyou::server::api {
 /// Wrong passwords allowed per username, and per client address, within kLoginFailureWindowSeconds.
 inline constexpr int kMaxFailuresPerUsername = 5, kMaxFailuresPerAddress = 20;
 
+/// The client's address: the peer, or the last X-Forwarded-For entry when the peer is a trusted proxy.
+std::string client_address(const ApiServices& services, const httplib::Request& req);
+
 /// Adds the endpoints to `router`.
 void add_account_routes(http::Router& router, const ApiServices& services);
 

@@ -5,6 +5,8 @@
 #include <httplib.h>
 #include <optional>
 
+#include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 

@@ -1007,6 +1007,107 @@ TEST(Views, TheActivityScreensEmitTheirIntentsAndAllocateNothingIdle) {
   set_language(Language::zh_CN);
 }
 
+// ---- The info center (issue 16.6) ----
+
+/// The body of the article the info center tests open: every construct of the markup, and hostile parts (an unsafe
+/// link, a list nested 40 deep, a line 20,000 characters long with no space, control characters).
+std::string article_body() {
+  std::string body =
+      "# 关于开展2026年度困难职工帮扶申报工作的通知\n\n![送清凉](/api/v1/images/3)\n\n各基层工会：现将**申报有关事项**通知如下，详见[官网](https://www.acftu.org)。\n\n"
+      "## 一、帮扶对象\n- 因病、因残、因灾导致家庭生活困难的在册工会会员，家庭人均月收入低于当地最低生活保障标准1.5倍的职工\n"
+      "  - 快递员、外卖送餐员\n    - 第三层\n1. 提交申请\n2. 入户核实\n\n"
+      "[危险](javascript:alert(1)) A long English sentence that must wrap across the width of the phone without "
+      "overflowing the panel at all.\n\n";
+  for (int i = 0; i < 40; ++i) body += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- 深\n";
+  body += "\n" + std::string(20000, 'x') + "\n\n";
+  body += "控制\x01字符\x1b[31m和替换符\xEF\xBF\xBD\n";  // what JSON can carry (the server repairs broken UTF-8)
+  return body;
+}
+
+void script_articles(FakePlatform& server) {
+  json items = json::array();
+  for (int i = 1; i <= 6; ++i)
+    items.push_back({{"id", i}, {"channel", i == 1 ? "notice" : "news"}, {"title", i == 1 ? "关于开展2026年度困难职工帮扶申报工作的通知" : "县总工会开展“送清凉”慰问户外劳动者活动"},
+                     {"summary", "各镇（街道）总工会、各基层工会：为做好2026年度困难职工帮扶工作，现将申报有关事项通知如下。"},
+                     {"union_name", "惠安县总工会"}, {"published_at", "2026-12-01T09:00:00+08:00"}, {"pinned", i == 1},
+                     {"read_count", 120 - i}, {"status", "published"}});
+  server.answer("GET /api/v1/articles", 200, {{"items", items}, {"next_cursor", "1.1764550800.1"}});
+  json article = items[0];
+  article["body"] = article_body();
+  server.answer("GET /api/v1/articles/1", 200, article);
+  server.answer("GET /api/v1/documents", 200,
+                {{"items", {{{"id", 4}, {"title", "困难职工帮扶申请表"}, {"file_name", "困难职工帮扶申请表.xls"}, {"kind", "xls"},
+                             {"size", 3482}, {"size_text", "3.4 KB"}}}}});
+}
+
+TEST(Views, TheInfoCenterScreensFitAndAllocateNothingIdle) {
+  for (const ImVec2 display : {kPhone, kDesktop, kLandscapePhone}) {
+    for (const Language lang : {Language::zh_CN, Language::en}) {
+      set_language(lang);
+      ShellUnderTest t(display);
+      const auto check = [&](const char* name) {
+        t.frame();
+        for (const std::string& fault : layout_faults(display.x))
+          ADD_FAILURE() << display.x << " px, " << (lang == Language::en ? "English" : "Chinese") << ", " << name << ": " << fault;
+        if (display.x == kPhone.x) EXPECT_EQ(idle_allocations(t, 6), 0) << name;
+      };
+      script_articles(t.server);
+      t.show(ShowArticles{});
+      t.frame();  // the desktop's reading column and the cards in it each size themselves on their first frame
+      ASSERT_EQ(t.app.screen(), Screen::articles);
+      ASSERT_EQ(t.app.articles().items.size(), 6u);
+      if (display.y > kLandscapePhone.y) EXPECT_NE(t.find("article_row", 1), nullptr) << "the first card in view";
+      EXPECT_NE(t.find("article_channel", 2), nullptr) << "the notices chip";
+      check("the list");
+      script_articles(t.server);
+      t.show(OpenArticle{ArticleId{1}});
+      ASSERT_TRUE(t.app.articles().article);
+      check("an article");
+      script_articles(t.server);
+      t.show(ShowDocuments{});
+      check("the documents");
+    }
+  }
+  set_language(Language::zh_CN);
+}
+
+TEST(Views, AnArticleBodyIsDrawnWithinThePanelAndOnlySafeLinksAreTappable) {
+  ShellUnderTest t(kPhone);
+  script_articles(t.server);
+  t.show(OpenArticle{ArticleId{1}});
+  t.frame();
+  ASSERT_TRUE(t.app.articles().article);
+  const MarkupDocument& body = t.app.articles().article->body;
+  EXPECT_TRUE(std::any_of(body.issues.begin(), body.issues.end(), [](MarkupIssue i) { return i == MarkupIssue::unsafe_link; }));
+  // The one https link is a tappable mark inside the phone's width; the javascript: one is text.
+  std::size_t links = 0;
+  for (const TestMark& m : test_marks()) {
+    if (std::string_view(m.name) != "article_link") continue;
+    ++links;
+    EXPECT_GE(m.min.x, 0.0f);
+    EXPECT_LE(m.max.x, kPhone.x + 0.5f) << "a link piece past the right edge";
+  }
+  EXPECT_GE(links, 1u);
+  const TestMark* image = t.find("article_image", 3);
+  ASSERT_NE(image, nullptr) << "the image placeholder is tappable";
+  EXPECT_LE(image->max.x, kPhone.x + 0.5f);
+  const std::string drawn = t.drawn_text();
+  EXPECT_NE(drawn.find("送清凉"), std::string::npos) << "the caption shows";
+  // Tapping the https link asks to follow it; nothing follows the javascript: words.
+  const TestMark* link = t.find("article_link");
+  ASSERT_NE(link, nullptr);
+  const TestMark at = *link;
+  t.intents.clear();
+  t.ui.tap(ImVec2((at.min.x + at.max.x) / 2, (at.min.y + at.max.y) / 2), [&] {
+    begin_test_marks();
+    t.shell.draw(t.app, t.display, t.intents);
+  });
+  const auto follow = std::find_if(t.intents.begin(), t.intents.end(),
+                                   [](const Intent& i) { return std::holds_alternative<FollowArticleLink>(i); });
+  ASSERT_NE(follow, t.intents.end());
+  EXPECT_EQ(std::get<FollowArticleLink>(*follow).url, "https://www.acftu.org");
+}
+
 // ---- Keys and text in the order typed (issue 14.11) ----
 
 // The first staff login (name, Tab, password, Enter, typed fast) failed: the password's first character reached

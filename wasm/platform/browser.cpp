@@ -193,13 +193,15 @@ EM_JS(void, gy_js_fetch, (double request, const char* method, const char* url, c
 
 // Follows a link of a site's card: a map provider in a new tab that cannot reach back into this page
 // (noopener), or tel: to the phone's dialer. Other schemes are refused (the links are built in C++, this is
-// the last guard).
+// the last guard). Our server's documents and images (an article's downloads and pictures) open by their path: a
+// document downloads (Content-Disposition: attachment), an image opens in a new tab.
 EM_JS(void, gy_js_open_link, (const char* url), {
   const u = UTF8ToString(url);
-  if (!/^(https:|tel:)/.test(u)) return;
+  // [/] rather than an escaped slash: EM_JS drops backslashes.
+  if (!/^(https:|tel:|[/]api[/]v1[/](documents[/][0-9]+[/]download|images[/][0-9]+)$)/.test(u)) return;
   const a = document.createElement("a");
   a.href = u;
-  if (u.startsWith("https:")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+  if (u.startsWith("https:") || u.startsWith("/api/v1/images/")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp, sql_articles.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -165,6 +165,20 @@ class SqlStore : public Store {
   std::vector<SignupRecord> activity_signups(ActivityId activity) override;
   SignupChangeOutcome cancel_signup(ActivityId activity, UserId user, UtcSeconds now) override;
   SignupChangeOutcome check_in_signup(ActivityId activity, SignupId signup, UserId staff, UtcSeconds now) override;
+
+  // The info center (article_store.h), in sql_articles.cpp.
+  ArticleRecord create_article(const ArticleWrite& article, UserId author, UtcSeconds now) override;
+  bool update_article(ArticleId id, const ArticleWrite& article, UtcSeconds now) override;
+  bool set_article_status(ArticleId id, ArticleStatus status, UtcSeconds now) override;
+  bool set_article_pinned(ArticleId id, bool pinned, UtcSeconds now) override;
+  std::optional<ArticleRecord> find_article(ArticleId id) override;
+  ArticlePage list_articles(const ArticleQuery& query) override;
+  bool record_read(ArticleId id, const std::string& reader, std::int64_t day) override;
+  bool has_articles() override;
+  std::int64_t add_file(const StoredFile& file) override;
+  std::optional<StoredFile> find_file(std::int64_t id, FilePurpose purpose, bool with_bytes) override;
+  std::vector<StoredFile> list_documents() override;
+  void count_download(std::int64_t id) override;
 
  protected:
   /// How a write transaction keeps its decisions valid.
