@@ -4,36 +4,21 @@
 // page lists the forms. Screenshots go to build/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { useServerAndBrowser, openApp, waitForState, appState, mark, clickMark, typeInto, screenshotDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, mark, clickMark, typeInto, phoneAndDesktop, apiCall, waitForFeature,
+         screenshot } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
-const layouts = [
-  { name: 'phone-390x844', options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
-  { name: 'desktop-1280x800', options: { viewport: { width: 1280, height: 800 } } },
-];
+const layouts = phoneAndDesktop;
 
-async function api(url) {
-  const response = await fetch(env.server.url + url);
-  return { status: response.status, json: await response.json() };
-}
+const api = (url) => apiCall(env, 'GET', url);
 
-/** waitForState, saying on a timeout which screen and controls were drawn. */
-async function waitFor(page, predicate, what) {
-  try {
-    return await waitForState(page, predicate, what);
-  } catch (error) {
-    const state = await appState(page);
-    throw new Error(`${error.message.slice(0, 60)}…; screen ${state.screen}, articles ${JSON.stringify(state.articles)}, ` +
-                    `drawn: ${state.marks.map((m) => `${m.name}#${m.id}`).join(' ')}`);
-  }
-}
+const waitFor = (page, predicate, what) => waitForFeature(page, 'articles', predicate, what);
 
 // Both browsers read from 127.0.0.1 without signing in: the same reader, so only the first read of the day counts.
 let readsFromThisAddress = 0;
 
-const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+const shot = screenshot;
 
 for (const layout of layouts) {
   test(`${layout.name}: 信息中心 from 首页, the notices, a pinyin search, reading a notice`, async () => {

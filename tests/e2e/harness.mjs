@@ -256,3 +256,32 @@ export async function mapSettled(page, timeoutMs = 10000) {
 export async function mapCenter(page) {
   return page.evaluate(() => window.gongyouTest.mapCenter());
 }
+
+/** The two screens the feature tests run on: a phone held upright (touch, 2× pixels) and a desktop. */
+export const phoneAndDesktop = [
+  { name: 'phone-390x844', short: 'phn', options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
+  { name: 'desktop-1280x800', short: 'dsk', options: { viewport: { width: 1280, height: 800 } } },
+];
+
+/** A JSON call to the test server of `env` (useServerAndBrowser()): { status, json }. */
+export async function apiCall(env, method, url, { token, body } = {}) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(env.server.url + url, { method, headers, body: body && JSON.stringify(body) });
+  return { status: response.status, json: await response.json() };
+}
+
+/** waitForState, saying on a timeout which screen, which controls and what of the test hook's `part` (its feature's
+ *  state: "quiz", "campaign", ...) were drawn. */
+export async function waitForFeature(page, part, predicate, what) {
+  try {
+    return await waitForState(page, predicate, what);
+  } catch (error) {
+    const state = await appState(page);
+    throw new Error(`${error.message.slice(0, 60)}…; screen ${state.screen}, ${part} ${JSON.stringify(state[part])}, ` +
+                    `feedback ${state.feedback}, drawn: ${state.marks.map((m) => `${m.name}#${m.id}`).join(' ')}`);
+  }
+}
+
+/** Saves a screenshot of `page` as build/screenshots/NAME.png. */
+export const screenshot = (page, name) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });

@@ -5,36 +5,18 @@
 // build/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { useServerAndBrowser, openApp, waitForState, appState, mark, clickMark, confirmMark, signIn, staffAccount,
-         screenshotDir } from './harness.mjs';
+import { useServerAndBrowser, openApp, appState, mark, clickMark, confirmMark, signIn, staffAccount, phoneAndDesktop,
+         apiCall, waitForFeature, screenshot } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
-const layouts = [
-  { name: 'phone-390x844', short: 'phn', options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
-  { name: 'desktop-1280x800', short: 'dsk', options: { viewport: { width: 1280, height: 800 } } },
-];
+const layouts = phoneAndDesktop;
 
-async function api(method, url, { token, body } = {}) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(env.server.url + url, { method, headers, body: body && JSON.stringify(body) });
-  return { status: response.status, json: await response.json() };
-}
+const api = (method, url, options) => apiCall(env, method, url, options);
 
-/** waitForState, saying on a timeout which screen and controls were drawn. */
-async function waitFor(page, predicate, what) {
-  try {
-    return await waitForState(page, predicate, what);
-  } catch (error) {
-    const state = await appState(page);
-    throw new Error(`${error.message.slice(0, 60)}…; screen ${state.screen}, quiz ${JSON.stringify(state.quiz)}, ` +
-                    `feedback ${state.feedback}, drawn: ${state.marks.map((m) => `${m.name}#${m.id}`).join(' ')}`);
-  }
-}
+const waitFor = (page, predicate, what) => waitForFeature(page, 'quiz', predicate, what);
 
-const shot = (page, name) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+const shot = screenshot;
 
 for (const layout of layouts) {
   test(`${layout.name}: take the open quiz from 首页, submit, read the right answers and their articles`, async () => {
