@@ -119,6 +119,14 @@ void Session::changed() {
   for (const auto& listener : listeners_) listener();
 }
 
+Session::Done Session::for_current_user(std::function<void(const HttpResponse&)> done) {
+  const UserId user = state_.user ? state_.user->id : UserId{};
+  return [this, user, done = std::move(done)](const HttpResponse& r) {
+    if (user && !is_signed_in_as(user)) return;
+    done(r);
+  };
+}
+
 void Session::call(const std::string& method, const std::string& path, const std::string& body, Done done,
                    const std::string& idempotency_key) {
   const bool authenticated = !state_.token.empty();

@@ -83,6 +83,9 @@ class Session {
   /// Calls the API with the session's token; an expired session signs out and asks to sign in again.
   void call(const std::string& method, const std::string& path, const std::string& body, Done done,
             const std::string& idempotency_key = "");
+  /// Wraps `done` so that it runs only while the user signed in when it was made (if any) still is: an answer asked
+  /// for as someone else is not this user's data.
+  Done for_current_user(std::function<void(const HttpResponse&)> done);
   /// Saves the answer of GET `path` (asked with the session's token) as a file named `filename`, then says
   /// `saved_code` (or why it could not).
   void download(const std::string& path, const std::string& filename, const char* saved_code);

@@ -90,14 +90,6 @@ std::optional<ActivitySummary> activity_from_json(const json& j) {
 // [SECTION] Loading
 //-------------------------------------------------------------------------------------------------
 
-Session::Done Activities::for_user(std::function<void(const HttpResponse&)> done) {
-  const UserId user = session_.state().user ? session_.state().user->id : UserId{};
-  return [this, user, done = std::move(done)](const HttpResponse& r) {
-    if (user && !session_.is_signed_in_as(user)) return;  // asked as someone else: not this user's data
-    done(r);
-  };
-}
-
 void Activities::session_changed() {
   state_.mine.clear();
   if (state_.activity) state_.activity->me.reset();
@@ -130,7 +122,7 @@ void Activities::load_list() {
 void Activities::load_activity() {
   const ActivityId id = state_.opened;
   if (!id) return;
-  session_.call("GET", activity_path(id), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", activity_path(id), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id) return;
                   state_.failed = r.status != 200;
                   if (r.status == 404) state_.activity.reset();
@@ -141,7 +133,7 @@ void Activities::load_activity() {
 
 void Activities::load_mine() {
   if (!session_.signed_in()) return;
-  session_.call("GET", std::string(kApi) + "/me/activities", "", for_user([this](const HttpResponse& r) {
+  session_.call("GET", std::string(kApi) + "/me/activities", "", session_.for_current_user([this](const HttpResponse& r) {
                   if (r.status != 200) return;
                   std::vector<MyActivity> mine;
                   const json page = parse_json_or_discarded(r.body);
@@ -203,7 +195,7 @@ void Activities::apply(const SignUpForActivity& i) {
   state_.busy = true;
   const ActivityId id = i.activity;
   session_.call("POST", activity_path(id, "/signups"), body.dump(-1, ' ', false, json::error_handler_t::replace),
-                for_user([this, id](const HttpResponse& r) {
+                session_.for_current_user([this, id](const HttpResponse& r) {
                   state_.busy = false;
                   if (r.status == 0) return session_.fail(r);  // the network: the key stays for a retry
                   signup_key_.clear();
@@ -226,7 +218,7 @@ void Activities::apply(const CancelActivitySignup& i) {
   if (!session_.require_account() || state_.busy) return;
   state_.busy = true;
   const ActivityId id = i.activity;
-  session_.call("DELETE", activity_path(id, "/signups/mine"), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("DELETE", activity_path(id, "/signups/mine"), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   state_.busy = false;
                   if (r.status != 200) session_.fail(r);
                   else session_.say(Feedback::Kind::success, "activity_cancelled");

@@ -128,8 +128,6 @@ class Activities {
  private:
   void load_list();
   void load_activity();
-  /// Runs `done` with an answer only while the user who asked is still the one signed in.
-  Session::Done for_user(std::function<void(const HttpResponse&)> done);
 
   Session& session_;
   ActivityState state_;

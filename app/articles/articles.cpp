@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_fields.h"
+#include "app/sites/site_links.h"  // url_encode
 #include "core/site.h"  // parse_json_or_discarded
 
 namespace gongyou {
@@ -53,24 +54,6 @@ std::optional<DocumentItem> document_from_json(const json& j) {
   return d;
 }
 
-/// A query string value, percent-encoded (RFC 3986 unreserved characters kept).
-std::string url_encoded(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 //-------------------------------------------------------------------------------------------------
@@ -88,8 +71,8 @@ void Articles::refresh() {
 void Articles::load_list(bool more) {
   std::string path = std::string(kApi) + "/articles?limit=" + std::to_string(kPageSize);
   if (state_.channel) path += "&channel=" + std::string(wire_name(*state_.channel));
-  if (!state_.query.empty()) path += "&q=" + url_encoded(state_.query);
-  if (more) path += "&cursor=" + url_encoded(state_.next_cursor);
+  if (!state_.query.empty()) path += "&q=" + url_encode(state_.query);
+  if (more) path += "&cursor=" + url_encode(state_.next_cursor);
   const std::uint64_t generation = ++list_generation_;
   state_.loading = true;
   session_.call("GET", path, "", [this, generation, more](const HttpResponse& r) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_fields.h"
+#include "app/sites/site_links.h"  // url_encode
 #include "core/site.h"  // parse_json_or_discarded
 
 namespace gongyou {
@@ -20,22 +21,6 @@ constexpr const char* kApi = "/api/v1";
 
 std::string campaign_path(CampaignId id, const char* suffix = "") {
   return std::string(kApi) + "/campaigns/" + std::to_string(id.value) + suffix;
-}
-
-std::string percent_encoded(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    if (std::isalnum(b) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[b >> 4];
-      out += kHex[b & 15];
-    }
-  }
-  return out;
 }
 
 /// Puts `changed` in place of the message with its id in `list` (likes, featuring), keeping the rest.
@@ -95,14 +80,6 @@ std::optional<CampaignMessage> campaign_message_from_json(const json& j) {
 // [SECTION] Loading
 //-------------------------------------------------------------------------------------------------
 
-Session::Done Campaigns::for_user(std::function<void(const HttpResponse&)> done) {
-  const UserId user = session_.state().user ? session_.state().user->id : UserId{};
-  return [this, user, done = std::move(done)](const HttpResponse& r) {
-    if (user && !session_.is_signed_in_as(user)) return;  // asked as someone else: not this user's data
-    done(r);
-  };
-}
-
 void Campaigns::session_changed() {
   state_.mine.clear();
   state_.pending.clear();
@@ -137,7 +114,7 @@ void Campaigns::load_list() {
 void Campaigns::load_campaign() {
   const CampaignId id = state_.opened;
   if (!id) return;
-  session_.call("GET", campaign_path(id), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", campaign_path(id), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id) return;
                   if (r.status == 404) {
                     state_.campaign.reset();
@@ -160,9 +137,9 @@ void Campaigns::load_messages(bool more) {
   const std::uint64_t generation = more ? messages_generation_ : ++messages_generation_;
   std::string path = campaign_path(id, "/messages?limit=30&order=");
   path += message_order_name(state_.order);
-  if (more) path += "&cursor=" + percent_encoded(state_.next_cursor);
+  if (more) path += "&cursor=" + url_encode(state_.next_cursor);
   state_.loading_messages = true;
-  session_.call("GET", path, "", for_user([this, id, more, generation](const HttpResponse& r) {
+  session_.call("GET", path, "", session_.for_current_user([this, id, more, generation](const HttpResponse& r) {
                   if (state_.opened != id || generation != messages_generation_) return;
                   state_.loading_messages = false;
                   if (r.status != 200) return;
@@ -180,7 +157,7 @@ void Campaigns::load_mine() {
     state_.mine.clear();
     return;
   }
-  session_.call("GET", campaign_path(id, "/messages/mine"), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", campaign_path(id, "/messages/mine"), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id || r.status != 200) return;
                   state_.mine = decode_items<CampaignMessage>(parse_json_or_discarded(r.body), campaign_message_from_json);
                 }));
@@ -190,7 +167,7 @@ void Campaigns::load_queue() {
   const CampaignId id = state_.opened;
   if (!id || !session_.signed_in()) return;
   const std::string base = std::string(kApi) + "/admin/campaigns/" + std::to_string(id.value) + "/messages?limit=100";
-  session_.call("GET", base + "&status=pending", "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", base + "&status=pending", "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id) return;
                   state_.may_review = r.status == 200;
                   if (r.status != 200) {
@@ -200,7 +177,7 @@ void Campaigns::load_queue() {
                   state_.pending = decode_items<CampaignMessage>(parse_json_or_discarded(r.body), campaign_message_from_json);
                 }));
   if (state_.view != CampaignView::review) return;
-  session_.call("GET", base + "&status=approved", "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", base + "&status=approved", "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id || r.status != 200) return;
                   state_.reviewed = decode_items<CampaignMessage>(parse_json_or_discarded(r.body), campaign_message_from_json);
                 }));
@@ -254,7 +231,7 @@ void Campaigns::apply(const LeaveMessage& i) {
   state_.posting = true;
   const CampaignId id = state_.opened;
   session_.call("POST", campaign_path(id, "/messages"), json{{"text", i.text}}.dump(),
-                for_user([this, id](const HttpResponse& r) {
+                session_.for_current_user([this, id](const HttpResponse& r) {
                   state_.posting = false;
                   if (r.status != 201) {
                     session_.fail(r);
@@ -273,7 +250,7 @@ void Campaigns::apply(const LeaveMessage& i) {
 void Campaigns::apply(const LikeMessage& i) {
   if (!session_.require_account()) return;
   session_.call(i.like ? "PUT" : "DELETE", std::string(kApi) + "/campaign-messages/" + std::to_string(i.message.value) + "/like",
-                "", for_user([this, id = i.message](const HttpResponse& r) {
+                "", session_.for_current_user([this, id = i.message](const HttpResponse& r) {
                   if (r.status != 200) {
                     session_.fail(r);
                     return;
@@ -303,7 +280,7 @@ void Campaigns::apply(const ReviewMessage& i) {
   if (i.decision != MessageDecision::approve) body["reason"] = i.reason;
   state_.reviewing = true;
   session_.call("POST", std::string(kApi) + "/admin/campaign-messages/" + std::to_string(i.message.value) + "/review",
-                body.dump(), for_user([this, decision = i.decision](const HttpResponse& r) {
+                body.dump(), session_.for_current_user([this, decision = i.decision](const HttpResponse& r) {
                   state_.reviewing = false;
                   if (r.status != 200) session_.fail(r);  // 409: another reviewer decided first; the reload shows it
                   else session_.say(Feedback::Kind::success, decision == MessageDecision::approve ? "camp_approved"
@@ -314,7 +291,7 @@ void Campaigns::apply(const ReviewMessage& i) {
 
 void Campaigns::apply(const FeatureMessage& i) {
   session_.call("PUT", std::string(kApi) + "/admin/campaign-messages/" + std::to_string(i.message.value) + "/featured",
-                json{{"featured", i.featured}}.dump(), for_user([this](const HttpResponse& r) {
+                json{{"featured", i.featured}}.dump(), session_.for_current_user([this](const HttpResponse& r) {
                   if (r.status != 200) {
                     session_.fail(r);
                     return;

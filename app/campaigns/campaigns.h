@@ -149,8 +149,6 @@ class Campaigns {
   void load_messages(bool more);
   void load_mine();
   void load_queue();
-  /// Runs `done` with an answer only while the user who asked is still the one signed in.
-  Session::Done for_user(std::function<void(const HttpResponse&)> done);
 
   Session& session_;
   const MembershipState& membership_;

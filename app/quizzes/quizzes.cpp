@@ -60,14 +60,6 @@ const QuizPrize* QuizState::my_prize() const {
 // [SECTION] Loading
 //-------------------------------------------------------------------------------------------------
 
-Session::Done Quizzes::for_user(std::function<void(const HttpResponse&)> done) {
-  const UserId user = session_.state().user ? session_.state().user->id : UserId{};
-  return [this, user, done = std::move(done)](const HttpResponse& r) {
-    if (user && !session_.is_signed_in_as(user)) return;  // asked as someone else: not this user's data
-    done(r);
-  };
-}
-
 void Quizzes::session_changed() {
   state_.my_attempts.clear();
   state_.prizes.clear();
@@ -103,7 +95,7 @@ void Quizzes::load_list() {
 void Quizzes::load_quiz() {
   const QuizId id = state_.opened;
   if (!id) return;
-  session_.call("GET", quiz_path(id), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", quiz_path(id), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id) return;
                   if (r.status == 404) {
                     state_.quiz.reset();
@@ -114,23 +106,23 @@ void Quizzes::load_quiz() {
                   state_.failed = false;
                   if (auto quiz = quiz_from_json(parse_json_or_discarded(r.body))) state_.quiz = std::move(quiz);
                 }));
-  session_.call("GET", quiz_path(id, "/leaderboard?limit=20"), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", quiz_path(id, "/leaderboard?limit=20"), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id || r.status != 200) return;
                   if (auto board = leaderboard_from_json(parse_json_or_discarded(r.body))) state_.board = std::move(*board);
                 }));
   if (!session_.signed_in()) return;
-  session_.call("GET", quiz_path(id, "/attempts"), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", quiz_path(id, "/attempts"), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (state_.opened != id || r.status != 200) return;
                   state_.my_attempts = decode_items<MyAttempt>(parse_json_or_discarded(r.body), my_attempt_from_json);
                 }));
-  session_.call("GET", std::string(kApi) + "/me/quiz-prizes", "", for_user([this](const HttpResponse& r) {
+  session_.call("GET", std::string(kApi) + "/me/quiz-prizes", "", session_.for_current_user([this](const HttpResponse& r) {
                   if (r.status != 200) return;
                   state_.prizes = decode_items<QuizPrize>(parse_json_or_discarded(r.body), prize_from_json);
                 }));
 }
 
 void Quizzes::load_attempt(AttemptId id) {
-  session_.call("GET", attempt_path(id), "", for_user([this, id](const HttpResponse& r) {
+  session_.call("GET", attempt_path(id), "", session_.for_current_user([this, id](const HttpResponse& r) {
                   if (r.status != 200) {
                     if (state_.view == QuizView::attempt && (!state_.attempt || state_.attempt->id == id)) {
                       session_.fail(r);
@@ -213,7 +205,7 @@ void Quizzes::submit(bool time_up) {
   state_.submitting = true;
   const AttemptId id = state_.attempt->id;
   session_.call("POST", attempt_path(id, "/submit"), answers_body(*state_.attempt),
-                for_user([this, id, time_up](const HttpResponse& r) {
+                session_.for_current_user([this, id, time_up](const HttpResponse& r) {
                   state_.submitting = false;
                   if (!state_.attempt || state_.attempt->id != id) return;
                   if (r.status == 200) {
@@ -266,7 +258,7 @@ void Quizzes::apply(const StartQuiz& i) {
     return;
   }
   state_.starting = true;
-  session_.call("POST", quiz_path(i.quiz, "/attempts"), "", for_user([this](const HttpResponse& r) {
+  session_.call("POST", quiz_path(i.quiz, "/attempts"), "", session_.for_current_user([this](const HttpResponse& r) {
                   state_.starting = false;
                   if (r.status != 201) {
                     session_.fail(r);
@@ -307,7 +299,7 @@ void Quizzes::apply(const ChooseAnswer& i) {
   const std::uint64_t generation = ++save_generation_;
   const AttemptId id = state_.attempt->id;
   session_.call("PUT", attempt_path(id, "/answers"), answers_body(*state_.attempt),
-                for_user([this, id, generation](const HttpResponse& r) {
+                session_.for_current_user([this, id, generation](const HttpResponse& r) {
                   if (generation != save_generation_ || !state_.attempt || state_.attempt->id != id) return;
                   if (r.status == 409) load_attempt(id);  // the time ran out: the result stands
                 }));

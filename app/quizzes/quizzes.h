@@ -123,8 +123,6 @@ class Quizzes {
   void tick();
   void submit(bool time_up);
   UtcSeconds now() const { return platform_.now ? platform_.now() : UtcSeconds{0}; }
-  /// Runs `done` with an answer only while the user who asked is still the one signed in.
-  Session::Done for_user(std::function<void(const HttpResponse&)> done);
 
   Session& session_;
   const PlatformServices& platform_;

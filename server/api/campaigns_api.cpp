@@ -55,20 +55,18 @@ void send_message_page(const MembershipServices& services, const Request& req, R
 
 namespace {
 
-/// Why `user` may not write in `campaign`, or nothing: a members-only campaign takes verified members of its union's
-/// subtree.
+/// Why the writer of `profile` may not write in `campaign`, or nothing: a members-only campaign takes verified members
+/// of its union's subtree.
 std::optional<std::string> cannot_write(const MembershipServices& services, const CampaignRecord& campaign,
-                                        const User& user) {
+                                        const std::optional<MemberProfileRecord>& profile) {
   if (!campaign.members_only) return std::nullopt;
-  const auto profile = services.api.store.find_profile(user.id);
   if (profile && profile->verified_at && profile->union_id && services.unions.within(*profile->union_id, campaign.union_id))
     return std::nullopt;
   return "这次征集只接受本工会已认证会员的留言 / this campaign takes messages from verified members of its union";
 }
 
 /// The name a message is shown with: the real name when the writer has a profile, else the account's, masked.
-std::string author_name(const MembershipServices& services, const User& user) {
-  const auto profile = services.api.store.find_profile(user.id);
+std::string author_name(const User& user, const std::optional<MemberProfileRecord>& profile) {
   return mask_name(profile && !profile->real_name.empty() ? profile->real_name : user.display_name);
 }
 
@@ -101,7 +99,7 @@ void one_campaign(const MembershipServices& services, const Request& req, const 
   json out = campaign_json(campaign, services.unions, now);
   if (user) {
     const auto mine = services.api.store.user_messages(campaign.id, user->id);
-    const auto why_not = cannot_write(services, campaign, *user);
+    const auto why_not = cannot_write(services, campaign, services.api.store.find_profile(user->id));
     out["me"] = {{"messages", mine.size()},
                  {"messages_left", std::max<std::int64_t>(0, kMessagesPerPerson - static_cast<std::int64_t>(mine.size()))},
                  {"may_write", !why_not.has_value()},
@@ -133,9 +131,10 @@ void leave_message(const MembershipServices& services, const Request& req, const
   const JsonBody body(req);
   const std::string text = body.text("text", kMessageMaxChars * 4 + 64);
   if (const auto problem = message_problem(text)) throw http::ApiError(422, "invalid_message", *problem);
-  if (const auto why_not = cannot_write(services, campaign, user)) throw http::ApiError(403, "members_only", *why_not);
+  const auto profile = services.api.store.find_profile(user.id);  // read once: who may write, and the name shown
+  if (const auto why_not = cannot_write(services, campaign, profile)) throw http::ApiError(403, "members_only", *why_not);
   const UtcSeconds now = services.api.clock.now();
-  const std::string author = author_name(services, user);
+  const std::string author = author_name(user, profile);
   send_idempotent(services.api, req, res, user.id, body, now, [&]() -> StoredResponse {
     const PostOutcome outcome = services.api.store.post_message({campaign.id, user.id, author, text, now});
     switch (outcome.result) {
