@@ -72,6 +72,8 @@ test-asan: asan
 	@ctest --test-dir $(ASAN) --output-on-failure -R '$(ASAN_TESTS)'
 
 bench: build
+	@cmake --build $(NATIVE) -j$(JOBS) --target gongyou-scale-bench
+	@cmake --build $(WASM) -j$(JOBS) --target gongyou-scale-bench
 	@for b in bench/*.sh; do [ -x "$$b" ] && "$$b"; done; true
 
 clean:
