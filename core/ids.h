@@ -31,6 +31,7 @@ using QuestionId = Id<struct QuestionTag>;              ///< a question of the q
 using AttemptId = Id<struct AttemptTag>;                ///< one attempt at a quiz
 using CampaignId = Id<struct CampaignTag>;              ///< a message campaign (留言征集)
 using CampaignMessageId = Id<struct CampaignMessageTag>;  ///< a message left in a campaign
+using ConsultationId = Id<struct ConsultationTag>;        ///< a legal-aid consultation (法律援助)
 using ActivityId = Id<struct ActivityTag>;              ///< a union activity (活动报名)
 using SignupId = Id<struct SignupTag>;                  ///< one person's sign-up for an activity
 

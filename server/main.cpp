@@ -25,6 +25,7 @@
 #include "server/api/member_profile_api.h"
 #include "server/api/membership_staff_api.h"
 #include "server/api/campaigns_api.h"
+#include "server/api/legal_api.h"
 #include "server/api/articles_api.h"
 #include "server/api/quizzes_api.h"
 #include "server/api/site_import_api.h"
@@ -42,6 +43,7 @@
 #include "server/crypto/member_key.h"
 #include "server/crypto/secrets.h"
 #include "server/campaigns/demo_campaigns.h"
+#include "server/legal/demo_legal.h"
 #include "server/articles/demo_articles.h"
 #include "server/quizzes/demo_quizzes.h"
 #include "server/unions/demo_unions.h"
@@ -103,6 +105,13 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::Me
   if (articles.articles > 0)
     std::cerr << "loaded " << articles.articles << " demo articles, " << articles.images << " images, "
               << articles.documents << " documents\n";
+  const auto legal_started = std::chrono::steady_clock::now();
+  const DemoLegalCounts legal = seed_demo_legal(store, passwords, member_key, clock.now(), member_count);
+  if (legal.consultations > 0)
+    std::cerr << "loaded " << legal.lawyers << " demo lawyers, " << legal.consultations << " legal consultations, "
+              << legal.messages << " messages in "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - legal_started).count()
+              << " ms\n";
 }
 
 /// One line on stderr at start when the statutory holiday table (core/data/china_public_holidays.txt) ends within
@@ -210,6 +219,7 @@ int serve(const ServerConfig& config) {
   api::add_activity_staff_routes(api, membership);
   api::add_article_routes(api, membership);
   api::add_article_staff_routes(api, membership);
+  api::add_legal_routes(api, membership);
   if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

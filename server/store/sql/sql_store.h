@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp, sql_articles.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp, sql_articles.cpp, sql_legal.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -179,6 +179,25 @@ class SqlStore : public Store {
   std::optional<StoredFile> find_file(std::int64_t id, FilePurpose purpose, bool with_bytes) override;
   std::vector<StoredFile> list_documents() override;
   void count_download(std::int64_t id) override;
+
+  // Legal aid (legal_store.h), in sql_legal.cpp.
+  ConsultationRecord create_consultation(const NewConsultation& consultation,
+                                         const std::function<std::string()>& make_case_number) override;
+  std::optional<ConsultationRecord> find_consultation(ConsultationId id) override;
+  std::optional<ConsultationRecord> lookup_case(std::string_view case_number, std::string_view phone_hash) override;
+  std::vector<ConsultationRecord> user_consultations(UserId asker) override;
+  std::vector<ConsultationRecord> legal_queue(const LegalQueueQuery& query) override;
+  std::vector<LawyerLoad> lawyer_loads() override;
+  bool is_lawyer(UserId user) override;
+  LegalOutcome assign_consultation(ConsultationId id, UserId lawyer, UserId admin, UtcSeconds now) override;
+  LegalOutcome add_legal_message(ConsultationId id, UserId author, bool from_lawyer, std::string_view text,
+                                 UtcSeconds now) override;
+  LegalOutcome close_consultation(ConsultationId id, UserId by, UtcSeconds now) override;
+  LegalOutcome add_legal_photo(ConsultationId id, const LegalPhotoRecord& photo, UtcSeconds now) override;
+  std::optional<LegalPhotoRecord> find_legal_photo(ConsultationId id, std::int64_t photo) override;
+  void record_lookup_failure(std::string_view address, UtcSeconds at) override;
+  std::int64_t lookup_failures(std::string_view address, UtcSeconds since) override;
+  bool seed_consultations(std::span<const SeedConsultation> consultations) override;
 
  protected:
   /// How a write transaction keeps its decisions valid.
