@@ -23,6 +23,7 @@
 #include "server/store/course_store.h"
 #include "server/store/membership_store.h"
 #include "server/store/quiz_store.h"
+#include "server/store/relief_store.h"
 #include "server/store/schedule_store.h"
 #include "server/store/store_error.h"
 
@@ -76,7 +77,7 @@ struct IdempotentAnswer {
 
 /// Persistent storage. Implementations are safe to call from many threads at once.
 class Store : public AccountStore, public ScheduleStore, public BookingStore, public CourseStore, public MembershipStore,
-              public QuizStore, public CampaignStore, public ActivityStore, public ArticleStore {
+              public QuizStore, public CampaignStore, public ActivityStore, public ArticleStore, public ReliefStore {
  public:
   ~Store() override = default;
 
