@@ -298,7 +298,7 @@ StepResult SqlStore::step_hardship(const HardshipStep& s) {
         break;
       case HardshipDecision::aid:
         sql = "UPDATE hardship_applications SET status = ?3, aided_at = ?4, aid_amount = ?7, aid_date = ?8, "
-              "aid_kind = ?9, aided_by = ?6, open_user = NULL "
+              "aid_kind = ?9, aided_by = ?6, open_user = NULL, approval_note = approval_note || ?5 "
               "WHERE case_no = ?1 AND status = ?2";
         break;
     }
@@ -307,7 +307,7 @@ StepResult SqlStore::step_hardship(const HardshipStep& s) {
     update->bind(2, hardship_status_name(from));
     update->bind(3, hardship_status_name(to));
     update->bind(4, s.now.value);
-    if (s.decision != HardshipDecision::aid) update->bind(5, s.note);
+    update->bind(5, s.decision == HardshipDecision::aid ? std::string_view("") : std::string_view(s.note));
     update->bind(6, s.staff);
     if (s.decision == HardshipDecision::approve || s.decision == HardshipDecision::aid) update->bind(7, s.amount);
     if (s.decision == HardshipDecision::aid) {
