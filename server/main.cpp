@@ -26,6 +26,7 @@
 #include "server/api/membership_staff_api.h"
 #include "server/api/campaigns_api.h"
 #include "server/api/legal_api.h"
+#include "server/api/relief_api.h"
 #include "server/api/articles_api.h"
 #include "server/api/quizzes_api.h"
 #include "server/api/site_import_api.h"
@@ -220,6 +221,8 @@ int serve(const ServerConfig& config) {
   api::add_article_routes(api, membership);
   api::add_article_staff_routes(api, membership);
   api::add_legal_routes(api, membership);
+  api::add_complaint_routes(api, membership);
+  api::add_hardship_routes(api, membership);
   if (config.test_clock) api::add_test_clock_routes(api, clock, housekeeper);
   std::unique_ptr<http::StaticFiles> static_files;
   if (config.web_root) static_files = std::make_unique<http::StaticFiles>(*config.web_root);

@@ -1,6 +1,6 @@
 // server/store/store.h — what the server needs from persistent storage, independent of the database:
 // sites and workplaces (here), accounts (account_store.h), schedules and slots (schedule_store.h), bookings
-// (booking_store.h), courses and lecture requests (course_store.h), unions and members (membership_store.h), prize quizzes (quiz_store.h), message campaigns (campaign_store.h), activities (activity_store.h), the info center (article_store.h), legal aid (legal_store.h), idempotency records and server secrets (here).
+// (booking_store.h), courses and lecture requests (course_store.h), unions and members (membership_store.h), prize quizzes (quiz_store.h), message campaigns (campaign_store.h), activities (activity_store.h), the info center (article_store.h), legal aid (legal_store.h), complaints and hardship aid (relief_store.h), idempotency records and server secrets (here).
 // SqlStore (store/sql/) implements it once over SQL; SqliteStore (store/sqlite/) and PostgresStore (store/postgres/)
 // bring its connections and transactions; open_store.h picks one.
 #pragma once
@@ -24,6 +24,7 @@
 #include "server/store/legal_store.h"
 #include "server/store/membership_store.h"
 #include "server/store/quiz_store.h"
+#include "server/store/relief_store.h"
 #include "server/store/schedule_store.h"
 #include "server/store/store_error.h"
 
@@ -78,7 +79,7 @@ struct IdempotentAnswer {
 /// Persistent storage. Implementations are safe to call from many threads at once.
 class Store : public AccountStore, public ScheduleStore, public BookingStore, public CourseStore, public MembershipStore,
               public QuizStore, public CampaignStore, public ActivityStore, public ArticleStore,
-              public LegalStore {
+              public LegalStore, public ReliefStore {
  public:
   ~Store() override = default;
 

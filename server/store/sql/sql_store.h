@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp, sql_articles.cpp, sql_legal.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp, sql_articles.cpp, sql_legal.cpp, sql_relief.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -198,6 +198,28 @@ class SqlStore : public Store {
   void record_lookup_failure(std::string_view address, UtcSeconds at) override;
   std::int64_t lookup_failures(std::string_view address, UtcSeconds since) override;
   bool seed_consultations(std::span<const SeedConsultation> consultations) override;
+  // Complaints and hardship aid (relief_store.h), in sql_relief.cpp.
+  ComplaintRecord create_complaint(const ComplaintRecord& complaint,
+                                   const std::function<std::string()>& case_number) override;
+  std::optional<ComplaintRecord> find_complaint(std::string_view case_no) override;
+  std::vector<ComplaintRecord> user_complaints(UserId user) override;
+  std::vector<ComplaintRecord> subtree_complaints(UnionSubtree subtree, std::optional<ComplaintStatus> status,
+                                                  std::size_t limit) override;
+  StepResult reply_complaint(std::string_view case_no, std::string_view reply_sealed, UserId staff,
+                             UtcSeconds now) override;
+  StepResult close_complaint(std::string_view case_no, UtcSeconds now) override;
+  StepResult rate_complaint(std::string_view case_no, UserId user, std::int64_t rating, std::string_view comment,
+                            UtcSeconds now) override;
+  std::optional<HardshipRecord> create_hardship(const HardshipRecord& application,
+                                                const std::function<std::string()>& case_number) override;
+  std::optional<HardshipRecord> find_hardship(std::string_view case_no) override;
+  std::vector<HardshipRecord> user_hardships(UserId user) override;
+  std::vector<HardshipRecord> subtree_hardships(UnionSubtree subtree, std::optional<HardshipStatus> status,
+                                                std::size_t limit) override;
+  StepResult step_hardship(const HardshipStep& step) override;
+  bool withdraw_hardship(std::string_view case_no, UserId user) override;
+  StepResult recheck_hardship(std::string_view case_no, UtcSeconds now) override;
+  std::vector<HardshipRecord> approved_hardships(UtcSeconds since, std::size_t limit) override;
 
  protected:
   /// How a write transaction keeps its decisions valid.
