@@ -33,6 +33,7 @@ using CampaignId = Id<struct CampaignTag>;              ///< a message campaign 
 using CampaignMessageId = Id<struct CampaignMessageTag>;  ///< a message left in a campaign
 using ActivityId = Id<struct ActivityTag>;              ///< a union activity (活动报名)
 using SignupId = Id<struct SignupTag>;                  ///< one person's sign-up for an activity
+using WishId = Id<struct WishTag>;                      ///< a micro-wish (微心愿)
 
 }  // namespace gongyou
 

@@ -25,6 +25,7 @@
 #include "server/store/quiz_store.h"
 #include "server/store/schedule_store.h"
 #include "server/store/store_error.h"
+#include "server/store/wish_store.h"
 
 namespace gongyou::server {
 
@@ -76,7 +77,8 @@ struct IdempotentAnswer {
 
 /// Persistent storage. Implementations are safe to call from many threads at once.
 class Store : public AccountStore, public ScheduleStore, public BookingStore, public CourseStore, public MembershipStore,
-              public QuizStore, public CampaignStore, public ActivityStore, public ArticleStore {
+              public QuizStore, public CampaignStore, public ActivityStore, public ArticleStore,
+              public WishStore {
  public:
   ~Store() override = default;
 
