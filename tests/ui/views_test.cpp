@@ -1599,9 +1599,6 @@ TEST(Views, AnIdleFrameAllocatesNothingOnAnyScreen) {
   }
 }
 
-}  // namespace
-}  // namespace gongyou::ui
-
 // ---- Micro-wishes and hotlines (issue 17.4–5) ----
 
 /// Scripts the answers the wish screens ask for: a wall of two open wishes (one story with markup characters), the
@@ -1692,3 +1689,6 @@ TEST(Views, TheWishAndHotlineScreensFitClaimOnASecondTapCallByTelAndAllocateNoth
   }
   set_language(Language::zh_CN);
 }
+
+}  // namespace
+}  // namespace gongyou::ui
