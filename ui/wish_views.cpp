@@ -373,18 +373,19 @@ void WishViews::draw_hotlines(const WishState& s, float button_h, std::vector<In
   muted(tr(Text::hotline_intro));
   if (s.hotlines.empty()) muted(tr(Text::wish_loading));
   char line[256];
-  for (const HotlineEntry& h : s.hotlines) {
+  for (std::size_t index = 0; index < s.hotlines.size(); ++index) {
+    const HotlineEntry& h = s.hotlines[index];
     ImGui::PushID(h.key.c_str());
     boxed("##hotline", kCardBg, [&] {
       colored(h.open_now ? kOpen : kTextMuted, h.open_now ? tr(Text::hotline_open_now) : tr(Text::hotline_closed_now));
-      mark_last_item(h.open_now ? "hotline_open" : "hotline_closed");
+      mark_last_item(h.open_now ? "hotline_open" : "hotline_closed", static_cast<std::int64_t>(index));
       large(h.name.c_str(), 1.05f);
       muted(h.summary.c_str());
       std::snprintf(line, sizeof line, "%s · %s", h.number.c_str(), h.hours_text.c_str());
       muted(line);
       std::snprintf(line, sizeof line, tr(Text::hotline_call_fmt), h.number.c_str());
       if (row_button(true, true, line, button_h) && !scroll_.dragged) intents.push_back(OpenLink{h.tel});
-      mark_last_item("hotline_call");
+      mark_last_item("hotline_call", static_cast<std::int64_t>(index));
       if (h.counselling) muted(tr(Text::hotline_counselling_note));
     });
     ImGui::PopID();
