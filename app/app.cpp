@@ -67,6 +67,10 @@ void App::apply(const Intent& intent) {
           if (screen_ != Screen::quizzes) enter(Screen::quizzes);  // a tile or a link from another screen
           quizzes_.apply(i);
         }
+        else if constexpr (WishIntents::contains<I>) {
+          if (screen_ != Screen::wishes) enter(Screen::wishes);
+          wishes_.apply(i);
+        }
         else if constexpr (CampaignIntents::contains<I>) {
           if (screen_ != Screen::campaigns) enter(Screen::campaigns);
           campaigns_.apply(i);
@@ -206,6 +210,7 @@ void App::refresh() {
     case Screen::campaigns: campaigns_.refresh(); break;
     case Screen::activities: activities_.refresh(); break;
     case Screen::articles: articles_.refresh(); break;
+    case Screen::wishes: wishes_.refresh(); break;
   }
   if (screen_ == Screen::me) courses_.load_mine();
   if (screen_ == Screen::me) activities_.load_mine();
@@ -234,6 +239,7 @@ void App::session_changed() {
   campaigns_.session_changed();
   activities_.session_changed();
   articles_.session_changed();
+  wishes_.session_changed();
   if (!session_.signed_in() && (screen_ == Screen::staff || screen_ == Screen::coverage || screen_ == Screen::my_union ||
                                 screen_ == Screen::member_profile || screen_ == Screen::staff_members))
     screen_ = Screen::me;
@@ -285,6 +291,18 @@ Route App::current_route() const {
         case QuizView::draw: return q.opened ? Route{Kind::quiz_draw, q.opened.value} : Route{Kind::quizzes, 0};
       }
       return Route{Kind::quizzes, 0};
+    }
+    case Screen::wishes: {
+      const WishState& w = wishes_.state();
+      switch (w.view) {
+        case WishView::wall: return Route{Kind::wishes, 0};
+        case WishView::detail: return w.opened ? Route{Kind::wish, w.opened.value} : Route{Kind::wishes, 0};
+        case WishView::form: return Route{Kind::wish_form, 0};
+        case WishView::mine: return Route{Kind::my_wishes, 0};
+        case WishView::desk: return Route{Kind::wish_desk, 0};
+        case WishView::hotlines: return Route{Kind::hotlines, 0};
+      }
+      return Route{Kind::wishes, 0};
     }
     case Screen::campaigns: {
       const CampaignState& c = campaigns_.state();
@@ -410,6 +428,12 @@ void App::apply_route(const Route& route) {
       enter(Screen::quizzes);
       quizzes_.apply(OpenQuizDraw{QuizId{route.id}});
       break;
+    case Kind::wishes: enter(Screen::wishes); wishes_.apply(ShowWishWall{}); break;
+    case Kind::wish: enter(Screen::wishes); wishes_.apply(OpenWish{WishId{route.id}}); break;
+    case Kind::wish_form: enter(Screen::wishes); wishes_.apply(ShowWishForm{}); break;
+    case Kind::my_wishes: enter(Screen::wishes); wishes_.apply(ShowMyWishes{}); break;
+    case Kind::wish_desk: enter(Screen::wishes); wishes_.apply(ShowWishDesk{}); break;
+    case Kind::hotlines: enter(Screen::wishes); wishes_.apply(ShowHotlines{}); break;
     case Kind::campaigns:
       enter(Screen::campaigns);
       campaigns_.apply(ShowCampaigns{});

@@ -10,6 +10,7 @@
 #include "app/account/notifications.h"
 #include "app/api_client.h"
 #include "app/articles/articles.h"
+#include "app/wishes/wishes.h"
 #include "app/bookings/bookings.h"
 #include "app/bookings/staff_desk.h"
 #include "app/courses/courses.h"
@@ -62,6 +63,7 @@ class App {
   const CampaignState& campaigns() const { return campaigns_.state(); }
   const ActivityState& activities() const { return activities_.state(); }
   const ArticleState& articles() const { return articles_.state(); }
+  const WishState& wishes() const { return wishes_.state(); }
   /// The clustered map (active at national scale only).
   const ClusterMap& cluster_map() const { return sites_.cluster_map(); }
 
@@ -115,6 +117,7 @@ class App {
   Campaigns campaigns_{session_, membership_.state()};
   Activities activities_{session_};
   Articles articles_{session_, platform_};
+  Wishes wishes_{session_, membership_.state()};
   Screen screen_ = Screen::home;
   std::vector<LatLon> pins_;            ///< the suggestion pins on the map
   std::optional<Route> pending_route_;  ///< from the opening link, applied once the sites are in

@@ -11,6 +11,7 @@
 #include "app/bookings/bookings.h"
 #include "app/bookings/staff_desk.h"
 #include "app/campaigns/campaigns.h"
+#include "app/wishes/wishes.h"
 #include "app/courses/courses.h"
 #include "app/coverage/coverage_analysis.h"
 #include "app/membership/membership.h"
@@ -42,7 +43,7 @@ using ShellIntents = TypeList<ShowScreen, OpenSiteSlots, OpenStaffDesk, ShowCour
 /// Every intent of every feature.
 using AllIntents = JoinLists<ShellIntents, SiteIntents, BookingIntents, StaffDeskIntents, NotificationIntents,
                              CourseIntents, CoverageIntents, MembershipIntents, QuizIntents,
-                             CampaignIntents, ActivityIntents, ArticleIntents>::type;
+                             CampaignIntents, ActivityIntents, ArticleIntents, WishIntents>::type;
 /// Any intent.
 using Intent = VariantOf<AllIntents>::type;
 

@@ -21,7 +21,7 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 using Kind = Route::Kind;
 
 /// The routes without an id, by their whole path after "#/".
-constexpr std::array<std::pair<std::string_view, Kind>, 18> kFixedPaths{{
+constexpr std::array<std::pair<std::string_view, Kind>, 23> kFixedPaths{{
     {"map", Kind::map},
     {"coverage", Kind::coverage},
     {"courses", Kind::courses},
@@ -40,6 +40,8 @@ constexpr std::array<std::pair<std::string_view, Kind>, 18> kFixedPaths{{
     {"activities", Kind::activities},
     {"news", Kind::news},
     {"documents", Kind::documents},
+    {"wishes", Kind::wishes}, {"wishes/new", Kind::wish_form}, {"wishes/mine", Kind::my_wishes},
+    {"wishes/desk", Kind::wish_desk}, {"hotlines", Kind::hotlines},
 }};
 
 /// The routes with an id: "PREFIX/ID" followed by the suffix.
@@ -47,7 +49,7 @@ struct IdPath {
   std::string_view prefix, suffix;
   Kind kind;
 };
-constexpr std::array<IdPath, 13> kIdPaths{{
+constexpr std::array<IdPath, 14> kIdPaths{{
     {"site/", "", Kind::site},
     {"home/", "/book", Kind::book},
     {"staff/", "", Kind::staff},
@@ -61,6 +63,7 @@ constexpr std::array<IdPath, 13> kIdPaths{{
     {"campaigns/", "/review", Kind::campaign_review},
     {"activities/", "", Kind::activity},
     {"articles/", "", Kind::article},
+    {"wishes/", "", Kind::wish},
 }};
 
 /// The channel routes: "news/" and a channel's wire name.
@@ -74,7 +77,8 @@ Screen section_of(Screen screen) {
     case Screen::quizzes:
     case Screen::campaigns:
     case Screen::activities:
-    case Screen::articles: return Screen::home;  // tiles of 首页
+    case Screen::articles:
+    case Screen::wishes: return Screen::home;  // tiles of 首页
     case Screen::map:
     case Screen::slots: return Screen::map;
     case Screen::courses: return Screen::courses;

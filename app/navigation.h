@@ -24,6 +24,7 @@
 //   #/quiz-attempts/ID      an attempt: the questions while it runs, its result after
 //   #/quizzes/ID/draw       a quiz's draw and its proof (抽奖公示)
 //   #/campaigns             留言征集: the message campaigns
+//   #/wishes, #/wishes/ID, #/wishes/new, #/wishes/mine, #/wishes/desk, #/hotlines  微心愿 and 服务热线
 //   #/campaigns/ID          one campaign: its theme, my messages, the shown messages
 //   #/campaigns/ID/review   staff: the campaign's review queue
 //   #/activities            活动报名: upcoming union activities
@@ -43,7 +44,7 @@ namespace gongyou {
 
 /// Which screen the app shows. The four sections of the tab bar are home, map (with slots), courses and me.
 enum class Screen : std::uint8_t { home, map, slots, me, staff, coverage, courses, my_union, unions, member_profile, staff_members,
-                                   quizzes, campaigns, activities, articles };
+                                   quizzes, campaigns, activities, articles, wishes };
 
 /// The tab bar section a screen belongs to (home, map, courses or me; staff screens count as me).
 Screen section_of(Screen screen);
@@ -56,6 +57,7 @@ struct Route {
     campaigns, campaign, campaign_review,
     activities, activity,
     news, article, documents,
+    wishes, wish, wish_form, my_wishes, wish_desk, hotlines,
   };
   Kind kind = Kind::home;
   std::int64_t id = 0;  ///< site, course, category (0: all categories), union, quiz, quiz attempt, campaign, activity or

@@ -34,6 +34,7 @@ using CampaignMessageId = Id<struct CampaignMessageTag>;  ///< a message left in
 using ConsultationId = Id<struct ConsultationTag>;        ///< a legal-aid consultation (法律援助)
 using ActivityId = Id<struct ActivityTag>;              ///< a union activity (活动报名)
 using SignupId = Id<struct SignupTag>;                  ///< one person's sign-up for an activity
+using WishId = Id<struct WishTag>;                      ///< a micro-wish (微心愿)
 
 }  // namespace gongyou
 

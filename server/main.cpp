@@ -27,6 +27,7 @@
 #include "server/api/campaigns_api.h"
 #include "server/api/legal_api.h"
 #include "server/api/relief_api.h"
+#include "server/api/wishes_api.h"
 #include "server/api/articles_api.h"
 #include "server/api/quizzes_api.h"
 #include "server/api/site_import_api.h"
@@ -45,6 +46,7 @@
 #include "server/crypto/secrets.h"
 #include "server/campaigns/demo_campaigns.h"
 #include "server/legal/demo_legal.h"
+#include "server/wishes/demo_wishes.h"
 #include "server/articles/demo_articles.h"
 #include "server/quizzes/demo_quizzes.h"
 #include "server/unions/demo_unions.h"
@@ -102,6 +104,8 @@ void load_demo(Store& store, crypto::PasswordHasher& passwords, const crypto::Me
   const DemoActivityCounts activities = seed_demo_activities(store, member_key, clock.now());
   if (activities.activities > 0)
     std::cerr << "loaded " << activities.activities << " demo activities, " << activities.signups << " sign-ups\n";
+  const std::size_t wishes = seed_demo_wishes(store, member_key, clock.now());
+  if (wishes > 0) std::cerr << "loaded " << wishes << " demo wishes\n";
   const DemoArticleCounts articles = seed_demo_articles(store, clock.now());
   if (articles.articles > 0)
     std::cerr << "loaded " << articles.articles << " demo articles, " << articles.images << " images, "
@@ -216,6 +220,8 @@ int serve(const ServerConfig& config) {
   api::add_quiz_staff_routes(api, membership);
   api::add_campaign_routes(api, membership);
   api::add_campaign_staff_routes(api, membership);
+  api::add_wish_routes(api, membership);
+  api::add_wish_staff_routes(api, membership);
   api::add_activity_routes(api, membership);
   api::add_activity_staff_routes(api, membership);
   api::add_article_routes(api, membership);

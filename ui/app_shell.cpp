@@ -345,6 +345,7 @@ void AppShell::draw_screen(const App& app, std::vector<Intent>& intents) {
     case Screen::campaigns: campaigns_.draw(app.campaigns(), app.session().user.has_value(), phone_, intents); break;
     case Screen::activities: activities_.draw(app.activities(), app.session().user.has_value(), phone_, intents); break;
     case Screen::articles: articles_.draw(app.articles(), phone_, intents); break;
+    case Screen::wishes: wishes_.draw(app.wishes(), app.session().user.has_value(), phone_, intents); break;
   }
 }
 

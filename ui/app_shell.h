@@ -17,6 +17,7 @@
 #include "ui/me_view.h"
 #include "ui/membership_views.h"
 #include "ui/campaign_views.h"
+#include "ui/wish_views.h"
 #include "ui/article_views.h"
 #include "ui/quiz_views.h"
 #include "ui/activity_views.h"
@@ -76,6 +77,7 @@ class AppShell {
   MembershipViews membership_;
   QuizViews quizzes_;
   CampaignViews campaigns_;
+  WishViews wishes_;
   ActivityViews activities_;
   ArticleViews articles_;
   ImVec2 map_insets_;

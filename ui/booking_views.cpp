@@ -527,6 +527,7 @@ const char* feedback_text(const Feedback& f, char* buffer, std::size_t size) {
       {"camp_posted", Text::fb_camp_posted}, {"camp_too_long", Text::fb_camp_too_long},
       {"camp_empty", Text::fb_camp_empty}, {"camp_approved", Text::fb_camp_approved},
       {"camp_declined", Text::fb_camp_declined},
+      {"wish_claimed", Text::fb_wish_claimed}, {"wish_submitted", Text::fb_wish_submitted}, {"wish_incomplete", Text::fb_wish_incomplete}, {"wish_thanked", Text::fb_wish_thanked}, {"wish_approved", Text::fb_wish_approved}, {"wish_declined", Text::fb_wish_declined}, {"wish_fulfilled", Text::fb_wish_fulfilled}, {"already_claimed", Text::fb_already_claimed},
       {"activity_signed_up", Text::fb_activity_signed_up}, {"activity_cancelled", Text::fb_activity_cancelled},
   };
   if (f.code == "activity_waitlisted") {

@@ -46,6 +46,8 @@ constexpr ServiceTile kTiles[] = {
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowQuizList{}); }},
     {"言", 0x9C36B5, Text::tile_campaigns, TileFor::everyone, "tile_campaigns",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowCampaigns{}); }},
+    {"愿", 0xD6336C, Text::tile_wishes, TileFor::everyone, "tile_wishes", [](const App&, std::vector<Intent>& i) { i.push_back(ShowWishWall{}); }},
+    {"热", 0x1098AD, Text::tile_hotlines, TileFor::everyone, "tile_hotlines", [](const App&, std::vector<Intent>& i) { i.push_back(ShowHotlines{}); }},
     {"活", 0x5F3DC4, Text::tile_activities, TileFor::everyone, "tile_activities",
      [](const App&, std::vector<Intent>& i) { i.push_back(ShowActivityList{}); }},
     {"讯", 0x5C7CFA, Text::tile_articles, TileFor::everyone, "tile_articles",

@@ -53,6 +53,7 @@ const char* screen_name(Screen screen) {
     case Screen::campaigns: return "campaigns";
     case Screen::activities: return "activities";
     case Screen::articles: return "articles";
+    case Screen::wishes: return "wishes";
   }
   return "home";
 }
@@ -151,6 +152,19 @@ void add_campaigns(json& state, const CampaignState& c) {
                        {"pending", pending}, {"may_review", c.may_review}, {"posted", c.posted}};
 }
 
+void add_wishes(json& state, const WishState& w) {
+  static constexpr const char* kViews[] = {"wall", "detail", "form", "mine", "desk", "hotlines"};
+  json wall = json::array();
+  for (const Wish& item : w.wall) wall.push_back(item.id.value);
+  json wish = {{"view", kViews[static_cast<int>(w.view)]}, {"opened", w.opened.value}, {"wall", wall},
+               {"workers_helped", w.workers_helped}, {"wishes_fulfilled", w.wishes_fulfilled},
+               {"claiming", w.claiming}, {"hotlines", w.hotlines.size()}};
+  if (w.wish)
+    wish["wish"] = {{"id", w.wish->id.value}, {"status", wish_status_name(w.wish->status)},
+                    {"claimed_by_me", w.wish->claimed_by_me}};
+  state["wish"] = std::move(wish);
+}
+
 void add_activities(json& state, const ActivityState& a) {
   json activity = {{"view", a.view == ActivityView::list ? "list" : "detail"}, {"opened", a.opened.value},
                    {"listed", a.activities.size()}, {"mine", a.mine.size()}, {"busy", a.busy}};
@@ -227,6 +241,7 @@ std::string test_state_json(const App& app, const AppShell& shell, FrameCounters
   add_campaigns(state, app.campaigns());
   add_activities(state, app.activities());
   add_articles(state, app.articles());
+  add_wishes(state, app.wishes());
   state["presented"] = counters.presented;
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -27,6 +27,7 @@
 #include "server/store/relief_store.h"
 #include "server/store/schedule_store.h"
 #include "server/store/store_error.h"
+#include "server/store/wish_store.h"
 
 namespace gongyou::server {
 
@@ -79,7 +80,7 @@ struct IdempotentAnswer {
 /// Persistent storage. Implementations are safe to call from many threads at once.
 class Store : public AccountStore, public ScheduleStore, public BookingStore, public CourseStore, public MembershipStore,
               public QuizStore, public CampaignStore, public ActivityStore, public ArticleStore,
-              public LegalStore, public ReliefStore {
+              public LegalStore, public ReliefStore, public WishStore {
  public:
   ~Store() override = default;
 

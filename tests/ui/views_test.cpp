@@ -1599,5 +1599,96 @@ TEST(Views, AnIdleFrameAllocatesNothingOnAnyScreen) {
   }
 }
 
+// ---- Micro-wishes and hotlines (issue 17.4–5) ----
+
+/// Scripts the answers the wish screens ask for: a wall of two open wishes (one story with markup characters), the
+/// towns, one wish, mine and my claims, the staff desk with both contacts, and the hotlines.
+void script_wishes(FakePlatform& server) {
+  const auto wish = [](std::int64_t id, const char* status, const char* title) {
+    return json{{"id", id}, {"title", title}, {"story", "孩子今年上一年级，<b>%s%n</b> 旧书包已经破了。"},
+                {"category", "study"}, {"estimated_yuan", 120}, {"status", status},
+                {"town", {{"id", 5}, {"name", "螺城镇"}}}, {"display_name", "张师傅"},
+                {"created_at", "2026-11-24T08:00:00+08:00"}, {"thanks", nullptr}};
+  };
+  const json figures = {{"workers_helped", 1500}, {"wishes_fulfilled", 1800}, {"open", 2}};
+  server.answer("GET /api/v1/wishes", 200,
+                {{"items", json::array({wish(1, "open", "给孩子一个新书包"), wish(2, "open", "一台洗衣机，妻子腰伤后不能久站手洗衣服")})},
+                 {"next_cursor", nullptr}, {"figures", figures}});
+  server.answer("GET /api/v1/wishes/figures", 200,
+                {{"towns", json::array({{{"id", 5}, {"name", "螺城镇"}}, {{"id", 6}, {"name", "东岭镇"}}})}});
+  server.answer("GET /api/v1/wishes/1", 200, wish(1, "open", "给孩子一个新书包"));
+  json rejected = wish(3, "rejected", "一台电视机");
+  rejected["mine"] = true;
+  rejected["reason"] = "单位已解决";
+  server.answer("GET /api/v1/me/wishes", 200, {{"items", json::array({rejected})}, {"next_cursor", nullptr}});
+  server.answer("GET /api/v1/me/wish-claims", 200, {{"items", json::array({wish(4, "claimed", "冬天的棉被两床")})}, {"next_cursor", nullptr}});
+  json vet = wish(5, "pending", "一辆二手电动车");
+  vet["wisher"] = {{"user_id", 40}, {"phone", "13900001111"}};
+  vet["union"] = {{"id", 96}, {"name", "福建惠安某石材有限公司工会"}};
+  json arrange = wish(6, "claimed", "父亲用的轮椅");
+  arrange["wisher"] = {{"user_id", 41}, {"phone", "13900002222"}};
+  arrange["claimant"] = {{"user_id", 50}, {"display_name", "爱心人士"}, {"phone", "13900003333"}, {"note", ""}};
+  server.answer("GET /api/v1/admin/wishes", 200, {{"items", json::array({vet})}, {"next_cursor", nullptr}});
+  server.answer("GET /api/v1/admin/wishes", 200, {{"items", json::array({arrange})}, {"next_cursor", nullptr}});
+  server.answer("GET /api/v1/hotlines", 200,
+                {{"items", json::array({{{"key", "legal"}, {"name", "职工法律援助热线"}, {"summary", "劳动合同、欠薪、工伤"},
+                                         {"number", "0595-87381148"}, {"tel", "tel:059587381148"},
+                                         {"hours_text", "工作日 8:30-12:00、14:30-17:30"}, {"open_now", true}},
+                                        {{"key", "counselling"}, {"name", "心世界职工心理咨询"}, {"summary", "一对一心理咨询"},
+                                         {"number", "0595-87381919"}, {"tel", "tel:059587381919"},
+                                         {"hours_text", "工作日 9:00-21:00"}, {"open_now", false}, {"counselling", true}}})}});
+}
+
+TEST(Views, TheWishAndHotlineScreensFitClaimOnASecondTapCallByTelAndAllocateNothingIdle) {
+  for (const ImVec2 display : {kPhone, kDesktop}) {
+    for (const Language lang : {Language::zh_CN, Language::en}) {
+      set_language(lang);
+      ShellUnderTest t(display);
+      t.sign_in(/*admin=*/true);
+      script_wishes(t.server);
+      t.show(ShowWishWall{});
+      ASSERT_EQ(t.app.screen(), Screen::wishes);
+      ASSERT_EQ(t.app.wishes().wall.size(), 2u);
+      check_screen(t, display, lang, "the wall");
+      if (lang == Language::zh_CN) EXPECT_NE(t.drawn_text().find("已帮助 1500 名职工"), std::string::npos);
+      t.show(OpenWish{WishId{1}});
+      check_screen(t, display, lang, "a wish");
+      EXPECT_NE(t.drawn_text().find("<b>%s%n</b>"), std::string::npos) << "a story is drawn as written";
+      const TestMark* claim = t.find("wish_claim", 1);
+      ASSERT_NE(claim, nullptr);
+      bool claimed = false;
+      for (const Intent& i : t.tap(*claim)) claimed |= std::holds_alternative<ClaimWish>(i);
+      EXPECT_FALSE(claimed) << "the first tap only asks to confirm";
+      t.frame();
+      claim = t.find("wish_claim", 1);
+      ASSERT_NE(claim, nullptr);
+      for (const Intent& i : t.tap(*claim))
+        if (const auto* c = std::get_if<ClaimWish>(&i)) claimed = c->wish == WishId{1};
+      EXPECT_TRUE(claimed) << "the second tap claims";
+      t.show(ShowWishForm{});
+      check_screen(t, display, lang, "the form");
+      script_wishes(t.server);
+      t.show(ShowMyWishes{});
+      check_screen(t, display, lang, "my wishes");
+      if (lang == Language::zh_CN) EXPECT_NE(t.drawn_text().find("未通过原因：单位已解决"), std::string::npos);
+      script_wishes(t.server);
+      t.show(ShowWishDesk{});
+      ASSERT_EQ(t.app.wishes().claimed.size(), 1u);
+      check_screen(t, display, lang, "the desk");
+      EXPECT_NE(t.drawn_text().find("13900003333"), std::string::npos) << "staff see the claimant's phone";
+      t.show(ShowHotlines{});
+      check_screen(t, display, lang, "the hotlines");
+      ASSERT_NE(t.find("hotline_open"), nullptr);
+      const TestMark* call = t.find("hotline_call");
+      ASSERT_NE(call, nullptr);
+      bool dialled = false;
+      for (const Intent& i : t.tap(*call))
+        if (const auto* link = std::get_if<OpenLink>(&i)) dialled = link->url == "tel:059587381148";
+      EXPECT_TRUE(dialled) << "the call button opens the tel: link";
+    }
+  }
+  set_language(Language::zh_CN);
+}
+
 }  // namespace
 }  // namespace gongyou::ui

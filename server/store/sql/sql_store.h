@@ -5,7 +5,7 @@
 // run_write). Every SQL text is fixed (or picks fragments from the dialect); values are bound parameters.
 //
 // The implementation is split by subject: sql_sites.cpp (sites, workplaces, idempotency, secrets, purge), sql_accounts.cpp,
-// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp, sql_articles.cpp, sql_legal.cpp, sql_relief.cpp; shared row
+// sql_schedule.cpp, sql_bookings.cpp, sql_courses.cpp, sql_enrollments.cpp, sql_lectures.cpp, sql_unions.cpp, sql_membership.cpp, sql_quizzes.cpp, sql_campaigns.cpp, sql_activities.cpp, sql_articles.cpp, sql_legal.cpp, sql_relief.cpp, sql_wishes.cpp; shared row
 // helpers in booking_steps.h and course_rows.h.
 #pragma once
 #include <functional>
@@ -140,6 +140,17 @@ class SqlStore : public Store {
   std::vector<PrizeRecord> user_prizes(UserId user) override;
   HandOutResult hand_out_prize(QuizId quiz, std::string_view code, UserId staff, UtcSeconds now) override;
 
+  // Micro-wishes (wish_store.h), in sql_wishes.cpp.
+  NewWishOutcome create_wish(const NewWish& wish) override;
+  std::optional<WishRecord> find_wish(WishId id) override;
+  std::vector<WishRecord> list_wishes(const WishQuery& query) override;
+  WishChangeOutcome review_wish(WishId id, WishDecision decision, std::string_view reason, UserId staff,
+                                UtcSeconds now) override;
+  WishChangeOutcome claim_wish(const ClaimRequest& claim) override;
+  WishChangeOutcome fulfil_wish(WishId id, UserId staff, UtcSeconds now) override;
+  WishChangeOutcome thank_wish(WishId id, UserId wisher, std::string_view thanks) override;
+  WishFigures wish_figures() override;
+  std::size_t seed_wishes(std::span<const SeedWish> wishes) override;
   // Message campaigns (campaign_store.h), in sql_campaigns.cpp.
   CampaignRecord create_campaign(const CampaignRecord& campaign) override;
   std::vector<CampaignRecord> list_campaigns() override;
