@@ -57,8 +57,6 @@ void audit_read(const MembershipServices& services, const User& user, Reader rea
                                       c.asker, c.id.value, c.case_number});
 }
 
-std::string opt_time(const std::optional<UtcSeconds>& t) { return t ? format_iso8601(*t) : std::string(); }
-
 // [SECTION] JSON
 
 json time_or_null(const std::optional<UtcSeconds>& t) { return t ? json(format_iso8601(*t)) : json(nullptr); }
