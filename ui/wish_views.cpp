@@ -130,21 +130,38 @@ void WishViews::draw_wall(const WishState& s, bool signed_in, float button_h, st
   if (chip(false, s.wall_status == WishStatus::fulfilled, tr(Text::wish_status_fulfilled), button_h))
     intents.push_back(FilterWishes{WishStatus::fulfilled, s.category, s.town});
   mark_last_item("wish_filter_fulfilled");
-  if (chip(true, !s.category, tr(Text::wish_all_categories), button_h))
-    intents.push_back(FilterWishes{s.wall_status, std::nullopt, s.town});
-  for (const WishCategory c : kWishCategories) {
-    ImGui::PushID(static_cast<int>(c));
-    if (chip(false, s.category == c, category_label(c), button_h)) intents.push_back(FilterWishes{s.wall_status, c, s.town});
-    ImGui::PopID();
-  }
-  if (!s.towns.empty()) {
-    if (chip(true, !s.town, tr(Text::wish_all_towns), button_h))
-      intents.push_back(FilterWishes{s.wall_status, s.category, UnionId{}});
-    for (const WishTown& t : s.towns) {
-      ImGui::PushID(static_cast<int>(t.id.value));
-      if (chip(false, s.town == t.id, t.name.c_str(), button_h)) intents.push_back(FilterWishes{s.wall_status, s.category, t.id});
+  // The category and the town as two drop-downs side by side: 6 categories and 17 towns as chips pushed every wish
+  // below the fold on a phone.
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  ImGui::SetNextItemWidth(half);
+  if (ImGui::BeginCombo("##wish_category", s.category ? category_label(*s.category) : tr(Text::wish_all_categories))) {
+    if (ImGui::Selectable(tr(Text::wish_all_categories), !s.category))
+      intents.push_back(FilterWishes{s.wall_status, std::nullopt, s.town});
+    for (const WishCategory c : kWishCategories) {
+      ImGui::PushID(static_cast<int>(c));
+      if (ImGui::Selectable(category_label(c), s.category == c)) intents.push_back(FilterWishes{s.wall_status, c, s.town});
       ImGui::PopID();
     }
+    ImGui::EndCombo();
+  }
+  mark_last_item("wish_category");
+  if (!s.towns.empty()) {
+    const char* town_name = tr(Text::wish_all_towns);
+    for (const WishTown& t : s.towns)
+      if (s.town == t.id) town_name = t.name.c_str();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##wish_town", town_name)) {
+      if (ImGui::Selectable(tr(Text::wish_all_towns), !s.town))
+        intents.push_back(FilterWishes{s.wall_status, s.category, UnionId{}});
+      for (const WishTown& t : s.towns) {
+        ImGui::PushID(static_cast<int>(t.id.value));
+        if (ImGui::Selectable(t.name.c_str(), s.town == t.id)) intents.push_back(FilterWishes{s.wall_status, s.category, t.id});
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+    mark_last_item("wish_town");
   }
   ImGui::Spacing();
   if (s.wall.empty()) muted(s.loading ? tr(Text::wish_loading) : s.failed ? tr(Text::wish_load_failed) : tr(Text::wish_none));
