@@ -131,7 +131,7 @@ void Session::call(const std::string& method, const std::string& path, const std
                    const std::string& idempotency_key) {
   const bool authenticated = !state_.token.empty();
   const std::string token = state_.token;
-  api_.send(HttpRequest{method, path, body, token, idempotency_key},
+  api_.send(HttpRequest{method, path, body, token, idempotency_key, ""},
             [this, authenticated, token, done = std::move(done)](const HttpResponse& r) {
               // A 401 for the token still in use: it expired or was revoked (an answer for an older token, after
               // a sign-out and in again, says nothing about the new one).
@@ -150,7 +150,7 @@ void Session::call(const std::string& method, const std::string& path, const std
 
 void Session::download(const std::string& path, const std::string& filename, const char* saved_code) {
   if (state_.token.empty()) return;
-  HttpRequest request{"GET", path, "", state_.token, ""};
+  HttpRequest request{"GET", path, "", state_.token, "", ""};
   request.save_as = filename;
   api_.send(request, [this, saved_code](const HttpResponse& r) {
     if (r.status == 200) return say(Feedback::Kind::success, saved_code);

@@ -23,7 +23,7 @@ constexpr int kPageSize = 500;
 /// Sites listed at national scale: the nearest to the origin (the most GET /sites/nearest gives).
 constexpr int kNearestCount = 100;
 
-HttpRequest get(std::string url) { return HttpRequest{"GET", std::move(url), "", "", ""}; }
+HttpRequest get(std::string url) { return HttpRequest{"GET", std::move(url), "", "", "", ""}; }
 
 /// The sites of a `{"items":[...]}` answer; malformed items are skipped.
 std::vector<Site> sites_of(const nlohmann::json& page) {

@@ -22,6 +22,9 @@ std::string notification_message(NotificationKind kind, const Booking& booking) 
       return "预约未通过：您在 " + describe_booking(booking) + " 的参观预约未获批准。原因：" +
              booking.reason.value_or("");
     case NotificationKind::lecture_update:
+    case NotificationKind::membership_update:
+    case NotificationKind::quiz_prize:
+    case NotificationKind::activity_promoted:  // not about a booking: their texts are written where they happen
       break;
   }
   return describe_booking(booking);
