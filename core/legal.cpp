@@ -1,6 +1,7 @@
 // core/legal.cpp — see legal.h.
 #include "core/legal.h"
 
+#include "core/article.h"
 #include "core/campaign.h"
 #include "core/site_import.h"
 
@@ -106,11 +107,6 @@ std::uint32_t big_endian16(std::string_view b, std::size_t at) {
   return (std::uint32_t{static_cast<unsigned char>(b[at])} << 8) | std::uint32_t{static_cast<unsigned char>(b[at + 1])};
 }
 
-constexpr std::string_view kPngSignature{"\x89PNG\r\n\x1a\n", 8};
-
-bool is_png(std::string_view b) { return b.substr(0, 8) == kPngSignature; }
-bool is_jpeg(std::string_view b) { return b.size() >= 3 && b.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3); }
-
 /// A JPEG segment: its marker and where its payload lies (after the 2-byte length).
 struct JpegSegment {
   unsigned marker = 0;
@@ -182,8 +178,9 @@ PhotoCheck check_photo(std::string_view bytes, std::string_view declared_type) {
     return check;
   }
   std::optional<PhotoKind> sniffed;
-  if (is_png(bytes)) sniffed = PhotoKind::png;
-  else if (is_jpeg(bytes)) sniffed = PhotoKind::jpeg;
+  // The same magic bytes the info center's uploads are told by (core/article.h).
+  if (const auto kind = sniff_file_kind(bytes); kind == FileKind::png) sniffed = PhotoKind::png;
+  else if (kind == FileKind::jpeg) sniffed = PhotoKind::jpeg;
   if (!sniffed) {
     check.problem = PhotoProblem::not_an_image;
     return check;
